@@ -1,0 +1,41 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Phase } from "../../core/calendar";
+import { documentClient, tableName } from "./client";
+import { keys } from "./keys";
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as Error).name === "ConditionalCheckFailedException" || (error as Error).name === "TransactionCanceledException";
+}
+
+/**
+ * The workflow's writes to a round. Each is conditional on the state it expects, so a retried or
+ * duplicated step finds its work done and changes nothing (idempotency by condition, not by memory).
+ */
+export const roundProgressRepository = {
+  /** Opens a phase once; answers false when it was already open. */
+  async openPhase(roundId: string, phase: Phase, at: Date): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.round(roundId),
+          UpdateExpression:
+            "SET openedPhases = list_append(if_not_exists(openedPhases, :empty), :phase), #version = #version + :one, updatedAt = :at",
+          ConditionExpression: "attribute_exists(PK) AND NOT contains(openedPhases, :phaseName)",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: {
+            ":empty": [],
+            ":phase": [phase],
+            ":phaseName": phase,
+            ":one": 1,
+            ":at": at.toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Phase, RoundCalendarSpec } from "../../core/calendar";
+import { documentClient, tableName } from "./client";
+import { keys } from "./keys";
+
+/** A round as stored: its calendar in Beijing wall time (R3.4), the generation and what is open. */
+export interface RoundRecord {
+  roundId: string;
+  title: string;
+  calendar: RoundCalendarSpec;
+  /** Moves by one at each reset (DESIGN.md §8); round-scoped data lives under it. */
+  generation: number;
+  /** Phases the workflow has opened; closing is by the clock (DESIGN.md §4). */
+  openedPhases: Phase[];
+  version: number;
+  createdAt: string;
+}
+
+function toRecord(item: Record<string, unknown>): RoundRecord {
+  return {
+    roundId: item.roundId as string,
+    title: item.title as string,
+    calendar: item.calendar as RoundCalendarSpec,
+    generation: item.generation as number,
+    openedPhases: (item.openedPhases as Phase[] | undefined) ?? [],
+    version: item.version as number,
+    createdAt: item.createdAt as string,
+  };
+}
+
+export const roundRepository = {
+  async get(roundId: string): Promise<RoundRecord | undefined> {
+    const found = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.round(roundId) }));
+    return found.Item ? toRecord(found.Item) : undefined;
+  },
+
+  /** All rounds, newest first; a handful per decade, so one page of the index holds them. */
+  async list(): Promise<RoundRecord[]> {
+    const found = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :rounds",
+        ExpressionAttributeValues: { ":rounds": "ROUNDS" },
+        ScanIndexForward: false,
+        Limit: 100,
+      }),
+    );
+    return (found.Items ?? []).map(toRecord);
+  },
+
+  /** Creates the round unless it exists; answers whether it was created. */
+  async create(round: RoundRecord): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.round(round.roundId), ...keys.roundIndex(round.roundId), ...round },
+          ConditionExpression: "attribute_not_exists(PK)",
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  },
+};

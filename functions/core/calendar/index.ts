@@ -1,0 +1,28 @@
+export {
+  calendarDaysNoticeEnd,
+  isNoticeSatisfied,
+  NOTICE_DEFAULTS,
+  type NoticeLength,
+  type NoticeSettings,
+  noticeEnd,
+  resultNoticeLength,
+  unitPublicityLength,
+  workingDaysNoticeEnd,
+} from "./notices";
+export { isPhaseOpen, openPhaseAt } from "./phases";
+export { addDays, isPlainDate, type PlainDate, plainDateSchema } from "./plain-date";
+export { ROUND_2024_CALENDAR, ROUND_2024_CALENDAR_SPEC } from "./round-2024";
+export {
+  type Interval,
+  PHASE_LABELS,
+  PHASES,
+  type Phase,
+  parseRoundCalendar,
+  type RoundCalendar,
+  type RoundCalendarSpec,
+  roundCalendarSchema,
+} from "./round-calendar";
+export { dueTransitions, nextBoundary, type RoundProgress, type RoundTransition } from "./round-workflow";
+export { formatShanghai, shanghai, shanghaiDateOf } from "./shanghai-time";
+export { type Activity, assertWindowOpen, isWindowOpen } from "./windows";
+export { isWorkingDay } from "./working-days";

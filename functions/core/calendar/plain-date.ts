@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * A calendar date with no time and no zone, `YYYY-MM-DD`: birth dates, appointment months, the
+ * achievement cutoff (R6.1) and the seniority reference date (R6.2) are dates, not instants.
+ */
+export type PlainDate = string;
+
+const DAY_MS = 86_400_000;
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01, or undefined when the text is not a real date (2024-02-30 is refused). */
+function epochDay(text: string): number | undefined {
+  const match = PLAIN_DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  // Date.UTC rolls 02-30 over into March; a real date survives the round trip unchanged.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
+    return undefined;
+  }
+  return ms / DAY_MS;
+}
+
+export function isPlainDate(text: string): boolean {
+  return epochDay(text) !== undefined;
+}
+
+export const plainDateSchema = z
+  .string()
+  .refine(isPlainDate, { message: "日期格式应为 YYYY-MM-DD，且须为真实存在的日期" });
+
+function requireEpochDay(date: PlainDate): number {
+  const day = epochDay(date);
+  if (day === undefined) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return day;
+}
+
+function fromEpochDay(day: number): PlainDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  return fromEpochDay(requireEpochDay(date) + days);
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { addDays, isPlainDate, type PlainDate } from "./plain-date";
+
+/**
+ * Deadlines are instants (UTC `Date`s) but the notice states them as Beijing wall time. Beijing time
+ * is UTC+8 all year (no daylight saving since 1991), so a wall time maps to exactly one instant.
+ */
+
+const CLOCK_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+/**
+ * The instant of a Beijing wall time. "24:00" is the notice's "D日24时": the exclusive end of day D,
+ * i.e. D+1 00:00 (R3.1).
+ */
+export function shanghai(date: PlainDate, time: string): Date {
+  if (!isPlainDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  if (!CLOCK_TIME.test(time)) throw new RangeError(`not an HH:mm time (00:00–24:00): ${time}`);
+  if (time === "24:00") return shanghai(addDays(date, 1), "00:00");
+  return new Date(`${date}T${time}:00.000+08:00`);
+}
+
+// hourCycle h23: with `hour12: false` alone ICU may print midnight as "24:00" (R3.1).
+const BEIJING_PARTS = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+function beijingParts(instant: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+  const parts = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const part of BEIJING_PARTS.formatToParts(instant)) {
+    if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
+  }
+  return parts;
+}
+
+/** `2024-10-21 00:00`: the Beijing wall time of an instant, as shown to people (never "24:00"). */
+export function formatShanghai(instant: Date): string {
+  const { year, month, day, hour, minute } = beijingParts(instant);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
+}
+
+/** The Beijing calendar date an instant falls on. */
+export function shanghaiDateOf(instant: Date): PlainDate {
+  const { year, month, day } = beijingParts(instant);
+  return `${year}-${month}-${day}`;
+}
+
+const WALL_TIME = /^(\S+) (\S+)$/;
+
+/**
+ * `"2024-10-20 24:00"` → the instant. Round calendars are written this way so that an admin can copy
+ * them from the notice (a 2025 round is data, R3.4).
+ */
+export const wallTimeSchema = z
+  .string()
+  .refine((text) => {
+    const match = WALL_TIME.exec(text);
+    return match !== null && isPlainDate(match[1] ?? "") && CLOCK_TIME.test(match[2] ?? "");
+  }, "时间格式应为“YYYY-MM-DD HH:mm”（北京时间，24:00 表示当日结束）")
+  .transform((text) => {
+    const [date = "", time = ""] = text.split(" ");
+    return shanghai(date, time);
+  });

@@ -1,0 +1,70 @@
+import { ruleViolation } from "../errors";
+import { isPhaseOpen } from "./phases";
+import { PHASES, type Phase, type RoundCalendar } from "./round-calendar";
+import { formatShanghai } from "./shanghai-time";
+
+/** What the calendar gates. Each is allowed while a phase from `first` to `last` is open (R3). */
+export type Activity =
+  | "edit_draft"
+  | "first_submission"
+  | "resubmission"
+  | "unit_review"
+  | "department_review";
+
+const WINDOWS: Readonly<Record<Activity, { first: Phase; last: Phase }>> = {
+  // Test data may be entered during the preparation (R3.3, cleared by the reset); submitting is formal.
+  edit_draft: { first: "preparation", last: "application" },
+  first_submission: { first: "application", last: "application" },
+  // A returned application may be fixed and resubmitted until the review cutoff (R7.9, DESIGN §5).
+  resubmission: { first: "application", last: "review" },
+  // 随报随审 (R4.2): units review applications as they arrive, so from the first submission on.
+  unit_review: { first: "application", last: "review" },
+  // Departments likewise take recommended applications as they come; the review phase is the time
+  // left after the applications close, not the only time review may happen.
+  department_review: { first: "application", last: "review" },
+};
+
+const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {
+  edit_draft: "填写申报材料",
+  first_submission: "个人正式申报",
+  resubmission: "退回修改后再次提交",
+  unit_review: "单位审核推荐",
+  department_review: "审核部门审核",
+};
+
+export function isWindowOpen(
+  activity: Activity,
+  calendar: RoundCalendar,
+  opened: readonly Phase[],
+  now: Date,
+): boolean {
+  const { first, last } = WINDOWS[activity];
+  return PHASES.slice(PHASES.indexOf(first), PHASES.indexOf(last) + 1).some((phase) =>
+    isPhaseOpen(calendar, opened, phase, now),
+  );
+}
+
+/** Throws a rule violation (R3) saying when the activity opens or that its deadline has passed. */
+export function assertWindowOpen(
+  activity: Activity,
+  calendar: RoundCalendar,
+  opened: readonly Phase[],
+  now: Date,
+): void {
+  if (isWindowOpen(activity, calendar, opened, now)) return;
+  const from = calendar[WINDOWS[activity].first].from;
+  const to = calendar[WINDOWS[activity].last].to;
+  const label = ACTIVITY_LABELS[activity];
+  if (now >= to) {
+    throw ruleViolation(
+      "R3",
+      "DEADLINE_PASSED",
+      `${label}已于${formatShanghai(to)}（北京时间）截止，不能再办理`,
+    );
+  }
+  throw ruleViolation(
+    "R3",
+    "WINDOW_NOT_OPEN",
+    `${label}当前未开放，开放时间为${formatShanghai(from)}至${formatShanghai(to)}（北京时间），以系统开放为准`,
+  );
+}

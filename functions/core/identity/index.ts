@@ -1,0 +1,10 @@
+export {
+  type Gender,
+  maskResidentId,
+  parseResidentId,
+  type ResidentId,
+  type ResidentIdProblem,
+  type ResidentIdResult,
+  residentIdCheckCharacter,
+} from "./resident-id";
+export { residentIdSchema } from "./resident-id-schema";

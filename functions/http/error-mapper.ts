@@ -1,0 +1,68 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { ZodError } from "zod";
+import { DomainError, type ErrorKind, type FieldIssue } from "../core/errors";
+
+/** The JSON body of every error answer (DESIGN.md §11). */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  rule?: string;
+  fields?: FieldIssue[];
+  requestId?: string;
+}
+
+const STATUS: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rule_violation: 422,
+};
+
+/** Zod issues become field errors, so a form can point at the exact input to correct. */
+export function fieldIssuesOf(error: ZodError, prefix?: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((part) => part !== undefined && part !== "").join("."),
+    message: issue.message,
+  }));
+}
+
+export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    body: JSON.stringify(body),
+  };
+}
+
+/**
+ * The one place where anything thrown becomes an HTTP answer. Unknown errors answer 500 with a generic
+ * message: their details go to the log, never to the client.
+ */
+export function mapError(error: unknown, requestId?: string): { response: APIGatewayProxyStructuredResultV2; unexpected: boolean } {
+  const withId = (body: ErrorBody): ErrorBody => (requestId ? { ...body, requestId } : body);
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { code: error.code, message: error.message };
+    if (error.details.rule) body.rule = error.details.rule;
+    if (error.details.fields?.length) body.fields = error.details.fields;
+    return { response: errorResponse(STATUS[error.kind], withId(body)), unexpected: false };
+  }
+  if (error instanceof ZodError) {
+    return {
+      response: errorResponse(
+        400,
+        withId({ code: "VALIDATION_FAILED", message: "提交的数据不符合要求，请按提示修改后重试。", fields: fieldIssuesOf(error) }),
+      ),
+      unexpected: false,
+    };
+  }
+  return {
+    response: errorResponse(
+      500,
+      withId({ code: "INTERNAL_ERROR", message: "系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。" }),
+    ),
+    unexpected: true,
+  };
+}

@@ -1,0 +1,121 @@
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from "aws-lambda";
+import middy from "@middy/core";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import type { z } from "zod";
+import { DomainError } from "../core/errors";
+import { clock } from "../adapters/clock";
+import { logger } from "../adapters/logger";
+import { type Caller, callerFromEvent } from "./caller";
+import { mapError, fieldIssuesOf } from "./error-mapper";
+import { httpErrors } from "./errors";
+import { type RouteSpec, routeKey } from "./route-spec";
+
+/** JSON bodies are forms and small records; files go straight to S3 through presigned posts. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteRequest<S extends RouteSpec> {
+  params: Infer<S["params"]>;
+  query: Infer<S["query"]>;
+  body: Infer<S["body"]>;
+  caller: S["access"] extends "authenticated" ? Caller : Caller | undefined;
+  now: Date;
+  requestId: string;
+  sourceIp: string;
+  headers: Record<string, string | undefined>;
+}
+
+/** A route that answers something other than JSON (the docs page and its assets). */
+export interface RawResult {
+  raw: APIGatewayProxyStructuredResultV2;
+}
+
+type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodType ? z.input<S["response"]> : RawResult;
+
+export interface BoundRoute {
+  spec: RouteSpec;
+  run(request: RouteRequest<RouteSpec>): Promise<unknown>;
+}
+
+export function route<S extends RouteSpec>(
+  spec: S,
+  run: (request: RouteRequest<S>) => Promise<RouteResult<S>>,
+): BoundRoute {
+  return { spec, run: run as BoundRoute["run"] };
+}
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+function parsePart<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+  if (!schema) return undefined as Infer<T>;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    throw new DomainError("bad_request", "VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
+      fields: fieldIssuesOf(result.error, where),
+    });
+  }
+  return result.data as Infer<T>;
+}
+
+function jsonBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === "") return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) throw httpErrors.payloadTooLarge(MAX_JSON_BODY_BYTES);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw httpErrors.malformedJson();
+  }
+}
+
+function toResponse(spec: RouteSpec, result: unknown): APIGatewayProxyStructuredResultV2 {
+  if (!spec.response) return (result as RawResult).raw;
+  const status = spec.successStatus ?? 200;
+  if (status === 204) return { statusCode: 204 };
+  return {
+    statusCode: status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    body: JSON.stringify(result),
+  };
+}
+
+/**
+ * The Lambda handler of one handler group: dispatch on the route key API Gateway sets, parse with the
+ * route's zod schemas, run, and map every error through the one error mapper.
+ */
+export function createHandlerGroup(routes: BoundRoute[]) {
+  const byKey = new Map(routes.map((bound) => [routeKey(bound.spec), bound]));
+
+  const dispatch = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    try {
+      const bound = byKey.get(event.routeKey);
+      if (!bound) throw httpErrors.routeNotFound();
+      const { spec } = bound;
+      const caller = callerFromEvent(event);
+      if (spec.access === "authenticated" && !caller) throw httpErrors.unauthenticated();
+      const request: RouteRequest<RouteSpec> = {
+        params: parsePart(spec.params, event.pathParameters, "path"),
+        query: parsePart(spec.query, event.queryStringParameters, "query"),
+        body: spec.body ? parsePart(spec.body, jsonBody(event), "body") : undefined,
+        caller: caller as Caller,
+        now: clock().now(),
+        requestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? "",
+        headers: event.headers ?? {},
+      };
+      return toResponse(spec, await bound.run(request));
+    } catch (error) {
+      const { response, unexpected } = mapError(error, requestId);
+      if (unexpected) logger.error("unhandled error", { error: error as Error, routeKey: event.routeKey });
+      return response;
+    }
+  };
+
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2>().use(injectLambdaContext(logger)).handler(dispatch);
+}

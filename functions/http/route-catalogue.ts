@@ -1,0 +1,16 @@
+import type { RouteSpec } from "./route-spec";
+import * as docs from "./routes/docs";
+import * as health from "./routes/health";
+import * as rounds from "./routes/rounds";
+
+const isRoute = (value: unknown): value is RouteSpec =>
+  typeof value === "object" && value !== null && "operationId" in value && "path" in value;
+
+/**
+ * Every route of the API. CDK creates one API Gateway route per entry, the local server matches
+ * against it, and the OpenAPI document is generated from it: a route cannot exist in one and not the
+ * others.
+ */
+export const ROUTES: readonly RouteSpec[] = [health, rounds, docs].flatMap((module) =>
+  Object.values(module).filter(isRoute),
+);

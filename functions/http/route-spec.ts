@@ -1,0 +1,38 @@
+import type { z } from "zod";
+
+/** The Lambda functions that serve the HTTP API; each bundles only its own routes. */
+export type HandlerGroup = "submission" | "review" | "publicity" | "admin" | "docs";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * What a route is, without what it does: CDK reads it to create API Gateway routes and pick the
+ * authorizer, the local server to match requests, and the OpenAPI generator to document it.
+ */
+export interface RouteSpec {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway path template, e.g. `/rounds/{roundId}`. */
+  path: string;
+  group: HandlerGroup;
+  /** `public` routes have no authorizer; every other route needs a valid JWT. */
+  access: "public" | "authenticated";
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** JSON answer; absent for routes that answer HTML or files. */
+  response?: z.ZodType;
+  /** Content type of a non-JSON answer, for the OpenAPI document. */
+  rawContentType?: string;
+  successStatus?: 200 | 201 | 202 | 204;
+}
+
+export function routeKey(spec: Pick<RouteSpec, "method" | "path">): string {
+  return `${spec.method} ${spec.path}`;
+}
+
+export function defineRoute<const S extends RouteSpec>(spec: S): S {
+  return spec;
+}

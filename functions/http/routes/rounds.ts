@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { PHASES } from "../../core/calendar";
+import { defineRoute } from "../route-spec";
+
+const roundIdParams = z.object({ roundId: z.string().regex(/^\d{4}[a-z0-9-]*$/, "轮次编号格式不正确") });
+
+const interval = z.object({ from: z.iso.datetime(), to: z.iso.datetime() });
+
+export const publicRound = z
+  .object({
+    roundId: z.string(),
+    title: z.string(),
+    calendar: z.object({
+      preparation: interval.describe("系统预准备"),
+      application: interval.describe("个人正式申报"),
+      review: interval.describe("审核"),
+      receiptCutoff: z.iso.datetime().describe("评委会接收材料截止（此刻起不再接收）"),
+      defenseAt: z.iso.datetime().optional().describe("答辩时间（另行通知）"),
+      committeeMeetingAt: z.iso.datetime().optional().describe("评审会议时间（另行通知）"),
+      achievementCutoff: z.string().describe("业绩截止日期 R6.1"),
+      seniorityReferenceDate: z.string().describe("任职年限计算截止日期 R6.2"),
+    }),
+    calendarText: z.record(z.string(), z.string()).describe("北京时间的可读日程"),
+    openPhase: z.enum(PHASES).nullable().describe("此刻开放的阶段"),
+  })
+  .meta({ id: "PublicRound" });
+
+export const listRounds = defineRoute({
+  operationId: "listRounds",
+  method: "GET",
+  path: "/rounds",
+  group: "publicity",
+  access: "public",
+  summary: "Rounds and their calendars, public under 四公开 (R5.1)",
+  tag: "公开信息",
+  response: z.object({ rounds: z.array(publicRound) }),
+});
+
+export const getRound = defineRoute({
+  operationId: "getRound",
+  method: "GET",
+  path: "/rounds/{roundId}",
+  group: "publicity",
+  access: "public",
+  summary: "One round's calendar and the phase open now (R3, R5.1)",
+  tag: "公开信息",
+  params: roundIdParams,
+  response: publicRound,
+});
+
+export const getRoundAdmin = defineRoute({
+  operationId: "getRoundAdmin",
+  method: "GET",
+  path: "/admin/rounds/{roundId}",
+  group: "admin",
+  access: "authenticated",
+  summary: "A round's full state for the title office: generation and the phases the workflow opened",
+  tag: "省职改办",
+  params: roundIdParams,
+  response: publicRound.extend({
+    generation: z.number().int(),
+    openedPhases: z.array(z.enum(PHASES)),
+    version: z.number().int(),
+  }),
+});
+
+export const getUnitStaffing = defineRoute({
+  operationId: "getUnitStaffing",
+  method: "GET",
+  path: "/rounds/{roundId}/units/{unitId}/staffing",
+  group: "review",
+  access: "authenticated",
+  summary: "Whether the unit holds the three real-name roles it needs to review and recommend (R3.2)",
+  tag: "单位审核",
+  params: roundIdParams.extend({ unitId: z.string().min(1).max(64) }),
+  response: z
+    .object({
+      unitId: z.string(),
+      staffed: z.boolean(),
+      holders: z.array(z.object({ role: z.string(), realName: z.string() })),
+      missingRoles: z.array(z.string()),
+    })
+    .meta({ id: "UnitStaffing" }),
+});
+
+export const getMe = defineRoute({
+  operationId: "getMe",
+  method: "GET",
+  path: "/me",
+  group: "submission",
+  access: "authenticated",
+  summary: "The signed-in account and the roles it holds now",
+  tag: "账户",
+  response: z
+    .object({
+      accountId: z.string(),
+      username: z.string(),
+      realName: z.string(),
+      kind: z.enum(["staff", "applicant"]),
+      orgId: z.string().optional(),
+      roles: z.array(z.object({ role: z.string(), orgId: z.string(), roundId: z.string().optional() })),
+    })
+    .meta({ id: "Me" }),
+});

@@ -1,0 +1,72 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface HouseFunctionProps {
+  /** File under functions/handlers/ without extension, e.g. `submission`. */
+  handlerFile: string;
+  description: string;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+  /** Folders copied beside the bundle, e.g. the docs page's static files: [source dir, target dir]. */
+  assetFolders?: [string, string][];
+}
+
+/**
+ * Every Lambda of the system is built the same way: Node 22 on arm64, one minified ESM bundle with
+ * source maps, the AWS SDK bundled (its version is ours, not the runtime's), JSON logs in an explicit
+ * log group with a retention, and X-Ray tracing.
+ */
+export class HouseFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    super(scope, id, {
+      entry: `${ROOT}functions/handlers/${props.handlerFile}.ts`,
+      handler: "handler",
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      projectRoot: ROOT,
+      depsLockFilePath: `${ROOT}package-lock.json`,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.handlerFile,
+        POWERTOOLS_LOG_LEVEL: "INFO",
+        NODE_OPTIONS: "--enable-source-maps",
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: "node22",
+        platform: "node",
+        minify: true,
+        sourceMap: true,
+        metafile: true,
+        mainFields: ["module", "main"],
+        // Bundle the SDK too: an empty list overrides the default that leaves @aws-sdk/* to the runtime.
+        externalModules: [],
+        // Some CommonJS dependencies call require(); ESM bundles need it defined.
+        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) =>
+            (props.assetFolders ?? []).map(([source, target]) => `cp -r "${source}" "${outputDir}/${target}"`),
+        },
+      },
+    });
+  }
+}

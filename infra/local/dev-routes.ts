@@ -1,0 +1,77 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { z } from "zod";
+import { DomainError } from "../../functions/core/errors";
+import { mapError } from "../../functions/http/error-mapper";
+import { httpErrors } from "../../functions/http/errors";
+import { credentialStore } from "./credential-store";
+import type { LocalIdentityProvider } from "./identity-provider";
+import type { VirtualClock } from "./virtual-clock";
+
+const loginBody = z.object({
+  username: z.string().min(1, "请输入用户名"),
+  password: z.string().min(1, "请输入密码"),
+});
+
+const clockBody = z
+  .object({
+    at: z.iso.datetime({ offset: true, message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00" }).optional(),
+    advanceSeconds: z.number().int("advanceSeconds 须为整数").optional(),
+    frozen: z.boolean().optional(),
+  })
+  .refine((body) => (body.at === undefined) !== (body.advanceSeconds === undefined), {
+    message: "请给出 at（设定时间）或 advanceSeconds（拨快/拨慢秒数）之一",
+  });
+
+function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body) };
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8") || "{}");
+  } catch {
+    throw httpErrors.malformedJson();
+  }
+}
+
+/**
+ * Routes that exist only on the local runtime: logging in (Cognito's hosted flows in AWS) and the
+ * virtual clock. They are not part of the API contract and never reach AWS.
+ */
+export class DevRoutes {
+  constructor(
+    private readonly idp: LocalIdentityProvider,
+    private readonly clock: VirtualClock,
+  ) {}
+
+  async handle(method: string, url: URL, body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
+    try {
+      if (url.pathname === "/dev/login" && method === "POST") return await this.login(body);
+      if (url.pathname === "/dev/clock" && method === "GET") return this.readClock();
+      if (url.pathname === "/dev/clock" && method === "POST") return this.setClock(body);
+      throw httpErrors.routeNotFound();
+    } catch (error) {
+      return mapError(error).response;
+    }
+  }
+
+  private async login(body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
+    const { username, password } = loginBody.parse(parseJson(body));
+    const user = await credentialStore.authenticate(username, password);
+    if (!user) throw new DomainError("unauthorized", "INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
+    const token = await this.idp.issue(user.sub, user.username, this.clock.now());
+    return json(200, { ...token, tokenType: "Bearer" });
+  }
+
+  private readClock(): APIGatewayProxyStructuredResultV2 {
+    return json(200, { now: this.clock.now().toISOString(), frozen: this.clock.frozen });
+  }
+
+  private setClock(body: Buffer): APIGatewayProxyStructuredResultV2 {
+    const request = clockBody.parse(parseJson(body));
+    const frozen = request.frozen ?? this.clock.frozen;
+    if (request.at !== undefined) this.clock.set(new Date(request.at), frozen);
+    else this.clock.set(new Date(this.clock.now().getTime() + (request.advanceSeconds ?? 0) * 1000), frozen);
+    return this.readClock();
+  }
+}

@@ -1,0 +1,39 @@
+import type { APIGatewayProxyStructuredResultV2, Context, Handler } from "aws-lambda";
+import { randomUUID } from "node:crypto";
+import type { HandlerGroup } from "../../functions/http/route-spec";
+
+type FunctionName = HandlerGroup | "workflow";
+
+// Imported on first use, like a cold start, so `npm start` does not pay for functions nobody calls.
+const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
+  submission: () => import("../../functions/handlers/submission"),
+  review: () => import("../../functions/handlers/review"),
+  publicity: () => import("../../functions/handlers/publicity"),
+  admin: () => import("../../functions/handlers/admin"),
+  docs: () => import("../../functions/handlers/docs"),
+  workflow: () => import("../../functions/handlers/workflow"),
+};
+
+function lambdaContext(name: FunctionName): Context {
+  const deadline = Date.now() + 30_000;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: `local-${name}`,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:cn-northwest-1:000000000000:function:local-${name}`,
+    memoryLimitInMB: "1024",
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/local-${name}`,
+    logStreamName: "local",
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** Runs a function's exported handler in-process, with a Lambda-shaped context. */
+export async function invokeFunction<T = APIGatewayProxyStructuredResultV2>(name: FunctionName, event: unknown): Promise<T> {
+  const { handler } = await MODULES[name]();
+  return (await handler(event, lambdaContext(name), () => undefined)) as T;
+}

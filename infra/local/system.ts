@@ -1,0 +1,115 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { mkdirSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { installClock } from "../../functions/adapters/clock";
+import { ROUTES } from "../../functions/http/route-catalogue";
+import { DevRoutes } from "./dev-routes";
+import { type RunningService, startDynamoDbLocal } from "./dynamodb-local";
+import { createLocalServer } from "./http-server";
+import { LocalIdentityProvider } from "./identity-provider";
+import { provisionBucket, provisionTable } from "./provision";
+import { RouteMatcher } from "./route-matcher";
+import { startS3Local } from "./s3-local";
+import { seed, type SeedReport } from "./seed";
+import { VirtualClock } from "./virtual-clock";
+
+export const LOCAL_TABLE = "title-review";
+export const LOCAL_BUCKET = "title-review-evidence";
+
+export interface LocalSystemOptions {
+  /** Folder for DynamoDB, S3, clock and key files; `.local/` for `npm start`. */
+  dataDir: string;
+  fresh?: boolean;
+  port?: number;
+  /** Use emulators that are already running (the test suite's), instead of starting our own. */
+  endpoints?: { dynamodb: string; s3: string };
+  tableName?: string;
+  bucketName?: string;
+}
+
+export interface LocalSystem {
+  url: string;
+  clock: VirtualClock;
+  seeded: SeedReport;
+  stop(): Promise<void>;
+}
+
+/**
+ * Points the AWS SDK of every function at the local emulators through the SDK's own environment
+ * variables, exactly where Lambda would give it its region and credentials (s3rver accepts only the
+ * S3RVER key pair; DynamoDB Local accepts any).
+ */
+function configureEnvironment(endpoints: { dynamodb: string; s3: string }, table: string, bucket: string): void {
+  Object.assign(process.env, {
+    AWS_REGION: "cn-northwest-1",
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    S3_FORCE_PATH_STYLE: "true",
+    TABLE_NAME: table,
+    EVIDENCE_BUCKET: bucket,
+  });
+  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+}
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const table = options.tableName ?? LOCAL_TABLE;
+  const bucket = options.bucketName ?? LOCAL_BUCKET;
+  if (options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const started: RunningService[] = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.stop();
+  };
+  try {
+    let endpoints = options.endpoints;
+    if (!endpoints) {
+      const [dynamodb, s3] = await Promise.all([
+        startDynamoDbLocal({ dataDir: join(options.dataDir, "dynamodb") }),
+        startS3Local({ dataDir: join(options.dataDir, "s3") }),
+      ]);
+      started.push(dynamodb, s3);
+      endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint };
+    }
+    configureEnvironment(endpoints, table, bucket);
+
+    const port = options.port ?? 3000;
+    const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+    await provisionTable(new DynamoDBClient({}), table);
+    await provisionBucket(new S3Client({ forcePathStyle: true }), bucket, origins);
+
+    const clock = new VirtualClock(join(options.dataDir, "clock.json"));
+    installClock(clock);
+    const seeded = await seed(clock.now());
+
+    const idp = await LocalIdentityProvider.create("local-idp", join(options.dataDir, "idp-key.json"));
+    const server = createLocalServer({
+      matcher: new RouteMatcher(ROUTES),
+      clock,
+      idp,
+      devRoutes: new DevRoutes(idp, clock),
+    });
+    await new Promise<void>((resolveListen, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolveListen());
+    });
+    const actualPort = (server.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${actualPort}`,
+      clock,
+      seeded,
+      async stop() {
+        server.closeAllConnections();
+        await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import {
+  AccountRecovery,
+  AdvancedSecurityMode,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  type UserPoolClient,
+} from "aws-cdk-lib/aws-cognito";
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import type { Construct } from "constructs";
+import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
+import { EVIDENCE_CORS } from "../evidence-bucket-design";
+
+export interface DataStackProps extends StackProps {
+  /** Origins allowed to upload evidence from the browser (the applicant portal). */
+  uploadOrigins: string[];
+}
+
+/**
+ * Everything that holds state: the table, the evidence bucket and its access-log bucket, and the user
+ * pool. Kept apart from the stateless service so that the service can be replaced freely while
+ * this stack is retained and deletion-protected.
+ */
+export class DataStack extends Stack {
+  readonly table: TableV2;
+  readonly evidenceBucket: Bucket;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+
+    this.table = new TableV2(this, "Records", {
+      partitionKey: { name: TABLE_DESIGN.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_DESIGN.sortKey, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
+      encryption: TableEncryptionV2.awsManagedKey(),
+      globalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: "keysOnly" in index && index.keysOnly ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
+      })),
+    });
+
+    const accessLogs = new Bucket(this, "AccessLogs", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ expiration: Duration.days(400) }],
+    });
+
+    this.evidenceBucket = new Bucket(this, "Evidence", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "evidence/",
+      cors: [
+        {
+          allowedMethods: EVIDENCE_CORS.allowedMethods.map((method) => HttpMethods[method]),
+          allowedOrigins: props.uploadOrigins,
+          allowedHeaders: EVIDENCE_CORS.allowedHeaders,
+          maxAge: EVIDENCE_CORS.maxAgeSeconds,
+        },
+      ],
+      // A purge deletes the current version; old versions of purged test data must not linger.
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+
+    this.userPool = new UserPool(this, "Users", {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: {
+        minLength: 10,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      accountRecovery: AccountRecovery.NONE,
+      featurePlan: FeaturePlan.PLUS,
+      advancedSecurityMode: AdvancedSecurityMode.ENFORCED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.userPoolClient = this.userPool.addClient("Portal", {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      accessTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
+    });
+  }
+}
