@@ -36,6 +36,11 @@ export class DomainError extends Error {
 }
 
 /** A rule of the notice forbids the action: HTTP 422 naming the rule. */
-export function ruleViolation(rule: string, code: string, message: string, fields?: FieldIssue[]): DomainError {
+export function ruleViolation(
+  rule: string,
+  code: string,
+  message: string,
+  fields?: FieldIssue[],
+): DomainError {
   return new DomainError("rule_violation", code, message, fields ? { rule, fields } : { rule });
 }

@@ -1,7 +1,9 @@
-import { requireRound } from "../http/current-round";
+import { updateRoundCalendar } from "../adapters/dynamodb/round-repository";
+import { parseRoundCalendar } from "../core/calendar";
 import { loadActor, requireAnyRole } from "../http/actor";
+import { requireRound } from "../http/current-round";
 import { createHandlerGroup, route } from "../http/handler-group";
-import { getRoundAdmin } from "../http/routes/rounds";
+import { getRoundAdmin, scheduleMeetings } from "../http/routes/rounds";
 import { roundView } from "../http/views/round-view";
 
 export const handler = createHandlerGroup([
@@ -15,5 +17,25 @@ export const handler = createHandlerGroup([
       openedPhases: round.openedPhases,
       version: round.version,
     };
+  }),
+  route(scheduleMeetings, async ({ params, body, caller, now }) => {
+    const round = await requireRound(params.roundId);
+    const actor = await loadActor(caller, round);
+    requireAnyRole(actor, ["office_admin"]);
+    const calendar = {
+      ...round.calendar,
+      ...(body.defenseAt ? { defenseAt: body.defenseAt } : {}),
+      ...(body.committeeMeetingAt ? { committeeMeetingAt: body.committeeMeetingAt } : {}),
+    };
+    // Validates the order of dates (no meeting before the receipt cutoff) before anything is written.
+    parseRoundCalendar(calendar);
+    const version = await updateRoundCalendar(round.roundId, calendar, body.expectedVersion, {
+      actor: actor.account.accountId,
+      action: "schedule_meetings",
+      at: now,
+      detail: { before: round.calendar, after: calendar },
+    });
+    const view = roundView({ ...round, calendar, version }, now);
+    return { roundId: round.roundId, version, calendarText: view.calendarText };
   }),
 ]);

@@ -65,7 +65,11 @@ export const handler = createHandlerGroup([
   route(getDocsAsset, async ({ params }) => {
     if (params.file === "init.js") {
       return {
-        raw: { statusCode: 200, headers: { "content-type": "text/javascript; charset=utf-8" }, body: INIT_SCRIPT },
+        raw: {
+          statusCode: 200,
+          headers: { "content-type": "text/javascript; charset=utf-8" },
+          body: INIT_SCRIPT,
+        },
       };
     }
     const contentType = PACKAGED_ASSETS[params.file];
@@ -74,7 +78,11 @@ export const handler = createHandlerGroup([
     return {
       raw: {
         statusCode: 200,
-        headers: { "content-type": contentType, "cache-control": "public, max-age=86400", ...SECURITY_HEADERS },
+        headers: {
+          "content-type": contentType,
+          "cache-control": "public, max-age=86400",
+          ...SECURITY_HEADERS,
+        },
         body: bytes.toString("base64"),
         isBase64Encoded: true,
       },

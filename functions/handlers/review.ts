@@ -17,12 +17,16 @@ export const handler = createHandlerGroup([
     if (!inUnit && !holds(actor, "office_admin")) throw httpErrors.notFound();
 
     const assignments = await accountRepository.holdersIn(params.unitId, round);
-    const accounts = await Promise.all(assignments.map((assignment) => accountRepository.get(assignment.accountId)));
+    const accounts = await Promise.all(
+      assignments.map((assignment) => accountRepository.get(assignment.accountId)),
+    );
     const holders = assignments.flatMap((assignment, index) => {
       const account = accounts[index];
       return account && !account.disabled ? [{ role: assignment.role, realName: account.realName }] : [];
     });
-    const missingRoles = REQUIRED_UNIT_ROLES.filter((role) => !holders.some((holder) => holder.role === role));
+    const missingRoles = REQUIRED_UNIT_ROLES.filter(
+      (role) => !holders.some((holder) => holder.role === role),
+    );
     return { unitId: params.unitId, staffed: missingRoles.length === 0, holders, missingRoles };
   }),
 ]);

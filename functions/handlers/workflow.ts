@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { clock } from "../adapters/clock";
 import { auditRepository } from "../adapters/dynamodb/audit-repository";
 import { roundProgressRepository } from "../adapters/dynamodb/round-progress-repository";
 import { roundRepository } from "../adapters/dynamodb/round-repository";
-import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../core/calendar";
 
@@ -68,7 +68,11 @@ export async function handler(event: unknown): Promise<unknown> {
     case "advanceRound":
       return advanceRound(input.roundId);
     case "recordFailure":
-      logger.error("workflow failed", { workflow: input.workflow, roundId: input.roundId, error: input.error });
+      logger.error("workflow failed", {
+        workflow: input.workflow,
+        roundId: input.roundId,
+        error: input.error,
+      });
       await auditRepository.record({
         entity: `ROUND#${input.roundId}`,
         action: "workflow_failed",

@@ -1,4 +1,8 @@
-import { accountRepository, type AccountRecord, type RoleAssignment } from "../adapters/dynamodb/account-repository";
+import {
+  type AccountRecord,
+  accountRepository,
+  type RoleAssignment,
+} from "../adapters/dynamodb/account-repository";
 import type { GenerationScope } from "../adapters/dynamodb/keys";
 import { DomainError } from "../core/errors";
 import type { Role } from "../core/roles";

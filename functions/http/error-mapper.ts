@@ -41,7 +41,10 @@ export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyS
  * The one place where anything thrown becomes an HTTP answer. Unknown errors answer 500 with a generic
  * message: their details go to the log, never to the client.
  */
-export function mapError(error: unknown, requestId?: string): { response: APIGatewayProxyStructuredResultV2; unexpected: boolean } {
+export function mapError(
+  error: unknown,
+  requestId?: string,
+): { response: APIGatewayProxyStructuredResultV2; unexpected: boolean } {
   const withId = (body: ErrorBody): ErrorBody => (requestId ? { ...body, requestId } : body);
   if (error instanceof DomainError) {
     const body: ErrorBody = { code: error.code, message: error.message };
@@ -53,7 +56,11 @@ export function mapError(error: unknown, requestId?: string): { response: APIGat
     return {
       response: errorResponse(
         400,
-        withId({ code: "VALIDATION_FAILED", message: "提交的数据不符合要求，请按提示修改后重试。", fields: fieldIssuesOf(error) }),
+        withId({
+          code: "VALIDATION_FAILED",
+          message: "提交的数据不符合要求，请按提示修改后重试。",
+          fields: fieldIssuesOf(error),
+        }),
       ),
       unexpected: false,
     };
@@ -61,7 +68,10 @@ export function mapError(error: unknown, requestId?: string): { response: APIGat
   return {
     response: errorResponse(
       500,
-      withId({ code: "INTERNAL_ERROR", message: "系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。" }),
+      withId({
+        code: "INTERNAL_ERROR",
+        message: "系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。",
+      }),
     ),
     unexpected: true,
   };

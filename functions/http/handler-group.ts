@@ -1,16 +1,16 @@
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy from "@middy/core";
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import middy from "@middy/core";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { z } from "zod";
-import { DomainError } from "../core/errors";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
+import { DomainError, type FieldIssue } from "../core/errors";
 import { type Caller, callerFromEvent } from "./caller";
-import { mapError, fieldIssuesOf } from "./error-mapper";
+import { fieldIssuesOf, mapError } from "./error-mapper";
 import { httpErrors } from "./errors";
 import { type RouteSpec, routeKey } from "./route-spec";
 
@@ -51,21 +51,41 @@ export function route<S extends RouteSpec>(
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-function parsePart<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
-  if (!schema) return undefined as Infer<T>;
+type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldIssue[] };
+
+function parsePart<T extends z.ZodType | undefined>(
+  schema: T,
+  value: unknown,
+  where: string,
+): Parsed<Infer<T>> {
+  if (!schema) return { ok: true, value: undefined as Infer<T> };
   const result = schema.safeParse(value ?? {});
-  if (!result.success) {
+  return result.success
+    ? { ok: true, value: result.data as Infer<T> }
+    : { ok: false, fields: fieldIssuesOf(result.error, where) };
+}
+
+/** Path, query and body are checked together, so one answer names every field to correct. */
+function parseRequest(spec: RouteSpec, event: HttpEvent) {
+  const params = parsePart(spec.params, event.pathParameters, "path");
+  const query = parsePart(spec.query, event.queryStringParameters, "query");
+  const body = spec.body
+    ? parsePart(spec.body, jsonBody(event), "body")
+    : ({ ok: true, value: undefined } as const);
+  const fields = [params, query, body].flatMap((part) => (part.ok ? [] : part.fields));
+  if (!params.ok || !query.ok || !body.ok) {
     throw new DomainError("bad_request", "VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
-      fields: fieldIssuesOf(result.error, where),
+      fields,
     });
   }
-  return result.data as Infer<T>;
+  return { params: params.value, query: query.value, body: body.value };
 }
 
 function jsonBody(event: HttpEvent): unknown {
   if (event.body === undefined || event.body === null || event.body === "") return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) throw httpErrors.payloadTooLarge(MAX_JSON_BODY_BYTES);
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES)
+    throw httpErrors.payloadTooLarge(MAX_JSON_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {
@@ -100,9 +120,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
       const caller = callerFromEvent(event);
       if (spec.access === "authenticated" && !caller) throw httpErrors.unauthenticated();
       const request: RouteRequest<RouteSpec> = {
-        params: parsePart(spec.params, event.pathParameters, "path"),
-        query: parsePart(spec.query, event.queryStringParameters, "query"),
-        body: spec.body ? parsePart(spec.body, jsonBody(event), "body") : undefined,
+        ...parseRequest(spec, event),
         caller: caller as Caller,
         now: clock().now(),
         requestId,
@@ -117,5 +135,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
     }
   };
 
-  return middy<HttpEvent, APIGatewayProxyStructuredResultV2>().use(injectLambdaContext(logger)).handler(dispatch);
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger))
+    .handler(dispatch);
 }

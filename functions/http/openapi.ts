@@ -30,7 +30,10 @@ function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: ERROR_DESCRIPTIONS[status] ?? "", content: { "application/json": { schema: errorBody } } },
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? "",
+        content: { "application/json": { schema: errorBody } },
+      },
     ]),
   );
 }
@@ -38,12 +41,19 @@ function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
 /** The API contract, generated from the same zod schemas that validate every request. */
 export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent("securitySchemes", "cognito", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  registry.registerComponent("securitySchemes", "cognito", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
   for (const spec of routes) {
     const status = spec.successStatus ?? 200;
     const success = spec.response
       ? { description: spec.summary, content: { "application/json": { schema: spec.response } } }
-      : { description: spec.summary, content: { [spec.rawContentType ?? "text/plain"]: { schema: z.string() } } };
+      : {
+          description: spec.summary,
+          content: { [spec.rawContentType ?? "text/plain"]: { schema: z.string() } },
+        };
     const request: RouteConfig["request"] = {};
     if (spec.params) request.params = spec.params;
     if (spec.query) request.query = spec.query;
@@ -56,7 +66,10 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
       tags: [spec.tag],
       security: spec.access === "public" ? [] : [{ cognito: [] }],
       request,
-      responses: { [status]: status === 204 ? { description: spec.summary } : success, ...errorResponses(spec) },
+      responses: {
+        [status]: status === 204 ? { description: spec.summary } : success,
+        ...errorResponses(spec),
+      },
     });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

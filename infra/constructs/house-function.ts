@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { fileURLToPath } from "node:url";
+import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
-import { Construct } from "constructs";
-import { fileURLToPath } from "node:url";
+import type { Construct } from "constructs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -29,7 +30,19 @@ export class HouseFunction extends NodejsFunction {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Our own role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
+      description: `Runs the ${props.handlerFile} function`,
+    });
+    logGroup.grantWrite(role);
+    Validations.of(role).acknowledge({
+      id: "AwsSolutions-IAM5[Resource::*]",
+      reason:
+        "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (tracing is required).",
+    });
     super(scope, id, {
+      role,
       entry: `${ROOT}functions/handlers/${props.handlerFile}.ts`,
       handler: "handler",
       description: props.description,
@@ -59,14 +72,22 @@ export class HouseFunction extends NodejsFunction {
         // Bundle the SDK too: an empty list overrides the default that leaves @aws-sdk/* to the runtime.
         externalModules: [],
         // Some CommonJS dependencies call require(); ESM bundles need it defined.
-        banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) =>
-            (props.assetFolders ?? []).map(([source, target]) => `cp -r "${source}" "${outputDir}/${target}"`),
+            (props.assetFolders ?? []).map(
+              ([source, target]) => `cp -r "${source}" "${outputDir}/${target}"`,
+            ),
         },
       },
+    });
+    Validations.of(this).acknowledge({
+      id: "AwsSolutions-L1",
+      reason:
+        "Pinned to nodejs22.x on purpose: the code and its dependencies are built and tested for Node 22.",
     });
   }
 }

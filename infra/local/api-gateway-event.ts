@@ -1,6 +1,6 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
 import type { AccessClaims } from "./identity-provider";
 
 const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]+\+json|xml|x-www-form-urlencoded|javascript))/i;
@@ -15,8 +15,7 @@ function joinValues(values: Record<string, string | string[] | undefined>): Reco
 }
 
 function clfTime(instant: Date): string {
-  const [weekday, day, month, year, time] = instant.toUTCString().split(" ");
-  void weekday;
+  const [, day, month, year, time] = instant.toUTCString().split(" ");
   return `${day}/${month}/${year}:${time} +0000`;
 }
 
@@ -38,7 +37,7 @@ export function buildApiGatewayEvent(input: EventInput): APIGatewayProxyEventV2W
   const { request, url, body, claims, now } = input;
   const headers = joinValues(request.headers);
   const query: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
+  for (const [name, value] of url.searchParams) query[name] = [...(query[name] ?? []), value];
   const isText = body.length === 0 || TEXT_TYPES.test(headers["content-type"] ?? "");
   const requestId = randomUUID();
   const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
@@ -70,7 +69,9 @@ export function buildApiGatewayEvent(input: EventInput): APIGatewayProxyEventV2W
         integrationLatency: 0,
         jwt: {
           // The JWT authorizer hands every claim over as a string.
-          claims: Object.fromEntries(Object.entries(claims ?? {}).map(([name, value]) => [name, String(value)])),
+          claims: Object.fromEntries(
+            Object.entries(claims ?? {}).map(([name, value]) => [name, String(value)]),
+          ),
           scopes: claims?.scope ? claims.scope.split(" ") : [],
         },
       },

@@ -18,7 +18,12 @@ const key = (username: string) => ({ PK: `LOCALIDP#${username.toLowerCase()}`, S
  */
 export const credentialStore = {
   async register(username: string, password: string, sub: string): Promise<void> {
-    const item: CredentialItem = { ...key(username), sub, username, passwordHash: await hashPassword(password) };
+    const item: CredentialItem = {
+      ...key(username),
+      sub,
+      username,
+      passwordHash: await hashPassword(password),
+    };
     await documentClient.send(
       new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: "attribute_not_exists(PK)" }),
     );
@@ -30,7 +35,10 @@ export const credentialStore = {
   },
 
   /** The subject of a correct username and password, otherwise undefined. */
-  async authenticate(username: string, password: string): Promise<{ sub: string; username: string } | undefined> {
+  async authenticate(
+    username: string,
+    password: string,
+  ): Promise<{ sub: string; username: string } | undefined> {
     const found = await documentClient.send(
       new GetCommand({ TableName: tableName(), Key: key(username), ConsistentRead: true }),
     );

@@ -14,7 +14,9 @@ const loginBody = z.object({
 
 const clockBody = z
   .object({
-    at: z.iso.datetime({ offset: true, message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00" }).optional(),
+    at: z.iso
+      .datetime({ offset: true, message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00" })
+      .optional(),
     advanceSeconds: z.number().int("advanceSeconds 须为整数").optional(),
     frozen: z.boolean().optional(),
   })
@@ -23,7 +25,11 @@ const clockBody = z
   });
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body) };
+  return {
+    statusCode,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify(body),
+  };
 }
 
 function parseJson(body: Buffer): unknown {
@@ -58,7 +64,8 @@ export class DevRoutes {
   private async login(body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
     const { username, password } = loginBody.parse(parseJson(body));
     const user = await credentialStore.authenticate(username, password);
-    if (!user) throw new DomainError("unauthorized", "INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
+    if (!user)
+      throw new DomainError("unauthorized", "INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
     const token = await this.idp.issue(user.sub, user.username, this.clock.now());
     return json(200, { ...token, tokenType: "Bearer" });
   }

@@ -1,5 +1,5 @@
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { DomainError } from "../../functions/core/errors";
 import { mapError } from "../../functions/http/error-mapper";
 import { httpErrors } from "../../functions/http/errors";
@@ -45,7 +45,10 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   if (result.cookies?.length) headers["set-cookie"] = result.cookies;
-  const body = result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? "base64" : "utf8");
+  const body =
+    result.body === undefined
+      ? undefined
+      : Buffer.from(result.body, result.isBase64Encoded ? "base64" : "utf8");
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(body);
 }
@@ -80,7 +83,8 @@ export function createLocalServer(deps: LocalServerDeps): Server {
         }
         throw error;
       }
-      if (url.pathname.startsWith("/dev/")) return send(response, await deps.devRoutes.handle(method, url, body));
+      if (url.pathname.startsWith("/dev/"))
+        return send(response, await deps.devRoutes.handle(method, url, body));
 
       const matched = deps.matcher.match(method, url.pathname);
       if (matched.kind === "none") return sendError(response, httpErrors.routeNotFound());

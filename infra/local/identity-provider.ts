@@ -1,7 +1,16 @@
 import { randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import {
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from "jose";
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
@@ -85,7 +94,11 @@ export class LocalIdentityProvider {
         algorithms: ["ES256"],
         currentDate: now,
       });
-      if (payload.token_use !== "access" || payload.client_id !== LOCAL_CLIENT_ID || typeof payload.sub !== "string") {
+      if (
+        payload.token_use !== "access" ||
+        payload.client_id !== LOCAL_CLIENT_ID ||
+        typeof payload.sub !== "string"
+      ) {
         return undefined;
       }
       return payload as AccessClaims;

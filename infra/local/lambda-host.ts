@@ -1,5 +1,5 @@
-import type { APIGatewayProxyStructuredResultV2, Context, Handler } from "aws-lambda";
 import { randomUUID } from "node:crypto";
+import type { APIGatewayProxyStructuredResultV2, Context, Handler } from "aws-lambda";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 
 type FunctionName = HandlerGroup | "workflow";
@@ -33,7 +33,10 @@ function lambdaContext(name: FunctionName): Context {
 }
 
 /** Runs a function's exported handler in-process, with a Lambda-shaped context. */
-export async function invokeFunction<T = APIGatewayProxyStructuredResultV2>(name: FunctionName, event: unknown): Promise<T> {
+export async function invokeFunction<T = APIGatewayProxyStructuredResultV2>(
+  name: FunctionName,
+  event: unknown,
+): Promise<T> {
   const { handler } = await MODULES[name]();
   return (await handler(event, lambdaContext(name), () => undefined)) as T;
 }

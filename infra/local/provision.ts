@@ -1,12 +1,17 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   ProjectionType,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutBucketCorsCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { keyAttributeNames, TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { EVIDENCE_CORS } from "../evidence-bucket-design";
 
@@ -34,7 +39,8 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
           { AttributeName: index.sortKey, KeyType: "RANGE" },
         ],
         Projection: {
-          ProjectionType: "keysOnly" in index && index.keysOnly ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
+          ProjectionType:
+            "keysOnly" in index && index.keysOnly ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
         },
       })),
     }),

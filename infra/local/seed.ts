@@ -26,7 +26,12 @@ export interface SeedReport {
 const ACCOUNTS: SeedReport["accounts"] = [
   { username: "office-admin", realName: "省职改办管理员", role: "office_admin", orgId: DEMO.officeId },
   { username: "organiser", realName: "省委党校评审组织员", role: "organiser", orgId: DEMO.organiserId },
-  { username: "dept-admin", realName: "兰州市人社局管理员", role: "department_admin", orgId: DEMO.departmentId },
+  {
+    username: "dept-admin",
+    realName: "兰州市人社局管理员",
+    role: "department_admin",
+    orgId: DEMO.departmentId,
+  },
   { username: "unit-admin", realName: "王建国", role: "unit_admin", orgId: DEMO.unitId },
   { username: "unit-handler", realName: "李晓燕", role: "unit_handler", orgId: DEMO.unitId },
   { username: "unit-leader", realName: "张志强", role: "unit_leader", orgId: DEMO.unitId },
@@ -39,12 +44,28 @@ const ACCOUNTS: SeedReport["accounts"] = [
  */
 export async function seed(now: Date): Promise<SeedReport> {
   const at = now.toISOString();
-  if (await roundRepository.get(DEMO.roundId)) return { created: false, roundId: DEMO.roundId, accounts: ACCOUNTS };
+  if (await roundRepository.get(DEMO.roundId))
+    return { created: false, roundId: DEMO.roundId, accounts: ACCOUNTS };
 
   await Promise.all([
-    orgRepository.create({ orgId: DEMO.officeId, kind: "office", name: "省职称改革工作领导小组办公室", createdAt: at }),
-    orgRepository.create({ orgId: DEMO.organiserId, kind: "organiser", name: "中共甘肃省委党校（甘肃行政学院）", createdAt: at }),
-    orgRepository.create({ orgId: DEMO.departmentId, kind: "department", name: "兰州市人力资源和社会保障局", createdAt: at }),
+    orgRepository.create({
+      orgId: DEMO.officeId,
+      kind: "office",
+      name: "省职称改革工作领导小组办公室",
+      createdAt: at,
+    }),
+    orgRepository.create({
+      orgId: DEMO.organiserId,
+      kind: "organiser",
+      name: "中共甘肃省委党校（甘肃行政学院）",
+      createdAt: at,
+    }),
+    orgRepository.create({
+      orgId: DEMO.departmentId,
+      kind: "department",
+      name: "兰州市人力资源和社会保障局",
+      createdAt: at,
+    }),
     orgRepository.create({
       orgId: DEMO.unitId,
       kind: "unit",

@@ -1,8 +1,8 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
 import { mkdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
 import { installClock } from "../../functions/adapters/clock";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import { DevRoutes } from "./dev-routes";
@@ -12,7 +12,7 @@ import { LocalIdentityProvider } from "./identity-provider";
 import { provisionBucket, provisionTable } from "./provision";
 import { RouteMatcher } from "./route-matcher";
 import { startS3Local } from "./s3-local";
-import { seed, type SeedReport } from "./seed";
+import { type SeedReport, seed } from "./seed";
 import { VirtualClock } from "./virtual-clock";
 
 export const LOCAL_TABLE = "title-review";
@@ -41,7 +41,11 @@ export interface LocalSystem {
  * variables, exactly where Lambda would give it its region and credentials (s3rver accepts only the
  * S3RVER key pair; DynamoDB Local accepts any).
  */
-function configureEnvironment(endpoints: { dynamodb: string; s3: string }, table: string, bucket: string): void {
+function configureEnvironment(
+  endpoints: { dynamodb: string; s3: string },
+  table: string,
+  bucket: string,
+): void {
   Object.assign(process.env, {
     AWS_REGION: "cn-northwest-1",
     AWS_ACCESS_KEY_ID: "S3RVER",

@@ -7,10 +7,13 @@ export function buildStacks(app: App): { data: DataStack; service: ServiceStack 
   const uploadOrigins = (app.node.tryGetContext("uploadOrigins") as string | undefined)?.split(",") ?? [
     "https://zcps.example.gov.cn",
   ];
-  const data = new DataStack(app, "TitleReviewData", { uploadOrigins });
+  const tableName = (app.node.tryGetContext("tableName") as string | undefined) ?? "title-review";
+  const evidenceBucketName =
+    (app.node.tryGetContext("evidenceBucketName") as string | undefined) ?? "gansu-title-review-evidence";
+  const data = new DataStack(app, "TitleReviewData", { uploadOrigins, tableName, evidenceBucketName });
   const service = new ServiceStack(app, "TitleReviewService", {
-    table: data.table,
-    evidenceBucket: data.evidenceBucket,
+    tableName,
+    evidenceBucketName,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
   });

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import {
   AccountRecovery,
   AdvancedSecurityMode,
@@ -8,7 +8,13 @@ import {
   type UserPoolClient,
 } from "aws-cdk-lib/aws-cognito";
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { EVIDENCE_CORS } from "../evidence-bucket-design";
@@ -16,6 +22,9 @@ import { EVIDENCE_CORS } from "../evidence-bucket-design";
 export interface DataStackProps extends StackProps {
   /** Origins allowed to upload evidence from the browser (the applicant portal). */
   uploadOrigins: string[];
+  /** Fixed physical names, so that the service stack can grant exact ARNs without exports. */
+  tableName: string;
+  evidenceBucketName: string;
 }
 
 /**
@@ -33,6 +42,7 @@ export class DataStack extends Stack {
     super(scope, id, props);
 
     this.table = new TableV2(this, "Records", {
+      tableName: props.tableName,
       partitionKey: { name: TABLE_DESIGN.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_DESIGN.sortKey, type: AttributeType.STRING },
       billing: Billing.onDemand(),
@@ -59,6 +69,7 @@ export class DataStack extends Stack {
     });
 
     this.evidenceBucket = new Bucket(this, "Evidence", {
+      bucketName: props.evidenceBucketName,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -75,7 +86,12 @@ export class DataStack extends Stack {
         },
       ],
       // A purge deletes the current version; old versions of purged test data must not linger.
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        {
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
     });
 
     this.userPool = new UserPool(this, "Users", {
@@ -95,6 +111,11 @@ export class DataStack extends Stack {
       advancedSecurityMode: AdvancedSecurityMode.ENFORCED,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: "AwsSolutions-COG2",
+      reason:
+        "TOTP MFA is offered to every account; making it mandatory would lock out applicants without an authenticator app. Staff enrolment is enforced by policy.",
     });
     this.userPoolClient = this.userPool.addClient("Portal", {
       authFlows: { userSrp: true },

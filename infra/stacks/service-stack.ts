@@ -1,29 +1,53 @@
+import { fileURLToPath } from "node:url";
 import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import type { UserPool, UserPoolClient } from "aws-cdk-lib/aws-cognito";
-import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
+import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
-import type { Bucket } from "aws-cdk-lib/aws-s3";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { fileURLToPath } from "node:url";
+import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 import { HouseFunction } from "../constructs/house-function";
 
 export interface ServiceStackProps extends StackProps {
-  table: TableV2;
-  evidenceBucket: Bucket;
-  userPool: UserPool;
-  userPoolClient: UserPoolClient;
+  /** Physical names of the data stack's table and bucket: the service builds exact ARNs from them. */
+  tableName: string;
+  evidenceBucketName: string;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
 const SWAGGER_UI = fileURLToPath(new URL("../../node_modules/swagger-ui-dist", import.meta.url));
+
+/** Evidence objects live under this prefix; no function touches anything else in the bucket. */
+export const EVIDENCE_PREFIX = "rounds/";
+
+const TABLE_READ = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:ConditionCheckItem",
+];
+const TABLE_WRITE = [
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+];
+const EVIDENCE_ACTIONS = ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"];
 
 const HTTP_GROUPS: Record<HandlerGroup, string> = {
   submission: "Applicant API: registration, drafts, evidence, submission",
@@ -33,57 +57,104 @@ const HTTP_GROUPS: Record<HandlerGroup, string> = {
   docs: "OpenAPI document and API reference page",
 };
 
+type FunctionName = HandlerGroup | "workflow";
+
 /**
  * The stateless part: functions, the HTTP API and the round workflows. It can be destroyed and
  * redeployed at will; everything it keeps lives in the data stack.
  */
 export class ServiceStack extends Stack {
   readonly api: HttpApi;
-  readonly functions: Record<HandlerGroup | "workflow", HouseFunction>;
+  readonly functions: Record<FunctionName, HouseFunction>;
+  private readonly props: ServiceStackProps;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const { table, evidenceBucket } = props;
+    this.props = props;
 
     // Named up front so that functions can be given the ARN without a dependency cycle through the
-    // definition, which in turn names the workflow function.
+    // reset definition, which in turn names the workflow function.
     const resetName = `${this.stackName}-round-reset`;
-    const resetArn = this.formatArn({
-      service: "states",
-      resource: "stateMachine",
-      resourceName: resetName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    const resetArn = this.stateMachineArn(resetName);
 
-    const common = { TABLE_NAME: table.tableName, EVIDENCE_BUCKET: evidenceBucket.bucketName };
-    const make = (group: HandlerGroup | "workflow", description: string, extra: Record<string, string> = {}) =>
-      new HouseFunction(this, `${group[0]?.toUpperCase()}${group.slice(1)}Function`, {
-        handlerFile: group,
+    const common = { TABLE_NAME: props.tableName, EVIDENCE_BUCKET: props.evidenceBucketName };
+    const make = (
+      name: FunctionName,
+      description: string,
+      extra: Partial<ConstructorParameters<typeof HouseFunction>[2]> = {},
+    ) =>
+      new HouseFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
+        handlerFile: name,
         description,
-        environment: { ...common, ...extra },
-        ...(group === "docs" ? { assetFolders: [[SWAGGER_UI, "swagger-ui"]] as [string, string][] } : {}),
-        ...(group === "workflow" ? { timeout: Duration.minutes(5) } : {}),
+        ...extra,
+        environment: { ...common, ...extra.environment },
       });
     this.functions = {
       submission: make("submission", HTTP_GROUPS.submission),
       review: make("review", HTTP_GROUPS.review),
       publicity: make("publicity", HTTP_GROUPS.publicity),
-      admin: make("admin", HTTP_GROUPS.admin, { RESET_STATE_MACHINE_ARN: resetArn }),
-      docs: make("docs", HTTP_GROUPS.docs, { DOCS_ASSET_DIR: "swagger-ui" }),
-      workflow: make("workflow", "Round calendar and reset workflow tasks", { RESET_STATE_MACHINE_ARN: resetArn }),
+      admin: make("admin", HTTP_GROUPS.admin, { environment: { RESET_STATE_MACHINE_ARN: resetArn } }),
+      docs: make("docs", HTTP_GROUPS.docs, {
+        environment: { DOCS_ASSET_DIR: "swagger-ui" },
+        assetFolders: [[SWAGGER_UI, "swagger-ui"]],
+        memorySize: 512,
+      }),
+      workflow: make("workflow", "Round calendar and reset workflow tasks", {
+        environment: { RESET_STATE_MACHINE_ARN: resetArn },
+        timeout: Duration.minutes(5),
+      }),
     };
-    for (const group of ["submission", "review", "publicity", "admin", "workflow"] as const) {
-      table.grantReadWriteData(this.functions[group]);
+    for (const name of ["submission", "review", "publicity", "admin", "workflow"] as const) {
+      this.grantTable(this.functions[name], name === "publicity" ? "read" : "readWrite");
     }
-    for (const group of ["submission", "review", "admin", "workflow"] as const) {
-      evidenceBucket.grantReadWrite(this.functions[group]);
+    for (const name of ["submission", "review", "admin", "workflow"] as const) {
+      this.grantEvidence(this.functions[name]);
     }
 
-    this.api = this.httpApi(props);
-    this.workflows(resetName);
+    this.api = this.httpApi();
+    this.workflows(resetName, resetArn);
   }
 
-  private httpApi(props: ServiceStackProps): HttpApi {
+  private stateMachineArn(name: string): string {
+    return this.formatArn({
+      service: "states",
+      resource: "stateMachine",
+      resourceName: name,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /** Action by action and index by index: no `dynamodb:*`, no `index/*`, and no Scan (DESIGN.md §9). */
+  private grantTable(grantee: IGrantable, access: "read" | "readWrite"): void {
+    const tableArn = this.formatArn({
+      service: "dynamodb",
+      resource: "table",
+      resourceName: this.props.tableName,
+    });
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: access === "read" ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE],
+        resources: [
+          tableArn,
+          ...TABLE_DESIGN.globalSecondaryIndexes.map((index) => `${tableArn}/index/${index.indexName}`),
+        ],
+      }),
+    );
+  }
+
+  private grantEvidence(fn: HouseFunction): void {
+    const objects = `arn:${this.partition}:s3:::${this.props.evidenceBucketName}/${EVIDENCE_PREFIX}*`;
+    fn.addToRolePolicy(new PolicyStatement({ actions: EVIDENCE_ACTIONS, resources: [objects] }));
+    if (fn.role) {
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${this.props.evidenceBucketName}/${EVIDENCE_PREFIX}*]`,
+        reason:
+          "Evidence keys are generated per upload; access is limited to the rounds/ prefix of the one bucket.",
+      });
+    }
+  }
+
+  private httpApi(): HttpApi {
     const api = new HttpApi(this, "Api", {
       apiName: `${this.stackName}-api`,
       createDefaultStage: false,
@@ -101,8 +172,8 @@ export class ServiceStack extends Stack {
       throttle: { rateLimit: 500, burstLimit: 1000 },
     });
 
-    const authorizer = new HttpUserPoolAuthorizer("Cognito", props.userPool, {
-      userPoolClients: [props.userPoolClient],
+    const authorizer = new HttpUserPoolAuthorizer("Cognito", this.props.userPool, {
+      userPoolClients: [this.props.userPoolClient],
     });
     const integrations = new Map<HandlerGroup, HttpLambdaIntegration>();
     for (const spec of ROUTES) {
@@ -127,16 +198,15 @@ export class ServiceStack extends Stack {
     return api;
   }
 
-  private workflows(resetName: string): void {
-    const alertKey = new Key(this, "AlertKey", { enableKeyRotation: true, description: "Encrypts workflow alerts" });
+  private workflows(resetName: string, resetArn: string): void {
+    const alertKey = new Key(this, "AlertKey", {
+      enableKeyRotation: true,
+      description: "Encrypts workflow alerts",
+    });
     const alerts = new Topic(this, "WorkflowAlerts", { masterKey: alertKey, enforceSSL: true });
-    const substitutions = {
-      WorkflowFunctionArn: this.functions.workflow.functionArn,
-      AlertTopicArn: alerts.topicArn,
-    };
+    const workflowFunction = this.functions.workflow;
     const machine = (id: string, file: string, name?: string) => {
       const logGroup = new LogGroup(this, `${id}Logs`, {
-        // Step Functions requires this prefix for vended logs of Standard workflows in some regions.
         logGroupName: `/aws/vendedlogs/states/${this.stackName}-${id}`,
         retention: RetentionDays.ONE_YEAR,
         removalPolicy: RemovalPolicy.RETAIN,
@@ -145,21 +215,64 @@ export class ServiceStack extends Stack {
         ...(name ? { stateMachineName: name } : {}),
         stateMachineType: StateMachineType.STANDARD,
         definitionBody: DefinitionBody.fromFile(`${STATEMACHINES}${file}`),
-        definitionSubstitutions: substitutions,
-        // Execution data holds personal data of applicants; the events are enough to follow a run.
+        definitionSubstitutions: {
+          WorkflowFunctionArn: workflowFunction.functionArn,
+          AlertTopicArn: alerts.topicArn,
+        },
+        // Execution data holds applicants' personal data; the events are enough to follow a run.
         logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
         tracingEnabled: true,
       });
-      this.functions.workflow.grantInvoke(sm);
-      alerts.grantPublish(sm);
+      // Exact grants: the unqualified function only, the one topic and its key.
+      sm.addToRolePolicy(
+        new PolicyStatement({
+          actions: ["lambda:InvokeFunction"],
+          resources: [workflowFunction.functionArn],
+        }),
+      );
+      sm.addToRolePolicy(new PolicyStatement({ actions: ["sns:Publish"], resources: [alerts.topicArn] }));
+      sm.addToRolePolicy(
+        new PolicyStatement({
+          actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+          resources: [alertKey.keyArn],
+        }),
+      );
+      Validations.of(sm).acknowledge({
+        id: "AwsSolutions-IAM5[Resource::*]",
+        reason:
+          "CloudWatch Logs delivery and X-Ray actions of Step Functions support no resource-level permissions.",
+      });
       return sm;
     };
-    const reset = machine("RoundReset", "reset.asl.json", resetName);
+    machine("RoundReset", "reset.asl.json", resetName);
     const calendar = machine("RoundCalendar", "round-calendar.asl.json");
-    reset.grantStartExecution(this.functions.admin);
-    reset.grantRead(this.functions.admin);
-    reset.grantStartExecution(this.functions.workflow);
-    calendar.grantStartExecution(this.functions.admin);
-    this.functions.admin.addEnvironment("ROUND_CALENDAR_STATE_MACHINE_ARN", calendar.stateMachineArn);
+
+    const executions = this.formatArn({
+      service: "states",
+      resource: "execution",
+      resourceName: `${resetName}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const admin = this.functions.admin;
+    admin.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["states:StartExecution"],
+        resources: [resetArn, calendar.stateMachineArn],
+      }),
+    );
+    admin.addToRolePolicy(
+      new PolicyStatement({ actions: ["states:DescribeExecution"], resources: [executions] }),
+    );
+    workflowFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ["states:StartExecution"], resources: [resetArn] }),
+    );
+    admin.addEnvironment("ROUND_CALENDAR_STATE_MACHINE_ARN", calendar.stateMachineArn);
+    if (admin.role) {
+      Validations.of(admin.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${resetName}:*]`,
+        reason:
+          "Reset execution names are derived per round and generation; the admin reads the progress of those executions only.",
+      });
+    }
   }
 }

@@ -23,7 +23,12 @@ export interface RoleAssignment {
 }
 
 /** Roles that survive the reset: the admins who must re-create everyone else (R3.2, DESIGN.md §8). */
-export const STANDING_ROLES: readonly Role[] = ["unit_admin", "department_admin", "office_admin", "organiser"];
+export const STANDING_ROLES: readonly Role[] = [
+  "unit_admin",
+  "department_admin",
+  "office_admin",
+  "organiser",
+];
 
 function assignmentItem(assignment: RoleAssignment, at: string) {
   const { role, orgId, accountId, generation } = assignment;
@@ -31,12 +36,22 @@ function assignmentItem(assignment: RoleAssignment, at: string) {
     return { ...keys.standingRole(orgId, role, accountId), role, orgId, accountId, assignedAt: at };
   }
   const item = keys.generationRole(generation, orgId, role, accountId);
-  return { ...item, ...purgeIndexKeys(generation, item), role, orgId, accountId, assignedAt: at, ...generation };
+  return {
+    ...item,
+    ...purgeIndexKeys(generation, item),
+    role,
+    orgId,
+    accountId,
+    assignedAt: at,
+    ...generation,
+  };
 }
 
 export const accountRepository = {
   async get(accountId: string): Promise<AccountRecord | undefined> {
-    const found = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.account(accountId) }));
+    const found = await documentClient.send(
+      new GetCommand({ TableName: tableName(), Key: keys.account(accountId) }),
+    );
     if (!found.Item) return undefined;
     const { PK: _pk, SK: _sk, ...record } = found.Item;
     return record as AccountRecord;

@@ -22,7 +22,10 @@ export const keys = {
     GSI1PK: `ACCOUNT#${accountId}`,
     GSI1SK: `${generationPrefix(scope)}#ROLE#${orgId}#${role}`,
   }),
-  audit: (entity: string, at: Date, id: string) => ({ PK: `AUDIT#${entity}`, SK: `${at.toISOString()}#${id}` }),
+  audit: (entity: string, at: Date, id: string) => ({
+    PK: `AUDIT#${entity}`,
+    SK: `${at.toISOString()}#${id}`,
+  }),
 };
 
 export interface GenerationScope {

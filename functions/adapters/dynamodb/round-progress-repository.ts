@@ -4,7 +4,10 @@ import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
 
 function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === "ConditionalCheckFailedException" || (error as Error).name === "TransactionCanceledException";
+  return (
+    (error as Error).name === "ConditionalCheckFailedException" ||
+    (error as Error).name === "TransactionCanceledException"
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { randomUUID } from "node:crypto";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Phase, RoundCalendarSpec } from "../../core/calendar";
+import { DomainError } from "../../core/errors";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
 
@@ -30,7 +32,9 @@ function toRecord(item: Record<string, unknown>): RoundRecord {
 
 export const roundRepository = {
   async get(roundId: string): Promise<RoundRecord | undefined> {
-    const found = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.round(roundId) }));
+    const found = await documentClient.send(
+      new GetCommand({ TableName: tableName(), Key: keys.round(roundId) }),
+    );
     return found.Item ? toRecord(found.Item) : undefined;
   },
 
@@ -66,3 +70,64 @@ export const roundRepository = {
     }
   },
 };
+
+export interface AuditFacts {
+  actor: string;
+  action: string;
+  at: Date;
+  detail: Record<string, unknown>;
+}
+
+export function staleVersion(): DomainError {
+  return new DomainError("conflict", "STALE_VERSION", "记录已被他人修改，请刷新后在最新内容上重新操作。");
+}
+
+/** A change and its audit record in one transaction, guarded by the version the editor read. */
+export async function updateRoundCalendar(
+  roundId: string,
+  calendar: RoundCalendarSpec,
+  expectedVersion: number,
+  audit: AuditFacts,
+): Promise<number> {
+  const entity = `ROUND#${roundId}`;
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.round(roundId),
+              UpdateExpression: "SET calendar = :calendar, #version = :next, updatedAt = :at",
+              ConditionExpression: "#version = :expected",
+              ExpressionAttributeNames: { "#version": "version" },
+              ExpressionAttributeValues: {
+                ":calendar": calendar,
+                ":next": expectedVersion + 1,
+                ":expected": expectedVersion,
+                ":at": audit.at.toISOString(),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.audit(entity, audit.at, randomUUID()),
+                entity,
+                action: audit.action,
+                actor: audit.actor,
+                at: audit.at.toISOString(),
+                detail: audit.detail,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === "TransactionCanceledException") throw staleVersion();
+    throw error;
+  }
+  return expectedVersion + 1;
+}

@@ -61,8 +61,9 @@ function firstCountedDay(start: Date): PlainDate {
 }
 
 function requirePositiveDays(days: number): void {
-  if (!Number.isInteger(days) || days < 1)
+  if (!Number.isInteger(days) || days < 1) {
     throw new RangeError(`a notice lasts a whole number of days ≥ 1: ${days}`);
+  }
 }
 
 export function calendarDaysNoticeEnd(start: Date, days: number): Date {

@@ -59,8 +59,9 @@ export const roundCalendarSchema = z
   })
   .superRefine((calendar, ctx) => {
     const notBefore = (path: string, earlier: Date, later: Date | undefined, message: string): void => {
-      if (later !== undefined && later < earlier)
+      if (later !== undefined && later < earlier) {
         ctx.addIssue({ code: "custom", path: path.split("."), message });
+      }
     };
     notBefore(
       "application.from",

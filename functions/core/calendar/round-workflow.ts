@@ -34,8 +34,9 @@ export function dueTransitions(
   const due: RoundTransition[] = [];
   const openIfDue = (phase: Phase): void => {
     const { from, to } = calendar[phase];
-    if (from <= now && now < to && !progress.openedPhases.includes(phase))
+    if (from <= now && now < to && !progress.openedPhases.includes(phase)) {
       due.push({ kind: "open_phase", phase });
+    }
   };
   openIfDue("preparation");
   if (now >= calendar.preparation.to && !progress.preparationResetDone) {
@@ -43,8 +44,9 @@ export function dueTransitions(
   }
   openIfDue("application");
   openIfDue("review");
-  if (now >= calendar.application.to && !progress.unsubmittedExpired)
+  if (now >= calendar.application.to && !progress.unsubmittedExpired) {
     due.push({ kind: "expire_unsubmitted" });
+  }
   if (now >= calendar.receiptCutoff && !progress.materialsReceived) due.push({ kind: "receive_materials" });
   return due;
 }

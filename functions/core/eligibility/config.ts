@@ -1,6 +1,12 @@
 import type { PlainDate } from "../calendar/plain-date";
 import type { Gender } from "../identity";
-import type { ApplicationMethod, RetirementPostType, SoughtLevel, TitleLevel, ValidityScope } from "./vocabulary";
+import type {
+  ApplicationMethod,
+  RetirementPostType,
+  SoughtLevel,
+  TitleLevel,
+  ValidityScope,
+} from "./vocabulary";
 
 /**
  * The conditions of one standard (R1.2) for one scope, level and application method. A null minimum is

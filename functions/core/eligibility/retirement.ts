@@ -56,7 +56,12 @@ function gradualRiseRows(rise: GradualRise): RetirementRule[] {
       ageMonths: originalMonths + step,
     });
   }
-  rows.push({ gender, postType, bornFrom: bandStart(totalDelayMonths), ageMonths: originalMonths + totalDelayMonths });
+  rows.push({
+    gender,
+    postType,
+    bornFrom: bandStart(totalDelayMonths),
+    ageMonths: originalMonths + totalDelayMonths,
+  });
   return rows;
 }
 

@@ -17,7 +17,11 @@ export function seniorityRules(
   const current = facts.currentTitle;
   if (current === null) {
     failures.push(
-      failure("R1.2", "CURRENT_TITLE_MISSING", `申报${sought}职称须已取得${required}职称，请填写现专业技术资格。`),
+      failure(
+        "R1.2",
+        "CURRENT_TITLE_MISSING",
+        `申报${sought}职称须已取得${required}职称，请填写现专业技术资格。`,
+      ),
     );
   } else if (isHigherLevel(requirement.currentLevel, current.level)) {
     failures.push(
@@ -53,7 +57,8 @@ export function seniorityRules(
     }
   }
   if (requirement.minProfessionalYears !== null) {
-    const served = facts.professionalWorkSince === null ? 0 : monthsServed(facts.professionalWorkSince, reference);
+    const served =
+      facts.professionalWorkSince === null ? 0 : monthsServed(facts.professionalWorkSince, reference);
     if (served < requirement.minProfessionalYears * 12) {
       failures.push(
         failure(

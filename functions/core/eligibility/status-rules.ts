@@ -11,7 +11,11 @@ export function unitRules(facts: EligibilityFacts): EligibilityFailure[] {
   const failures: EligibilityFailure[] = [];
   if (!facts.unit.inGansu) {
     failures.push(
-      failure("R1.1", "UNIT_NOT_IN_GANSU", "申报人须在甘肃省内的用人单位从事专业技术工作，省外单位人员请在所在省份申报。"),
+      failure(
+        "R1.1",
+        "UNIT_NOT_IN_GANSU",
+        "申报人须在甘肃省内的用人单位从事专业技术工作，省外单位人员请在所在省份申报。",
+      ),
     );
   }
   if (!UNIT_KINDS_IN_SCOPE.includes(facts.unit.kind)) {
@@ -40,7 +44,11 @@ export function personalStatusRules(
   }
   if (facts.civilServantManaged) {
     failures.push(
-      failure("R1.5", "CIVIL_SERVANT_MANAGED_STAFF", "参照公务员法管理的事业单位工作人员（参公人员）不能申报职称。"),
+      failure(
+        "R1.5",
+        "CIVIL_SERVANT_MANAGED_STAFF",
+        "参照公务员法管理的事业单位工作人员（参公人员）不能申报职称。",
+      ),
     );
   }
   if (facts.retired) {
@@ -53,7 +61,11 @@ export function personalStatusRules(
       const kind = sanction.kind === "party" ? "党纪" : "政务";
       const end = sanction.until === null ? "影响期尚未结束" : `${chineseDate(sanction.until)}前仍在影响期内`;
       failures.push(
-        failure("R1.5", "DISCIPLINARY_SANCTION_ACTIVE", `您受到的${kind}处分${end}，影响期内不得参加职称申报。`),
+        failure(
+          "R1.5",
+          "DISCIPLINARY_SANCTION_ACTIVE",
+          `您受到的${kind}处分${end}，影响期内不得参加职称申报。`,
+        ),
       );
     }
   }
@@ -65,7 +77,12 @@ function retirementAgeRule(
   round: EligibilityRound,
   config: EligibilityConfig,
 ): EligibilityFailure[] {
-  const month = statutoryRetirementMonth(facts.birthDate, facts.gender, facts.retirementPostType, config.retirement);
+  const month = statutoryRetirementMonth(
+    facts.birthDate,
+    facts.gender,
+    facts.retirementPostType,
+    config.retirement,
+  );
   if (month === undefined) {
     return [
       failure(

@@ -32,16 +32,18 @@ function required<T>(value: T | undefined, fact: string): T {
 }
 
 function scheduled(at: Date | undefined, code: string, what: string): Date {
-  if (at === undefined)
+  if (at === undefined) {
     throw ruleViolation("R4.5", code, `${what}时间尚未公布，请省职改办先在轮次日程中设置`);
+  }
   return at;
 }
 
 export const GUARDS = {
   own_application: (application, actor) => {
     // Someone else's application does not exist for an applicant (404, DESIGN §3).
-    if (application.applicantId !== actor.id)
+    if (application.applicantId !== actor.id) {
       throw new DomainError("not_found", "APPLICATION_NOT_FOUND", "未找到该申报");
+    }
   },
   first_submission_window: inWindow("first_submission"),
   resubmission_window: inWindow("resubmission"),

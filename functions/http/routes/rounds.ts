@@ -102,3 +102,38 @@ export const getMe = defineRoute({
     })
     .meta({ id: "Me" }),
 });
+
+const wallTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为“YYYY-MM-DD HH:mm”（北京时间）");
+
+export const scheduleMeetings = defineRoute({
+  operationId: "scheduleMeetings",
+  method: "PUT",
+  path: "/admin/rounds/{roundId}/schedule",
+  group: "admin",
+  access: "authenticated",
+  summary: "Announce the defense and committee meeting dates the notice leaves to 另行通知 (R3)",
+  tag: "省职改办",
+  params: roundIdParams,
+  body: z
+    .object({
+      expectedVersion: z
+        .number()
+        .int()
+        .positive()
+        .describe("The round version read before editing (optimistic locking)"),
+      defenseAt: wallTime.optional(),
+      committeeMeetingAt: wallTime.optional(),
+    })
+    .strict()
+    .refine((body) => body.defenseAt !== undefined || body.committeeMeetingAt !== undefined, {
+      message: "请至少给出答辩时间或评审会议时间之一",
+    })
+    .meta({ id: "ScheduleMeetings" }),
+  response: z.object({
+    roundId: z.string(),
+    version: z.number().int(),
+    calendarText: z.record(z.string(), z.string()),
+  }),
+});

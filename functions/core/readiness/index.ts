@@ -1,0 +1,12 @@
+export {
+  assertReady,
+  type Checklist,
+  type ChecklistItem,
+  type ChecklistSection,
+  isReady,
+  type ReadinessCode,
+  type SectionGroup,
+  type SlotGroup,
+} from "./checklist";
+export type { EvidenceRecord } from "./evidence-check";
+export { type ApplicationDraft, type ReadinessContext, readinessChecklist } from "./readiness-checklist";

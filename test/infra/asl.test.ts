@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+interface State {
+  Type: string;
+  Next?: string;
+  Default?: string;
+  End?: boolean;
+  Retry?: { ErrorEquals: string[] }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  Choices?: { Next: string }[];
+}
+
+const dir = new URL("../../statemachines/", import.meta.url);
+const files = readdirSync(dir).filter((file) => file.endsWith(".asl.json"));
+
+describe.each(files)("%s", (file) => {
+  const definition = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as {
+    StartAt: string;
+    States: Record<string, State>;
+  };
+  const states = Object.entries(definition.States);
+
+  it("starts at an existing state and every transition targets an existing state", () => {
+    expect(definition.States[definition.StartAt]).toBeDefined();
+    for (const [name, state] of states) {
+      const targets = [
+        state.Next,
+        state.Default,
+        ...(state.Choices ?? []).map((c) => c.Next),
+        ...(state.Catch ?? []).map((c) => c.Next),
+      ];
+      for (const target of targets.filter(Boolean))
+        expect(definition.States[target as string], `${name} → ${target}`).toBeDefined();
+    }
+  });
+
+  it("gives every Task a Retry on Lambda service errors and a Catch-all", () => {
+    const tasks = states.filter(([, state]) => state.Type === "Task");
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const [name, task] of tasks) {
+      expect(task.Retry?.length, name).toBeGreaterThan(0);
+      expect(
+        task.Catch?.some((c) => c.ErrorEquals.includes("States.ALL")),
+        name,
+      ).toBe(true);
+    }
+    const lambdaTasks = tasks.filter(([, t]) => JSON.stringify(t).includes("lambda:invoke"));
+    for (const [name, task] of lambdaTasks) {
+      expect(task.Retry?.[0]?.ErrorEquals, name).toContain("Lambda.ServiceException");
+    }
+  });
+
+  it("every non-terminal state leads somewhere and a failure ends in the alert", () => {
+    for (const [name, state] of states) {
+      if (["Succeed", "Fail"].includes(state.Type)) continue;
+      expect(state.Next ?? state.Default ?? state.End, name).toBeDefined();
+    }
+    expect(definition.States.Alert?.Type).toBe("Task");
+    expect(JSON.stringify(definition.States.Alert)).toContain("sns:publish");
+  });
+});

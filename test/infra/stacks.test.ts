@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
+import { ROUTES } from "../../functions/http/route-catalogue";
+import { buildTestApp } from "./app";
+
+let data: Template;
+let service: Template;
+let assemblyDir: string;
+
+beforeAll(() => {
+  const built = buildTestApp();
+  data = Template.fromStack(built.data);
+  service = Template.fromStack(built.service);
+  assemblyDir = built.app.synth().directory;
+});
+
+/** The folder of a function's bundle in the cloud assembly, from the asset hash in its S3 key. */
+function assetDir(fn: { Properties: { Code: { S3Key: string } } } | undefined): string {
+  return `asset.${String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "")}`;
+}
+
+describe("data stack", () => {
+  it("has one on-demand table with PITR, deletion protection, retention, TTL and the shared indexes", () => {
+    data.resourceCountIs("AWS::DynamoDB::GlobalTable", 1);
+    data.hasResource("AWS::DynamoDB::GlobalTable", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: Match.objectLike({
+        BillingMode: "PAY_PER_REQUEST",
+        KeySchema: [
+          { AttributeName: "PK", KeyType: "HASH" },
+          { AttributeName: "SK", KeyType: "RANGE" },
+        ],
+        TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.timeToLiveAttribute, Enabled: true },
+        GlobalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) =>
+          Match.objectLike({ IndexName: index.indexName }),
+        ),
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+
+  it("has an evidence bucket: private, versioned, encrypted, CORS for uploads, access logs, SSL only", () => {
+    data.hasResource("AWS::S3::Bucket", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({
+        BucketName: "gansu-title-review-evidence",
+        VersioningConfiguration: { Status: "Enabled" },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: Match.objectLike({
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }),
+          ],
+        }),
+        CorsConfiguration: {
+          CorsRules: [Match.objectLike({ AllowedMethods: ["POST", "GET"] })],
+        },
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: "evidence/" }),
+      }),
+    });
+    const policies = data.findResources("AWS::S3::BucketPolicy");
+    const denies = Object.values(policies).flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Effect: string; Condition?: unknown }[]).filter(
+        (statement) => statement.Effect === "Deny",
+      ),
+    );
+    expect(
+      denies.some((statement) => JSON.stringify(statement.Condition).includes("aws:SecureTransport")),
+    ).toBe(true);
+  });
+
+  it("has a user pool with no self sign-up and a strong password policy", () => {
+    data.hasResourceProperties("AWS::Cognito::UserPool", {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 10, RequireSymbols: true }) },
+    });
+  });
+});
+
+describe("service stack", () => {
+  it("builds every function with the house construct: Node 22, arm64, X-Ray, its own log group", () => {
+    const functions = service.findResources("AWS::Lambda::Function");
+    expect(Object.keys(functions)).toHaveLength(6);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        TracingConfig: { Mode: "Active" },
+        Handler: "index.handler",
+        LoggingConfig: { LogFormat: "JSON", LogGroup: expect.anything() },
+        Environment: { Variables: expect.objectContaining({ POWERTOOLS_SERVICE_NAME: expect.any(String) }) },
+      });
+    }
+    service.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 180 }, 6);
+  });
+
+  it("bundles each function as one minified ESM file that carries the AWS SDK itself", () => {
+    const functions = Object.values(service.findResources("AWS::Lambda::Function"));
+    for (const fn of functions) {
+      const bundle = join(assemblyDir, assetDir(fn), "index.mjs");
+      expect(existsSync(bundle), bundle).toBe(true);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+    }
+    const submission = functions.find((fn) => fn.Properties.Description?.startsWith("Applicant API"));
+    const code = readFileSync(join(assemblyDir, assetDir(submission), "index.mjs"), "utf8");
+    expect(code).toContain("DynamoDBClient");
+    // Minified: long lines, not an indented listing.
+    expect(code.length / code.split("\n").length).toBeGreaterThan(1000);
+  });
+
+  it("creates one API Gateway route per catalogue route, with the JWT authorizer on all but the public ones", () => {
+    const routes = Object.values(service.findResources("AWS::ApiGatewayV2::Route"));
+    expect(routes).toHaveLength(ROUTES.length);
+    for (const spec of ROUTES) {
+      const found = routes.find((r) => r.Properties.RouteKey === `${spec.method} ${spec.path}`);
+      expect(found?.Properties.AuthorizationType, `${spec.method} ${spec.path}`).toBe(
+        spec.access === "public" ? "NONE" : "JWT",
+      );
+    }
+    service.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT" });
+    service.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it("loads both state machines from the ASL files, logging ALL without execution data, with X-Ray", () => {
+    const machines = Object.values(service.findResources("AWS::StepFunctions::StateMachine"));
+    expect(machines).toHaveLength(2);
+    for (const machine of machines) {
+      expect(machine.Properties).toMatchObject({
+        StateMachineType: "STANDARD",
+        LoggingConfiguration: { Level: "ALL", IncludeExecutionData: false },
+        TracingConfiguration: { Enabled: true },
+      });
+      expect(machine.Properties.DefinitionS3Location).toBeDefined();
+      expect(Object.keys(machine.Properties.DefinitionSubstitutions).sort()).toEqual([
+        "AlertTopicArn",
+        "WorkflowFunctionArn",
+      ]);
+    }
+  });
+
+  it("grants no wildcard action and no Scan on the table", () => {
+    const policies = Object.values(service.findResources("AWS::IAM::Policy"));
+    const actions = policies.flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap(
+        (s) => s.Action,
+      ),
+    );
+    expect(actions.length).toBeGreaterThan(10);
+    expect(actions.filter((action) => action.endsWith("*"))).toEqual([
+      ...actions.filter((action) => action.startsWith("xray:") && action.endsWith("*")),
+    ]);
+    expect(actions).not.toContain("dynamodb:Scan");
+    expect(actions.filter((action) => action.startsWith("dynamodb:") && action.includes("*"))).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type LocalSystem, startLocalSystem } from "../../infra/local/system";
+
+/** The whole local runtime on a free port, over the suite's emulators, with its own table and bucket. */
+export async function startTestSystem(): Promise<LocalSystem> {
+  const endpoints = process.env.AWS_ENDPOINT_URL_DYNAMODB && process.env.AWS_ENDPOINT_URL_S3;
+  if (!endpoints) throw new Error("emulators are not running: the e2e project's global setup starts them");
+  const id = randomUUID().slice(0, 8);
+  return startLocalSystem({
+    dataDir: mkdtempSync(join(tmpdir(), "title-review-e2e-")),
+    port: 0,
+    endpoints: {
+      dynamodb: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "",
+      s3: process.env.AWS_ENDPOINT_URL_S3 ?? "",
+    },
+    tableName: `e2e-${id}`,
+    bucketName: `e2e-${id}`,
+  });
+}
+
+export interface Client {
+  get(path: string, token?: string): Promise<Response>;
+  send(method: string, path: string, body: unknown, token?: string): Promise<Response>;
+  login(username: string, password?: string): Promise<string>;
+}
+
+export function client(system: LocalSystem): Client {
+  const headers = (token?: string): Record<string, string> => ({
+    "content-type": "application/json",
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  });
+  const api: Client = {
+    get: (path, token) => fetch(`${system.url}${path}`, { headers: headers(token) }),
+    send: (method, path, body, token) =>
+      fetch(`${system.url}${path}`, {
+        method,
+        headers: headers(token),
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+    async login(username, password = "Gansu#2024demo") {
+      const response = await api.send("POST", "/dev/login", { username, password });
+      if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status}`);
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    },
+  };
+  return api;
+}

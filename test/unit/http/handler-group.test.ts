@@ -1,0 +1,169 @@
+import type { Context } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DomainError, ruleViolation } from "../../../functions/core/errors";
+import {
+  createHandlerGroup,
+  type HttpEvent,
+  MAX_JSON_BODY_BYTES,
+  route,
+} from "../../../functions/http/handler-group";
+import { defineRoute } from "../../../functions/http/route-spec";
+
+const echo = defineRoute({
+  operationId: "echo",
+  method: "POST",
+  path: "/echo/{id}",
+  group: "admin",
+  access: "authenticated",
+  summary: "echo",
+  tag: "test",
+  params: z.object({ id: z.string().regex(/^\d+$/, "编号须为数字") }),
+  body: z.object({ name: z.string().min(1, "姓名不能为空") }),
+  response: z.object({ id: z.string(), name: z.string(), caller: z.string() }),
+});
+const fails = defineRoute({
+  operationId: "fails",
+  method: "GET",
+  path: "/fails/{how}",
+  group: "admin",
+  access: "public",
+  summary: "fails",
+  tag: "test",
+  params: z.object({ how: z.enum(["rule", "crash", "conflict"]) }),
+  response: z.object({}),
+});
+
+const handler = createHandlerGroup([
+  route(echo, async ({ params, body, caller }) => ({ id: params.id, name: body.name, caller: caller.sub })),
+  route(fails, async ({ params }) => {
+    if (params.how === "rule")
+      throw ruleViolation("R4.3", "DEPARTMENT_RETURN_LIMIT", "退回次数已达 3 次上限");
+    if (params.how === "conflict") throw new DomainError("conflict", "STALE_VERSION", "记录已被修改");
+    throw new Error("secret internal detail at /var/task/index.mjs:1:2");
+  }),
+]);
+
+const context = { awsRequestId: "req-1", functionName: "test" } as Context;
+
+function event(partial: Partial<HttpEvent> & { routeKey: string }): HttpEvent {
+  return {
+    version: "2.0",
+    rawPath: "/",
+    rawQueryString: "",
+    headers: {},
+    isBase64Encoded: false,
+    requestContext: {
+      requestId: "req-1",
+      http: { method: "POST", path: "/", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "" },
+      authorizer: { jwt: { claims: { sub: "user-1", "cognito:username": "alice" }, scopes: [] } },
+    },
+    ...partial,
+  } as HttpEvent;
+}
+
+async function call(e: HttpEvent) {
+  const result = await handler(e, context);
+  return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
+}
+
+describe("handler group", () => {
+  it("runs the route with parsed params, body and caller", async () => {
+    const answer = await call(
+      event({
+        routeKey: "POST /echo/{id}",
+        pathParameters: { id: "42" },
+        body: JSON.stringify({ name: "张三" }),
+      }),
+    );
+    expect(answer).toEqual({ status: 200, body: { id: "42", name: "张三", caller: "user-1" } });
+  });
+
+  it("decodes base64 bodies the way API Gateway sends them", async () => {
+    const answer = await call(
+      event({
+        routeKey: "POST /echo/{id}",
+        pathParameters: { id: "7" },
+        body: Buffer.from(JSON.stringify({ name: "李四" })).toString("base64"),
+        isBase64Encoded: true,
+      }),
+    );
+    expect(answer.body.name).toBe("李四");
+  });
+
+  it("answers 404 with a code for a route key it does not serve", async () => {
+    const answer = await call(event({ routeKey: "GET /nowhere" }));
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe("ROUTE_NOT_FOUND");
+  });
+
+  it("answers 401 when an authenticated route has no claims", async () => {
+    const e = event({ routeKey: "POST /echo/{id}", pathParameters: { id: "1" }, body: "{}" });
+    e.requestContext.authorizer = {
+      jwt: { claims: {}, scopes: [] },
+    } as HttpEvent["requestContext"]["authorizer"];
+    const answer = await call(e);
+    expect(answer.status).toBe(401);
+    expect(answer.body.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers 400 MALFORMED_JSON for a body that is not JSON", async () => {
+    const answer = await call(
+      event({ routeKey: "POST /echo/{id}", pathParameters: { id: "1" }, body: "{name:" }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe("MALFORMED_JSON");
+  });
+
+  it("answers 413 for a JSON body over the limit", async () => {
+    const big = JSON.stringify({ name: "x".repeat(MAX_JSON_BODY_BYTES) });
+    const answer = await call(event({ routeKey: "POST /echo/{id}", pathParameters: { id: "1" }, body: big }));
+    expect(answer.status).toBe(413);
+    expect(answer.body.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("answers 400 naming every offending field, in path and body", async () => {
+    const answer = await call(
+      event({
+        routeKey: "POST /echo/{id}",
+        pathParameters: { id: "abc" },
+        body: JSON.stringify({ name: "" }),
+      }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe("VALIDATION_FAILED");
+    expect(answer.body.fields).toEqual([
+      { path: "path.id", message: "编号须为数字" },
+      { path: "body.name", message: "姓名不能为空" },
+    ]);
+  });
+
+  it("answers 422 naming the rule for a rule violation", async () => {
+    const answer = await call(event({ routeKey: "GET /fails/{how}", pathParameters: { how: "rule" } }));
+    expect(answer).toEqual({
+      status: 422,
+      body: {
+        code: "DEPARTMENT_RETURN_LIMIT",
+        message: "退回次数已达 3 次上限",
+        rule: "R4.3",
+        requestId: "req-1",
+      },
+    });
+  });
+
+  it("answers 409 for a conflict", async () => {
+    const answer = await call(event({ routeKey: "GET /fails/{how}", pathParameters: { how: "conflict" } }));
+    expect(answer.status).toBe(409);
+  });
+
+  it("answers 500 without leaking the error's text or stack", async () => {
+    const result = await handler(
+      event({ routeKey: "GET /fails/{how}", pathParameters: { how: "crash" } }),
+      context,
+    );
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toContain("secret");
+    expect(result.body).not.toContain("/var/task");
+    expect(JSON.parse(result.body ?? "{}").code).toBe("INTERNAL_ERROR");
+  });
+});

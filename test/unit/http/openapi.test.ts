@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "../../../functions/http/openapi";
+import { ROUTES } from "../../../functions/http/route-catalogue";
+
+describe("OpenAPI document", () => {
+  const document = buildOpenApiDocument(ROUTES);
+
+  it("documents every route of the catalogue, with its operation id", () => {
+    for (const spec of ROUTES) {
+      const operation = document.paths?.[spec.path]?.[spec.method.toLowerCase() as "get"];
+      expect(operation?.operationId, `${spec.method} ${spec.path}`).toBe(spec.operationId);
+    }
+  });
+
+  it("requires the bearer token exactly on the routes behind the authorizer", () => {
+    for (const spec of ROUTES) {
+      const operation = document.paths?.[spec.path]?.[spec.method.toLowerCase() as "get"];
+      expect(operation?.security, spec.operationId).toEqual(
+        spec.access === "public" ? [] : [{ cognito: [] }],
+      );
+    }
+  });
+
+  it("has unique operation ids and describes the error body", () => {
+    const ids = ROUTES.map((spec) => spec.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(document.components?.schemas?.Error).toBeDefined();
+  });
+});
