@@ -18,7 +18,8 @@ beforeAll(() => {
 });
 
 /** The folder of a function's bundle in the cloud assembly, from the asset hash in its S3 key. */
-function assetDir(fn: { Properties: { Code: { S3Key: string } } } | undefined): string {
+// biome-ignore lint/suspicious/noExplicitAny: template resources are untyped JSON
+function assetDir(fn: { [key: string]: any } | undefined): string {
   return `asset.${String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "")}`;
 }
 

@@ -21,10 +21,9 @@ describe("table provisioned on DynamoDB Local from the shared design", () => {
       (Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index]),
     );
     for (const index of TABLE_DESIGN.globalSecondaryIndexes) {
-      expect(indexes[index.indexName]?.KeySchema?.map((k) => k.AttributeName)).toEqual([
-        index.partitionKey,
-        index.sortKey,
-      ]);
+      expect(
+        indexes[index.indexName]?.KeySchema?.map((key: { AttributeName?: string }) => key.AttributeName),
+      ).toEqual([index.partitionKey, index.sortKey]);
     }
     expect(indexes.ByGeneration?.Projection?.ProjectionType).toBe("KEYS_ONLY");
     expect(indexes.GSI1?.Projection?.ProjectionType).toBe("ALL");
