@@ -1,4 +1,5 @@
 import type { RouteSpec } from "./route-spec";
+import * as accounts from "./routes/accounts";
 import * as docs from "./routes/docs";
 import * as health from "./routes/health";
 import * as rounds from "./routes/rounds";
@@ -11,6 +12,6 @@ const isRoute = (value: unknown): value is RouteSpec =>
  * against it, and the OpenAPI document is generated from it: a route cannot exist in one and not the
  * others.
  */
-export const ROUTES: readonly RouteSpec[] = [health, rounds, docs].flatMap((module) =>
+export const ROUTES: readonly RouteSpec[] = [health, rounds, accounts, docs].flatMap((module) =>
   Object.values(module).filter(isRoute),
 );

@@ -43,7 +43,7 @@ export class HouseFunction extends NodejsFunction {
     });
     super(scope, id, {
       role,
-      entry: `${ROOT}functions/handlers/${props.handlerFile}.ts`,
+      entry: `${ROOT}functions/handlers/${props.handlerFile}/index.ts`,
       handler: "handler",
       description: props.description,
       runtime: Runtime.NODEJS_22_X,

@@ -6,12 +6,12 @@ type FunctionName = HandlerGroup | "workflow";
 
 // Imported on first use, like a cold start, so `npm start` does not pay for functions nobody calls.
 const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
-  submission: () => import("../../functions/handlers/submission"),
-  review: () => import("../../functions/handlers/review"),
-  publicity: () => import("../../functions/handlers/publicity"),
-  admin: () => import("../../functions/handlers/admin"),
-  docs: () => import("../../functions/handlers/docs"),
-  workflow: () => import("../../functions/handlers/workflow"),
+  submission: () => import("../../functions/handlers/submission/index"),
+  review: () => import("../../functions/handlers/review/index"),
+  publicity: () => import("../../functions/handlers/publicity/index"),
+  admin: () => import("../../functions/handlers/admin/index"),
+  docs: () => import("../../functions/handlers/docs/index"),
+  workflow: () => import("../../functions/handlers/workflow/index"),
 };
 
 function lambdaContext(name: FunctionName): Context {

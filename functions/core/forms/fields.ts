@@ -26,7 +26,9 @@ export function choice<const T extends readonly [string, ...string[]]>(
   labels: Record<T[number], string>,
 ) {
   const options = values.map((value: T[number]) => `${labels[value]}（${value}）`).join("、");
-  return z.enum(values, { error: absentOr(label, `${label}只能选择：${options}`) });
+  return z.enum(values, {
+    error: (issue) => (issue.input === undefined ? `请选择${label}` : `${label}只能选择：${options}`),
+  });
 }
 
 export function yesNo(label: string) {

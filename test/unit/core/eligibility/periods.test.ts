@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, addYears, isPlainMonth, monthsServed } from "../../../../functions/core/eligibility/periods";
+import {
+  addMonths,
+  addYears,
+  isPlainMonth,
+  monthsServed,
+} from "../../../../functions/core/eligibility/periods";
 
 describe("R6.2 months served, counted from the start month to the reference month, both included", () => {
   it.each([

@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { httpErrors } from "../http/errors";
-import { createHandlerGroup, route } from "../http/handler-group";
-import { buildOpenApiDocument } from "../http/openapi";
-import { ROUTES } from "../http/route-catalogue";
-import { getDocsAsset, getDocsPage, getOpenApi } from "../http/routes/docs";
+import { httpErrors } from "../../http/errors";
+import { createHandlerGroup, route } from "../../http/handler-group";
+import { buildOpenApiDocument } from "../../http/openapi";
+import { ROUTES } from "../../http/route-catalogue";
+import { getDocsAsset, getDocsPage, getOpenApi } from "../../http/routes/docs";
 
 // In Lambda the Swagger UI files sit beside the bundle (copied at build time); locally they are read
 // from the installed package.

@@ -1,12 +1,12 @@
-import { updateRoundCalendar } from "../adapters/dynamodb/round-repository";
-import { parseRoundCalendar } from "../core/calendar";
-import { loadActor, requireAnyRole } from "../http/actor";
-import { requireRound } from "../http/current-round";
-import { createHandlerGroup, route } from "../http/handler-group";
-import { getRoundAdmin, scheduleMeetings } from "../http/routes/rounds";
-import { roundView } from "../http/views/round-view";
+import { updateRoundCalendar } from "../../adapters/dynamodb/round-repository";
+import { parseRoundCalendar } from "../../core/calendar";
+import { loadActor, requireAnyRole } from "../../http/actor";
+import { requireRound } from "../../http/current-round";
+import { type BoundRoute, route } from "../../http/handler-group";
+import { getRoundAdmin, scheduleMeetings } from "../../http/routes/rounds";
+import { roundView } from "../../http/views/round-view";
 
-export const handler = createHandlerGroup([
+export const roundAdminRoutes: BoundRoute[] = [
   route(getRoundAdmin, async ({ params, caller, now }) => {
     const round = await requireRound(params.roundId);
     const actor = await loadActor(caller, round);
@@ -38,4 +38,4 @@ export const handler = createHandlerGroup([
     const view = roundView({ ...round, calendar, version }, now);
     return { roundId: round.roundId, version, calendarText: view.calendarText };
   }),
-]);
+];

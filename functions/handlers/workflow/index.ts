@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { clock } from "../adapters/clock";
-import { auditRepository } from "../adapters/dynamodb/audit-repository";
-import { roundProgressRepository } from "../adapters/dynamodb/round-progress-repository";
-import { roundRepository } from "../adapters/dynamodb/round-repository";
-import { logger } from "../adapters/logger";
-import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../core/calendar";
+import { clock } from "../../adapters/clock";
+import { auditRepository } from "../../adapters/dynamodb/audit-repository";
+import { roundProgressRepository } from "../../adapters/dynamodb/round-progress-repository";
+import { roundRepository } from "../../adapters/dynamodb/round-repository";
+import { logger } from "../../adapters/logger";
+import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../../core/calendar";
 
 /** Waits are capped so that a calendar changed by the office is picked up within the hour. */
 const MAX_WAIT_MS = 60 * 60 * 1000;

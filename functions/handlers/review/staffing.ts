@@ -1,15 +1,15 @@
-import { accountRepository } from "../adapters/dynamodb/account-repository";
-import type { Role } from "../core/roles";
-import { holds, loadActor } from "../http/actor";
-import { requireRound } from "../http/current-round";
-import { httpErrors } from "../http/errors";
-import { createHandlerGroup, route } from "../http/handler-group";
-import { getUnitStaffing } from "../http/routes/rounds";
+import { accountRepository } from "../../adapters/dynamodb/account-repository";
+import type { Role } from "../../core/roles";
+import { holds, loadActor } from "../../http/actor";
+import { requireRound } from "../../http/current-round";
+import { httpErrors } from "../../http/errors";
+import { type BoundRoute, route } from "../../http/handler-group";
+import { getUnitStaffing } from "../../http/routes/accounts";
 
 /** R3.2: after the reset a unit needs these three real-name accounts before it can review or recommend. */
 const REQUIRED_UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_handler", "unit_leader"];
 
-export const handler = createHandlerGroup([
+export const staffingRoutes: BoundRoute[] = [
   route(getUnitStaffing, async ({ params, caller }) => {
     const round = await requireRound(params.roundId);
     const actor = await loadActor(caller, round);
@@ -29,4 +29,4 @@ export const handler = createHandlerGroup([
     );
     return { unitId: params.unitId, staffed: missingRoles.length === 0, holders, missingRoles };
   }),
-]);
+];

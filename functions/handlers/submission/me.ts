@@ -1,10 +1,10 @@
-import { loadActor } from "../http/actor";
-import { newestRound } from "../http/current-round";
-import { httpErrors } from "../http/errors";
-import { createHandlerGroup, route } from "../http/handler-group";
-import { getMe } from "../http/routes/rounds";
+import { loadActor } from "../../http/actor";
+import { newestRound } from "../../http/current-round";
+import { httpErrors } from "../../http/errors";
+import { type BoundRoute, route } from "../../http/handler-group";
+import { getMe } from "../../http/routes/accounts";
 
-export const handler = createHandlerGroup([
+export const meRoutes: BoundRoute[] = [
   route(getMe, async ({ caller }) => {
     const round = await newestRound();
     if (!round) throw httpErrors.notFound();
@@ -22,4 +22,4 @@ export const handler = createHandlerGroup([
       })),
     };
   }),
-]);
+];

@@ -1,0 +1,4 @@
+import { createHandlerGroup } from "../../http/handler-group";
+import { roundAdminRoutes } from "./rounds";
+
+export const handler = createHandlerGroup([...roundAdminRoutes]);

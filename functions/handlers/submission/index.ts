@@ -1,0 +1,4 @@
+import { createHandlerGroup } from "../../http/handler-group";
+import { meRoutes } from "./me";
+
+export const handler = createHandlerGroup([...meRoutes]);

@@ -1,0 +1,517 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../../../../functions/core/errors";
+import {
+  type ApplicationDraft,
+  assertReady,
+  type Checklist,
+  type EvidenceRecord,
+  isReady,
+  type ReadinessContext,
+  readinessChecklist,
+} from "../../../../functions/core/readiness";
+
+const CONTEXT: ReadinessContext = {
+  roundYear: 2024,
+  achievementCutoff: "2024-09-30",
+  grassrootsServiceRequired: false,
+};
+
+const paper = (title: string) => ({
+  title,
+  journal: "甘肃社会科学",
+  journalLevel: "core",
+  publishedOn: "2022-03-01",
+  language: "chinese",
+  cnkiIndexed: true,
+  duplicateRatio: null,
+});
+
+function sections() {
+  return {
+    basic: {
+      residentId: "11010519491231002X",
+      phone: "13900000000",
+      unitKind: "party_school",
+      employmentKind: "establishment",
+      underPostManagement: true,
+      outOfProvinceBranch: false,
+      socialInsurance: null,
+      professionalWorkSince: "2005-07",
+      education: [
+        {
+          origin: "higher_education",
+          school: "兰州大学",
+          major: "人力资源管理",
+          graduatedOn: "2005-06-30",
+          certificateNumber: "107301200505000123",
+          degreeCertificateNumber: null,
+          registryVerified: true,
+        },
+      ],
+      workHistory: [{ from: "2005-07", to: null, unit: "中共兰州市委党校", post: "教师" }],
+      currentTitle: {
+        name: "讲师",
+        level: "intermediate",
+        inHrTrainingSeries: true,
+        obtainedIn: "2018-06",
+        appointedIn: "2019-01",
+      },
+      seriesChange: null,
+    },
+    moral: { assessment: "政治立场坚定，师德良好", honours: [] },
+    ability: {
+      workExperience: [{ category: "教学培训", from: "2019-01", to: null, content: "主讲干部培训课程" }],
+      annualAssessments: [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, result: "competent" })),
+      continuingEducation: [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, hours: 90 })),
+      grassrootsService: null,
+    },
+    achievements: {
+      papers: [paper("论干部教育培训"), paper("培训评估方法")],
+      monographs: [],
+      projects: [],
+      awards: [],
+      thinkTank: [],
+      others: [],
+    },
+    summary: { text: "本人长期从事干部教育培训工作。" },
+  };
+}
+
+const BASE_INFO = {
+  name: "张三",
+  unitName: "中共兰州市委党校",
+  applicationMethod: "regular",
+  series: "人力资源培训",
+  qualification: "associate_senior",
+  specialty: "人力资源培训",
+  validityScope: "province",
+};
+
+function application(change: Partial<ApplicationDraft> = {}): ApplicationDraft {
+  return {
+    baseInfo: BASE_INFO,
+    sections: sections(),
+    confirmedSections: ["basic", "moral", "ability", "achievements", "summary"],
+    pledgeSigned: true,
+    ...change,
+  };
+}
+
+const pdf = (
+  slotId: EvidenceRecord["slotId"],
+  place: { index?: number; year?: number } = {},
+): EvidenceRecord => ({
+  slotId,
+  status: "verified",
+  contentType: "application/pdf",
+  ...place,
+});
+
+function evidence(): EvidenceRecord[] {
+  return [
+    { slotId: "id_photo", status: "verified", contentType: "image/jpeg" },
+    pdf("recommendation_report"),
+    pdf("title_certificate"),
+    pdf("appointment_proof"),
+    pdf("post_usage"),
+    pdf("moral_assessment"),
+    pdf("integrity_report"),
+    pdf("publicity_report"),
+    pdf("work_experience_evidence", { index: 0 }),
+    ...[2019, 2020, 2021, 2022, 2023].map((year) => pdf("annual_assessment", { year })),
+    pdf("continuing_education"),
+    ...[0, 1].flatMap((index) =>
+      (["paper_cover", "paper_sponsor_page", "paper_contents_page", "paper_body"] as const).map((slot) =>
+        pdf(slot, { index }),
+      ),
+    ),
+  ];
+}
+
+/** Every item as [section, slot or "", code], in checklist order. */
+function items(checklist: Checklist): [string, string, string][] {
+  return checklist.sections.flatMap((group) => [
+    ...group.items.map((item): [string, string, string] => [group.section, "", item.code]),
+    ...group.slots.flatMap((slot) =>
+      slot.items.map((item): [string, string, string] => [group.section, slot.slotId, item.code]),
+    ),
+  ]);
+}
+
+function check(draft = application(), records = evidence(), context = CONTEXT) {
+  return readinessChecklist(draft, records, context);
+}
+
+function allItems(checklist: Checklist) {
+  return checklist.sections.flatMap((group) => [
+    ...group.items,
+    ...group.slots.flatMap((slot) => slot.items),
+  ]);
+}
+
+describe("readiness checklist", () => {
+  it("R7.3 a complete, confirmed, pledged application with all its evidence is ready", () => {
+    const checklist = check();
+    expect(checklist).toEqual({ sections: [] });
+    expect(isReady(checklist)).toBe(true);
+    expect(() => assertReady(checklist)).not.toThrow();
+  });
+
+  it("R7.3 anything on the list blocks submission with a 422 naming every item", () => {
+    const checklist = check(
+      application({ pledgeSigned: false, confirmedSections: ["basic", "ability", "achievements", "summary"] }),
+      evidence().slice(1),
+    );
+    expect(isReady(checklist)).toBe(false);
+    try {
+      assertReady(checklist);
+      expect.unreachable();
+    } catch (domain) {
+      if (!(domain instanceof DomainError)) throw domain;
+      expect(domain.kind).toBe("rule_violation");
+      expect(domain.code).toBe("APPLICATION_NOT_READY");
+      expect(domain.details.rule).toBe("R7.3");
+      expect(domain.details.fields).toEqual([
+        { path: "evidence.id_photo", message: "缺少证件照片" },
+        { path: "moral", message: "请核对“品德相关信息”的信息，确认无误后点击确认" },
+        { path: "pledge", message: expect.stringContaining("诚信承诺书") },
+      ]);
+      expect(domain.message).toBe("申报材料还有3处需要补充或修改，请按检查清单逐项处理后再提交。");
+    }
+  });
+});
+
+describe("R7.1, R7.2 and R4.1: the form itself", () => {
+  it("R7.1 the base information must be filled in", () => {
+    expect(items(check(application({ baseInfo: null })))).toEqual([["base_info", "", "BASE_INFO_MISSING"]]);
+    expect(items(check(application({ baseInfo: undefined })))).toEqual([
+      ["base_info", "", "BASE_INFO_MISSING"],
+    ]);
+  });
+
+  it("R7.1 invalid base information is reported field by field", () => {
+    const draft = application({ baseInfo: { ...BASE_INFO, applicationMethod: "考核认定" } });
+    const [item] = allItems(check(draft));
+    expect(item).toMatchObject({ rule: "R7.1", code: "FIELD_INVALID", field: "base_info.applicationMethod" });
+  });
+
+  it.each(["basic", "moral", "ability", "achievements", "summary"] as const)(
+    "R7.2 the %s section must be filled in, and its evidence is not judged until it is",
+    (section) => {
+      const { [section]: _dropped, ...rest } = sections();
+      const checklist = check(application({ sections: rest }));
+      expect(items(checklist)).toEqual([[section, "", "SECTION_MISSING"]]);
+      expect(allItems(checklist)[0]).toMatchObject({ rule: "R7.2", field: section });
+    },
+  );
+
+  it("R7.2 a section stored as null counts as not filled in", () => {
+    expect(items(check(application({ sections: { ...sections(), moral: null } })))).toEqual([
+      ["moral", "", "SECTION_MISSING"],
+    ]);
+  });
+
+  it("R7.2 an invalid section that is not confirmed shows both", () => {
+    const draft = application({
+      sections: { ...sections(), summary: { text: "" } },
+      confirmedSections: ["basic", "moral", "ability", "achievements"],
+    });
+    expect(items(check(draft))).toEqual([
+      ["summary", "", "FIELD_INVALID"],
+      ["summary", "", "SECTION_NOT_CONFIRMED"],
+    ]);
+  });
+
+  it("R7.2 each section must be confirmed by the applicant", () => {
+    const checklist = check(application({ confirmedSections: ["basic", "ability", "summary"] }));
+    expect(items(checklist)).toEqual([
+      ["moral", "", "SECTION_NOT_CONFIRMED"],
+      ["achievements", "", "SECTION_NOT_CONFIRMED"],
+    ]);
+    expect(checklist.sections.map((group) => group.title)).toEqual(["品德相关信息", "业绩成果"]);
+  });
+
+  it("R4.1 the integrity pledge must be signed", () => {
+    const checklist = check(application({ pledgeSigned: false }));
+    expect(items(checklist)).toEqual([["pledge", "", "PLEDGE_NOT_SIGNED"]]);
+    expect(checklist.sections[0]?.title).toBe("诚信承诺书");
+    expect(allItems(checklist)[0]?.rule).toBe("R4.1");
+  });
+
+  it("R7.8 a summary over 800 characters is reported at its field, with the section's rule", () => {
+    const draft = application({ sections: { ...sections(), summary: { text: "𠀀".repeat(801) } } });
+    expect(allItems(check(draft))).toEqual([
+      {
+        rule: "R7.8",
+        code: "FIELD_INVALID",
+        message: "专业技术工作小结不得超过800个字",
+        field: "summary.text",
+      },
+    ]);
+  });
+
+  it("R7.4 an invalid section is reported field by field, and its uploads wait for the fix", () => {
+    const basic = { ...sections().basic, residentId: "123" };
+    const checklist = check(application({ sections: { ...sections(), basic } }), evidence().slice(1));
+    expect(items(checklist)).toEqual([["basic", "", "FIELD_INVALID"]]);
+    expect(allItems(checklist)[0]).toMatchObject({ rule: "R7.4", field: "basic.residentId" });
+  });
+
+  it("R7.2 groups come in the order of the form, each section's content before its uploads", () => {
+    const draft = application({
+      pledgeSigned: false,
+      confirmedSections: ["basic", "moral", "ability", "summary"],
+    });
+    const records = evidence().filter((r) => r.slotId !== "paper_body" && r.slotId !== "post_usage");
+    expect(items(check(draft, records))).toEqual([
+      ["basic", "post_usage", "EVIDENCE_MISSING"],
+      ["achievements", "", "SECTION_NOT_CONFIRMED"],
+      ["achievements", "paper_body", "EVIDENCE_MISSING"],
+      ["achievements", "paper_body", "EVIDENCE_MISSING"],
+      ["pledge", "", "PLEDGE_NOT_SIGNED"],
+    ]);
+  });
+});
+
+describe("R7.3–R7.7: uploads", () => {
+  it("R7.4 a missing upload is named with its slot and what to upload", () => {
+    const checklist = check(
+      application(),
+      evidence().filter((r) => r.slotId !== "appointment_proof"),
+    );
+    expect(checklist.sections).toEqual([
+      {
+        section: "basic",
+        title: "基本信息",
+        items: [],
+        slots: [
+          {
+            slotId: "appointment_proof",
+            title: "专业技术职务聘用证明",
+            items: [
+              {
+                rule: "R7.4",
+                code: "EVIDENCE_MISSING",
+                message:
+                  "缺少专业技术职务聘用证明，请上传连续的《事业单位岗位聘用人员备案表》或《工资变动审批表》",
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("R7.6 each of the five annual assessments is required, by year", () => {
+    const records = evidence().filter((r) => !(r.slotId === "annual_assessment" && r.year === 2021));
+    expect(allItems(check(application(), records))).toEqual([
+      { rule: "R7.6", code: "EVIDENCE_MISSING", message: "2021年度：缺少年度考核结果", year: 2021 },
+    ]);
+  });
+
+  it("R7.7 per-item uploads name the item", () => {
+    const records = evidence().filter((r) => !(r.slotId === "paper_cover" && r.index === 1));
+    expect(allItems(check(application(), records))).toEqual([
+      {
+        rule: "R7.7",
+        code: "EVIDENCE_MISSING",
+        message: "论文2《培训评估方法》：缺少论文刊物封面",
+        index: 1,
+      },
+    ]);
+  });
+
+  it("R7.3 an upload still being checked is pending, not missing", () => {
+    const records = evidence().map(
+      (r): EvidenceRecord => (r.slotId === "post_usage" ? { ...r, status: "pending" } : r),
+    );
+    expect(items(check(application(), records))).toEqual([["basic", "post_usage", "EVIDENCE_PENDING"]]);
+  });
+
+  it("R7.3 a slot whose only upload is pending is not ready, and shows as pending rather than missing", () => {
+    const records = [
+      ...evidence().filter((r) => r.slotId !== "post_usage"),
+      { ...pdf("post_usage"), status: "pending" as const },
+    ];
+    expect(items(check(application(), records))).toEqual([["basic", "post_usage", "EVIDENCE_PENDING"]]);
+    expect(isReady(check(application(), records))).toBe(false);
+  });
+
+  it("R7.3 a file of a type the slot does not accept is reported and does not count", () => {
+    const records = evidence().map(
+      (r): EvidenceRecord => (r.slotId === "id_photo" ? { ...r, contentType: "application/pdf" } : r),
+    );
+    expect(allItems(check(application(), records))).toEqual([
+      {
+        rule: "R7.3",
+        code: "EVIDENCE_TYPE_NOT_ACCEPTED",
+        message: "证件照片只接受JPG、PNG格式，有1个文件格式不符，请删除后重新上传",
+      },
+      { rule: "R7.4", code: "EVIDENCE_MISSING", message: "缺少证件照片" },
+    ]);
+  });
+
+  it("R7.3 a Word document is refused even next to a valid file", () => {
+    const records = [...evidence(), { ...pdf("post_usage"), contentType: "application/msword" }];
+    expect(items(check(application(), records))).toEqual([
+      ["basic", "post_usage", "EVIDENCE_TYPE_NOT_ACCEPTED"],
+    ]);
+  });
+
+  it("R7.3 more files than a slot takes are reported", () => {
+    const photo: EvidenceRecord = { slotId: "id_photo", status: "verified", contentType: "image/png" };
+    const twoPhotos = [...evidence(), photo];
+    expect(allItems(check(application(), twoPhotos))).toEqual([
+      {
+        rule: "R7.4",
+        code: "EVIDENCE_TOO_MANY",
+        message: "证件照片最多上传1个文件，现有2个；请删除多余的文件，或将有序的图片合并为一个PDF",
+      },
+    ]);
+    const twentyPages = Array.from({ length: 19 }, () => pdf("post_usage"));
+    expect(isReady(check(application(), [...evidence(), ...twentyPages]))).toBe(true);
+    expect(items(check(application(), [...evidence(), ...twentyPages, pdf("post_usage")]))).toEqual([
+      ["basic", "post_usage", "EVIDENCE_TOO_MANY"],
+    ]);
+  });
+
+  it.each([
+    ["a translation of a Chinese paper", pdf("paper_translation", { index: 0 }), "论文中文译文（第1项）"],
+    [
+      "a duplicate report for a paper CNKI indexes",
+      pdf("paper_duplicate_report", { index: 1 }),
+      "中国知网查重报告单（第2项）",
+    ],
+    ["social insurance for establishment staff", pdf("social_insurance"), "近6个月社保参保缴费证明"],
+    ["an annual assessment of 2018", pdf("annual_assessment", { year: 2018 }), "年度考核结果（2018年度）"],
+    [
+      "an annual assessment of the round's own year",
+      pdf("annual_assessment", { year: 2024 }),
+      "年度考核结果（2024年度）",
+    ],
+    ["a third paper's cover when there are two", pdf("paper_cover", { index: 2 }), "论文刊物封面（第3项）"],
+    ["an annual assessment without a year", pdf("annual_assessment"), "年度考核结果不属于"],
+    [
+      "a photo with an index",
+      { ...pdf("id_photo", { index: 0 }), contentType: "image/png" },
+      "证件照片（第1项）",
+    ],
+  ])("R7.3 %s is misplaced", (_case, record, where) => {
+    const found = allItems(check(application(), [...evidence(), record]));
+    expect(found).toEqual([
+      {
+        rule: "R7.3",
+        code: "EVIDENCE_NOT_EXPECTED",
+        message: expect.stringContaining(where),
+        ...(record.index === undefined ? {} : { index: record.index }),
+        ...(record.year === undefined ? {} : { year: record.year }),
+      },
+    ]);
+    expect(found[0]?.message).toContain("请删除，或上传到正确的位置");
+  });
+
+  it("R7.3 several misplaced files in one place are one item", () => {
+    const records = [...evidence(), pdf("social_insurance"), pdf("social_insurance")];
+    expect(items(check(application(), records))).toEqual([
+      ["basic", "social_insurance", "EVIDENCE_NOT_EXPECTED"],
+    ]);
+  });
+
+  it("R7.4 contract staff need their social insurance evidence", () => {
+    const basic = {
+      ...sections().basic,
+      employmentKind: "contract",
+      socialInsurance: "alternative",
+      underPostManagement: false,
+    };
+    const draft = application({ sections: { ...sections(), basic } });
+    expect(items(check(draft))).toEqual([
+      ["basic", "identity_statement", "EVIDENCE_MISSING"],
+      ["basic", "labour_contract", "EVIDENCE_MISSING"],
+      ["basic", "salary_statement", "EVIDENCE_MISSING"],
+      ["basic", "signed_roster", "EVIDENCE_MISSING"],
+    ]);
+  });
+
+  it("R7.6 grassroots service evidence when the rule set requires it", () => {
+    const context = { ...CONTEXT, grassrootsServiceRequired: true };
+    expect(items(check(application(), evidence(), context))).toEqual([
+      ["ability", "grassroots_service", "EVIDENCE_MISSING"],
+    ]);
+    expect(isReady(check(application(), [...evidence(), pdf("grassroots_service")], context))).toBe(true);
+  });
+});
+
+describe("R6.1, R7.6 and R7.7: content that would not count", () => {
+  it("R7.6 every one of the last five years needs an annual assessment result", () => {
+    const ability = {
+      ...sections().ability,
+      annualAssessments: [2018, 2019, 2021, 2023, 2024].map((year) => ({ year, result: "competent" })),
+    };
+    const found = allItems(check(application({ sections: { ...sections(), ability } })));
+    expect(found.map((i) => [i.code, i.year, i.field])).toEqual([
+      ["ANNUAL_ASSESSMENT_NOT_FILLED", 2020, "ability.annualAssessments"],
+      ["ANNUAL_ASSESSMENT_NOT_FILLED", 2022, "ability.annualAssessments"],
+    ]);
+    expect(found[0]?.message).toContain("2020年度");
+  });
+
+  it.each([
+    ["2024-09-30", []],
+    ["2024-10-01", ["ACHIEVEMENT_AFTER_CUTOFF"]],
+  ])("R6.1 a paper published on %s", (publishedOn, expected) => {
+    const papers = [paper("论干部教育培训"), { ...paper("培训评估方法"), publishedOn }];
+    const found = allItems(
+      check(
+        application({ sections: { ...sections(), achievements: { ...sections().achievements, papers } } }),
+      ),
+    );
+    expect(found.map((i) => i.code)).toEqual(expected);
+    if (expected.length > 0) {
+      expect(found[0]).toMatchObject({ rule: "R6.1", field: "achievements.papers.1.publishedOn" });
+      expect(found[0]?.message).toContain("论文2《培训评估方法》");
+    }
+  });
+
+  it.each([
+    ["core", 15, []],
+    ["core", 15.01, ["PAPER_DUPLICATE_RATIO_EXCEEDED"]],
+    ["provincial", 25, []],
+    ["provincial", 25.01, ["PAPER_DUPLICATE_RATIO_EXCEEDED"]],
+  ])("R7.7 a %s-journal paper with a ratio of %d%%", (journalLevel, duplicateRatio, expected) => {
+    const papers = [{ ...paper("论干部教育培训"), journalLevel, duplicateRatio }, paper("培训评估方法")];
+    const found = allItems(
+      check(
+        application({ sections: { ...sections(), achievements: { ...sections().achievements, papers } } }),
+      ),
+    );
+    expect(found.map((i) => i.code)).toEqual(expected);
+    if (expected.length > 0) {
+      expect(found[0]).toMatchObject({ rule: "R7.7", field: "achievements.papers.0.duplicateRatio" });
+      expect(found[0]?.message).toContain(`${duplicateRatio}%`);
+    }
+  });
+
+  it.each([
+    ["instruction", "阅", ["THINK_TANK_NEUTRAL_INSTRUCTION"]],
+    ["instruction", "批阅。", ["THINK_TANK_NEUTRAL_INSTRUCTION"]],
+    ["instruction", "很好，请认真研究", []],
+    ["adoption", "阅", []],
+  ])("R7.7 a %s think-tank result with the wording %j", (kind, instructionWording, expected) => {
+    const result = {
+      title: "关于干部培训的建议",
+      kind,
+      level: "provincial",
+      channel: "省委办公厅《决策参考》",
+      obtainedOn: "2023-05-01",
+      instructionWording,
+    };
+    const achievements = { ...sections().achievements, thinkTank: [result] };
+    const records = [...evidence(), pdf("think_tank_evidence", { index: 0 })];
+    const found = allItems(check(application({ sections: { ...sections(), achievements } }), records));
+    expect(found.map((i) => i.code)).toEqual(expected);
+    if (expected.length > 0) {
+      expect(found[0]).toMatchObject({ rule: "R7.7", field: "achievements.thinkTank.0.instructionWording" });
+    }
+  });
+});
