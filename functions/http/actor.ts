@@ -16,10 +16,11 @@ export interface Actor {
 
 /**
  * The caller's account and roles, read from the table on every request: a token proves who someone
- * is, never what they may do, so a disabled account is refused on its next request.
+ * is, never what they may do, so a disabled account is refused on its next request. `current` is the
+ * generation whose role assignments count (none before the first round exists: standing roles only).
  */
-export async function loadActor(caller: Caller, current: GenerationScope): Promise<Actor> {
-  const [account, roles] = await Promise.all([
+export async function loadActor(caller: Caller, current: GenerationScope | undefined): Promise<Actor> {
+  const [account, assigned] = await Promise.all([
     accountRepository.get(caller.sub),
     accountRepository.rolesOf(caller.sub, current),
   ]);
@@ -27,6 +28,12 @@ export async function loadActor(caller: Caller, current: GenerationScope): Promi
   if (account.disabled) {
     throw new DomainError("unauthorized", "ACCOUNT_DISABLED", "该账号已停用，请联系本单位系统管理员。");
   }
+  // Being an applicant is what the account is, not a role someone grants: it is held in the unit
+  // the applicant applies through, and no reset takes it away.
+  const roles: RoleAssignment[] =
+    account.kind === "applicant"
+      ? [{ role: "applicant", orgId: account.orgId, accountId: account.accountId }, ...assigned]
+      : assigned;
   return { account, roles };
 }
 

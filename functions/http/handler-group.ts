@@ -9,6 +9,9 @@ import type { z } from "zod";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { DomainError, type FieldIssue } from "../core/errors";
+import { accessRuleOf } from "./access-policy";
+import type { Actor } from "./actor";
+import { authorize, type SubjectOf } from "./authorize";
 import { type Caller, callerFromEvent } from "./caller";
 import { fieldIssuesOf, mapError } from "./error-mapper";
 import { httpErrors } from "./errors";
@@ -24,6 +27,10 @@ export interface RouteRequest<S extends RouteSpec> {
   query: Infer<S["query"]>;
   body: Infer<S["body"]>;
   caller: S["access"] extends "authenticated" ? Caller : Caller | undefined;
+  /** The caller's account and current roles, read from the table for this request. */
+  actor: S["access"] extends "public" ? undefined : Actor;
+  /** The records the route acts on, already checked to be in the caller's scope. */
+  subject: SubjectOf<S["operationId"]>;
   now: Date;
   requestId: string;
   sourceIp: string;
@@ -109,19 +116,40 @@ function toResponse(spec: RouteSpec, result: unknown): APIGatewayProxyStructured
  * route's zod schemas, run, and map every error through the one error mapper.
  */
 export function createHandlerGroup(routes: BoundRoute[]) {
-  const byKey = new Map(routes.map((bound) => [routeKey(bound.spec), bound]));
+  const byKey = new Map(
+    routes.map((bound) => {
+      const { operationId, access } = bound.spec;
+      const rule = accessRuleOf(operationId);
+      // Deny by default, at start-up: a route without its entry never serves a request.
+      if (!rule) {
+        throw new Error(`route ${operationId} has no entry in functions/http/access-policy.ts`);
+      }
+      if ((rule.access === "public") !== (access === "public")) {
+        throw new Error(`route ${operationId} is ${access} but its access-policy entry is ${rule.access}`);
+      }
+      return [routeKey(bound.spec), { bound, rule }] as const;
+    }),
+  );
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     try {
-      const bound = byKey.get(event.routeKey);
-      if (!bound) throw httpErrors.routeNotFound();
+      const entry = byKey.get(event.routeKey);
+      if (!entry) throw httpErrors.routeNotFound();
+      const { bound, rule } = entry;
       const { spec } = bound;
       const caller = callerFromEvent(event);
       if (spec.access === "authenticated" && !caller) throw httpErrors.unauthenticated();
+      const parsed = parseRequest(spec, event);
+      const authorized =
+        rule.access === "public" || !caller
+          ? undefined
+          : await authorize(rule, caller, (parsed.params ?? {}) as Record<string, unknown>);
       const request: RouteRequest<RouteSpec> = {
-        ...parseRequest(spec, event),
+        ...parsed,
         caller: caller as Caller,
+        actor: authorized?.actor as Actor,
+        subject: (authorized?.subject ?? {}) as SubjectOf<string>,
         now: clock().now(),
         requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? "",

@@ -1,7 +1,12 @@
 import type { RouteSpec } from "./route-spec";
 import * as accounts from "./routes/accounts";
+import * as dispatchApprovals from "./routes/dispatch-approvals";
 import * as docs from "./routes/docs";
+import * as entrustments from "./routes/entrustments";
 import * as health from "./routes/health";
+import * as orgs from "./routes/orgs";
+import * as registration from "./routes/registration";
+import * as resets from "./routes/resets";
 import * as rounds from "./routes/rounds";
 
 const isRoute = (value: unknown): value is RouteSpec =>
@@ -12,6 +17,14 @@ const isRoute = (value: unknown): value is RouteSpec =>
  * against it, and the OpenAPI document is generated from it: a route cannot exist in one and not the
  * others.
  */
-export const ROUTES: readonly RouteSpec[] = [health, rounds, accounts, docs].flatMap((module) =>
-  Object.values(module).filter(isRoute),
-);
+export const ROUTES: readonly RouteSpec[] = [
+  health,
+  rounds,
+  resets,
+  accounts,
+  registration,
+  orgs,
+  entrustments,
+  dispatchApprovals,
+  docs,
+].flatMap((module) => Object.values(module).filter(isRoute));

@@ -1,7 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
+import {
+  Architecture,
+  LoggingFormat,
+  type ParamsAndSecretsLayerVersion,
+  Runtime,
+  Tracing,
+} from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
@@ -17,6 +23,8 @@ export interface HouseFunctionProps {
   memorySize?: number;
   /** Folders copied beside the bundle, e.g. the docs page's static files: [source dir, target dir]. */
   assetFolders?: [string, string][];
+  /** The AWS Parameters and Secrets extension, for functions that read a secret at cold start. */
+  paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /**
@@ -51,6 +59,7 @@ export class HouseFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       projectRoot: ROOT,

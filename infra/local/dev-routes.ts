@@ -1,9 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
+import { authenticateLocally } from "../../functions/adapters/identity/local-identity-provider";
 import { DomainError } from "../../functions/core/errors";
 import { mapError } from "../../functions/http/error-mapper";
 import { httpErrors } from "../../functions/http/errors";
-import { credentialStore } from "./credential-store";
 import type { LocalIdentityProvider } from "./identity-provider";
 import type { VirtualClock } from "./virtual-clock";
 
@@ -63,7 +63,7 @@ export class DevRoutes {
 
   private async login(body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
     const { username, password } = loginBody.parse(parseJson(body));
-    const user = await credentialStore.authenticate(username, password);
+    const user = await authenticateLocally(username, password);
     if (!user)
       throw new DomainError("unauthorized", "INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
     const token = await this.idp.issue(user.sub, user.username, this.clock.now());

@@ -1,13 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { freePort, waitFor } from "./free-port";
-
-export interface RunningService {
-  endpoint: string;
-  stop(): Promise<void>;
-}
+import { type RunningService, startChildService } from "./child-service";
+import { freePort } from "./free-port";
 
 /** Java is the one prerequisite npm cannot install; say so in one line instead of a stack trace. */
 export function assertJava(): void {
@@ -34,9 +30,10 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
   const dir = emulatorDirectory();
   const storage = options.dataDir ? ["-dbPath", options.dataDir] : ["-inMemory"];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn(
-    "java",
-    [
+  return startChildService({
+    name: "DynamoDB Local",
+    command: "java",
+    args: [
       "-Xms128m",
       "-XX:+UseSerialGC",
       "-XX:TieredStopAtLevel=1",
@@ -48,37 +45,8 @@ export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Pr
       "-sharedDb",
       ...storage,
     ],
-    { cwd: dir, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
+    cwd: dir,
+    port,
+    timeoutMs: 30_000,
   });
-  const exited = new Promise<void>((resolveExit) => child.once("exit", () => resolveExit()));
-  const endpoint = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(
-      "DynamoDB Local",
-      async () => {
-        if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${stderr}`);
-        // Any HTTP answer means the server listens; it rejects unsigned requests with 400.
-        const response = await fetch(endpoint, { method: "POST" });
-        return response.status > 0;
-      },
-      30_000,
-    );
-  } catch (error) {
-    child.kill("SIGKILL");
-    throw error;
-  }
-  return {
-    endpoint,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
 }

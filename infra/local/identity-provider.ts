@@ -1,6 +1,5 @@
-import { randomBytes, randomUUID, scrypt, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { promisify } from "node:util";
 import {
   type CryptoKey,
   exportJWK,
@@ -12,8 +11,6 @@ import {
   SignJWT,
 } from "jose";
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
-
 export const LOCAL_CLIENT_ID = "local-portal";
 const TOKEN_LIFETIME_SECONDS = 3600;
 
@@ -24,20 +21,6 @@ export interface AccessClaims extends JWTPayload {
   token_use: "access";
   client_id: string;
   scope: string;
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, 32);
-  return `scrypt$${salt.toString("base64")}$${key.toString("base64")}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, salt, key] = stored.split("$");
-  if (scheme !== "scrypt" || !salt || !key) return false;
-  const expected = Buffer.from(key, "base64");
-  const actual = await scryptAsync(password, Buffer.from(salt, "base64"), expected.length);
-  return timingSafeEqual(actual, expected);
 }
 
 /**

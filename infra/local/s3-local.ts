@@ -1,21 +1,39 @@
 import { mkdirSync } from "node:fs";
-import S3rver from "s3rver";
-import type { RunningService } from "./dynamodb-local";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { type RunningService, startChildService } from "./child-service";
 import { freePort } from "./free-port";
 
 /**
- * An S3-compatible server on loopback. It does not enforce presigned-POST policies, which is why the
- * server-side verification of every upload (DESIGN.md §6) is the check that counts.
+ * An S3-compatible server (s3rver) on loopback, in a child process of its own, like the real service.
+ * It signs list continuation tokens with DES, which OpenSSL 3 only offers through its legacy
+ * provider, hence the flag; without it every truncated listing (the purge's paging) fails.
+ * It does not enforce presigned-POST policies, which is why the server-side verification of every
+ * upload (DESIGN.md §6) is the check that counts.
  */
 export async function startS3Local(options: { dataDir: string }): Promise<RunningService> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
-  const server = new S3rver({ address: "127.0.0.1", port, silent: true, directory: options.dataDir });
-  await server.run();
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    async stop() {
-      await server.close();
-    },
-  };
+  const bin = join(
+    dirname(createRequire(import.meta.url).resolve("s3rver/package.json")),
+    "bin",
+    "s3rver.js",
+  );
+  return startChildService({
+    name: "local S3",
+    command: process.execPath,
+    args: [
+      "--openssl-legacy-provider",
+      bin,
+      "--directory",
+      options.dataDir,
+      "--address",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--silent",
+    ],
+    port,
+    timeoutMs: 15_000,
+  });
 }

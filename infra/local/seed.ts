@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { accountRepository, type RoleAssignment } from "../../functions/adapters/dynamodb/account-repository";
+import type { OrgRecord } from "../../functions/adapters/dynamodb/org-record";
 import { orgRepository } from "../../functions/adapters/dynamodb/org-repository";
-import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
+import { NO_PROGRESS, roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import { ROUND_2024_CALENDAR_SPEC } from "../../functions/core/calendar";
+import { residentIdCheckCharacter } from "../../functions/core/identity";
 import type { Role } from "../../functions/core/roles";
-import { credentialStore } from "./credential-store";
+import { openAccount } from "../../functions/services/account-opening";
 
 /** Demo password of every seeded account; the local runtime only, printed at start. */
 export const DEMO_PASSWORD = "Gansu#2024demo";
@@ -37,64 +37,68 @@ const ACCOUNTS: SeedReport["accounts"] = [
   { username: "unit-leader", realName: "张志强", role: "unit_leader", orgId: DEMO.unitId },
 ];
 
+/** A made-up but well-formed ID number (Lanzhou Chengguan district, born 1980) for demo account n. */
+function demoResidentId(n: number): string {
+  const body = `62010219800101${String(n).padStart(2, "0")}1`;
+  return `${body}${residentIdCheckCharacter(body)}`;
+}
+
+function demoOrgs(at: string): OrgRecord[] {
+  const base = { version: 1, createdAt: at };
+  return [
+    { ...base, orgId: DEMO.officeId, kind: "office", name: "省职称改革工作领导小组办公室" },
+    { ...base, orgId: DEMO.organiserId, kind: "organiser", name: "中共甘肃省委党校（甘肃行政学院）" },
+    {
+      ...base,
+      orgId: DEMO.departmentId,
+      kind: "department",
+      name: "兰州市人力资源和社会保障局",
+      departmentType: "city_hr_bureau",
+      region: "兰州市",
+    },
+    {
+      ...base,
+      orgId: DEMO.unitId,
+      kind: "unit",
+      name: "兰州市职工培训教育中心（演示单位）",
+      unitType: "government_staff_training",
+      central: false,
+      region: "兰州市",
+      departmentId: DEMO.departmentId,
+      underPostManagement: true,
+      professionalPosts: 40,
+      seniorTitleHolders: 6,
+    },
+  ];
+}
+
 /**
  * First start only: the 2024 round with the calendar of the notice (R3), the title office, the party
  * school organiser, one reviewing department and one demo unit with its three real-name role
  * accounts (R3.2). A second start finds the round and changes nothing.
  */
 export async function seed(now: Date): Promise<SeedReport> {
-  const at = now.toISOString();
   if (await roundRepository.get(DEMO.roundId))
     return { created: false, roundId: DEMO.roundId, accounts: ACCOUNTS };
 
-  await Promise.all([
-    orgRepository.create({
-      orgId: DEMO.officeId,
-      kind: "office",
-      name: "省职称改革工作领导小组办公室",
-      createdAt: at,
-    }),
-    orgRepository.create({
-      orgId: DEMO.organiserId,
-      kind: "organiser",
-      name: "中共甘肃省委党校（甘肃行政学院）",
-      createdAt: at,
-    }),
-    orgRepository.create({
-      orgId: DEMO.departmentId,
-      kind: "department",
-      name: "兰州市人力资源和社会保障局",
-      createdAt: at,
-    }),
-    orgRepository.create({
-      orgId: DEMO.unitId,
-      kind: "unit",
-      name: "兰州市职工培训教育中心（演示单位）",
-      departmentId: DEMO.departmentId,
-      createdAt: at,
-    }),
-  ]);
-  for (const account of ACCOUNTS) {
-    const accountId = randomUUID();
-    const assignment: RoleAssignment = {
-      role: account.role,
+  const at = now.toISOString();
+  const audit = { actor: "seed", at: now, detail: {} };
+  for (const org of demoOrgs(at)) await orgRepository.create(org, { ...audit, action: `create_${org.kind}` });
+  for (const [index, account] of ACCOUNTS.entries()) {
+    await openAccount({
+      kind: "staff",
       orgId: account.orgId,
-      accountId,
+      username: account.username,
+      password: DEMO_PASSWORD,
+      temporaryPassword: false,
+      realName: account.realName,
+      residentId: demoResidentId(index + 1),
+      phone: `1390931000${index + 1}`,
+      roles: [account.role],
       generation: { roundId: DEMO.roundId, generation: 1 },
-    };
-    await accountRepository.create(
-      {
-        accountId,
-        username: account.username,
-        realName: account.realName,
-        kind: "staff",
-        orgId: account.orgId,
-        disabled: false,
-        createdAt: at,
-      },
-      [assignment],
-    );
-    await credentialStore.register(account.username, DEMO_PASSWORD, accountId);
+      openedBy: "seed",
+      at: now,
+    });
   }
   // The round last: its presence is what marks the seed as complete.
   await roundRepository.create({
@@ -103,6 +107,7 @@ export async function seed(now: Date): Promise<SeedReport> {
     calendar: ROUND_2024_CALENDAR_SPEC,
     generation: 1,
     openedPhases: [],
+    progress: NO_PROGRESS,
     version: 1,
     createdAt: at,
   });

@@ -1,19 +1,27 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { installClock } from "../../functions/adapters/clock";
+import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
+import { installWorkflowExecutions } from "../../functions/adapters/workflow/executions";
 import { ROUTES } from "../../functions/http/route-catalogue";
+import type { RunningService } from "./child-service";
 import { DevRoutes } from "./dev-routes";
-import { type RunningService, startDynamoDbLocal } from "./dynamodb-local";
+import { startDynamoDbLocal } from "./dynamodb-local";
 import { createLocalServer } from "./http-server";
 import { LocalIdentityProvider } from "./identity-provider";
 import { provisionBucket, provisionTable } from "./provision";
+import { localResidentIdKey } from "./resident-id-key-file";
 import { RouteMatcher } from "./route-matcher";
 import { startS3Local } from "./s3-local";
 import { type SeedReport, seed } from "./seed";
 import { VirtualClock } from "./virtual-clock";
+import { LocalWorkflowRunner } from "./workflow-runner";
+
+/** A fresh system starts at the opening of the seeded round, so a whole round can be walked. */
+const SEEDED_ROUND_START = new Date("2024-09-01T00:00:00+08:00");
 
 export const LOCAL_TABLE = "title-review";
 export const LOCAL_BUCKET = "title-review-evidence";
@@ -33,6 +41,7 @@ export interface LocalSystem {
   url: string;
   clock: VirtualClock;
   seeded: SeedReport;
+  workflows: LocalWorkflowRunner;
   stop(): Promise<void>;
 }
 
@@ -45,6 +54,7 @@ function configureEnvironment(
   endpoints: { dynamodb: string; s3: string },
   table: string,
   bucket: string,
+  residentIdKey: string,
 ): void {
   Object.assign(process.env, {
     AWS_REGION: "cn-northwest-1",
@@ -55,6 +65,8 @@ function configureEnvironment(
     S3_FORCE_PATH_STYLE: "true",
     TABLE_NAME: table,
     EVIDENCE_BUCKET: bucket,
+    IDENTITY_PROVIDER: "local",
+    RESIDENT_ID_KEY: residentIdKey,
   });
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
 }
@@ -79,16 +91,26 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       started.push(dynamodb, s3);
       endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint };
     }
-    configureEnvironment(endpoints, table, bucket);
+    configureEnvironment(endpoints, table, bucket, localResidentIdKey(options.dataDir));
 
     const port = options.port ?? 3000;
     const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
     await provisionTable(new DynamoDBClient({}), table);
     await provisionBucket(new S3Client({ forcePathStyle: true }), bucket, origins);
 
-    const clock = new VirtualClock(join(options.dataDir, "clock.json"));
+    const clockFile = join(options.dataDir, "clock.json");
+    const newData = !existsSync(clockFile);
+    const clock = new VirtualClock(clockFile);
+    if (newData) clock.set(SEEDED_ROUND_START);
     installClock(clock);
     const seeded = await seed(clock.now());
+
+    const workflows = new LocalWorkflowRunner();
+    installWorkflowExecutions(workflows);
+    for (const round of await roundRepository.list()) {
+      // A failed calendar is logged and alerted by the runner; the API keeps serving.
+      workflows.startCalendar(round.roundId).catch(() => undefined);
+    }
 
     const idp = await LocalIdentityProvider.create("local-idp", join(options.dataDir, "idp-key.json"));
     const server = createLocalServer({
@@ -106,7 +128,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       url: `http://127.0.0.1:${actualPort}`,
       clock,
       seeded,
+      workflows,
       async stop() {
+        workflows.stop();
         server.closeAllConnections();
         await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
         await stopAll();

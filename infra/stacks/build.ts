@@ -16,6 +16,7 @@ export function buildStacks(app: App): { data: DataStack; service: ServiceStack 
     evidenceBucketName,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
+    residentIdKey: data.residentIdKey,
   });
   return { data, service };
 }

@@ -15,6 +15,7 @@ import {
   HttpMethods,
   ObjectOwnership,
 } from "aws-cdk-lib/aws-s3";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { EVIDENCE_CORS } from "../evidence-bucket-design";
@@ -37,6 +38,7 @@ export class DataStack extends Stack {
   readonly evidenceBucket: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly residentIdKey: Secret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -117,6 +119,20 @@ export class DataStack extends Stack {
       reason:
         "TOTP MFA is offered to every account; making it mandatory would lock out applicants without an authenticator app. Staff enrolment is enforced by policy.",
     });
+    // Secrets Manager rather than an SSM SecureString: CloudFormation can create and generate the
+    // secret itself, so the key is never typed, seen or copied by a person, and deploys need no manual
+    // step. Retained with the table: without it no stored ID hash can be found again.
+    this.residentIdKey = new Secret(this, "ResidentIdKey", {
+      description: "Key material for the keyed hash and the encryption of resident ID numbers",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.residentIdKey).acknowledge({
+      id: "AwsSolutions-SMG4",
+      reason:
+        "The secret is the key of the stored resident-ID hashes, not a credential: rotating it would orphan every stored hash unless all records were re-keyed, which is a planned migration, not an automatic rotation.",
+    });
+
     this.userPoolClient = this.userPool.addClient("Portal", {
       authFlows: { userSrp: true },
       generateSecret: false,

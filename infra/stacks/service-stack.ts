@@ -12,7 +12,13 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
 import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
+import {
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
@@ -27,6 +33,8 @@ export interface ServiceStackProps extends StackProps {
   evidenceBucketName: string;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
+  /** Key material for resident-ID hashes and encryption (issue #4 §6). */
+  residentIdKey: ISecret;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
@@ -47,6 +55,26 @@ const TABLE_WRITE = [
   "dynamodb:DeleteItem",
   "dynamodb:BatchWriteItem",
 ];
+/**
+ * The Cognito actions each function that manages sign-in identities uses, on the one user pool:
+ * admins create, disable, enable and sign out staff; registration creates an applicant with the
+ * password they chose. Both delete an identity whose account could not be written.
+ */
+export const IDENTITY_ACTIONS = {
+  admin: [
+    "cognito-idp:AdminCreateUser",
+    "cognito-idp:AdminDeleteUser",
+    "cognito-idp:AdminDisableUser",
+    "cognito-idp:AdminEnableUser",
+    "cognito-idp:AdminUserGlobalSignOut",
+  ],
+  submission: [
+    "cognito-idp:AdminCreateUser",
+    "cognito-idp:AdminSetUserPassword",
+    "cognito-idp:AdminDeleteUser",
+  ],
+} as const;
+
 const EVIDENCE_ACTIONS = ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"];
 
 const HTTP_GROUPS: Record<HandlerGroup, string> = {
@@ -78,6 +106,9 @@ export class ServiceStack extends Stack {
     const resetArn = this.stateMachineArn(resetName);
 
     const common = { TABLE_NAME: props.tableName, EVIDENCE_BUCKET: props.evidenceBucketName };
+    const secretsExtension = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+      logLevel: ParamsAndSecretsLogLevel.WARN,
+    });
     const make = (
       name: FunctionName,
       description: string,
@@ -90,10 +121,13 @@ export class ServiceStack extends Stack {
         environment: { ...common, ...extra.environment },
       });
     this.functions = {
-      submission: make("submission", HTTP_GROUPS.submission),
+      submission: make("submission", HTTP_GROUPS.submission, { paramsAndSecrets: secretsExtension }),
       review: make("review", HTTP_GROUPS.review),
       publicity: make("publicity", HTTP_GROUPS.publicity),
-      admin: make("admin", HTTP_GROUPS.admin, { environment: { RESET_STATE_MACHINE_ARN: resetArn } }),
+      admin: make("admin", HTTP_GROUPS.admin, {
+        environment: { RESET_STATE_MACHINE_ARN: resetArn },
+        paramsAndSecrets: secretsExtension,
+      }),
       docs: make("docs", HTTP_GROUPS.docs, {
         environment: { DOCS_ASSET_DIR: "swagger-ui" },
         assetFolders: [[SWAGGER_UI, "swagger-ui"]],
@@ -110,6 +144,16 @@ export class ServiceStack extends Stack {
     for (const name of ["submission", "review", "admin", "workflow"] as const) {
       this.grantEvidence(this.functions[name]);
     }
+    // The purge after a reset lists an old generation's objects by prefix.
+    this.functions.workflow.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [`arn:${this.partition}:s3:::${props.evidenceBucketName}`],
+        conditions: { StringLike: { "s3:prefix": [`${EVIDENCE_PREFIX}*`] } },
+      }),
+    );
+
+    for (const name of ["admin", "submission"] as const) this.grantIdentity(name);
 
     this.api = this.httpApi();
     this.workflows(resetName, resetArn);
@@ -138,6 +182,26 @@ export class ServiceStack extends Stack {
           tableArn,
           ...TABLE_DESIGN.globalSecondaryIndexes.map((index) => `${tableArn}/index/${index.indexName}`),
         ],
+      }),
+    );
+  }
+
+  /** Exact Cognito actions on the one pool, and the resident-ID key: nothing else of either service. */
+  private grantIdentity(name: keyof typeof IDENTITY_ACTIONS): void {
+    const fn = this.functions[name];
+    fn.addEnvironment("IDENTITY_PROVIDER", "cognito");
+    fn.addEnvironment("USER_POOL_ID", this.props.userPool.userPoolId);
+    fn.addEnvironment("RESIDENT_ID_KEY_SECRET_ARN", this.props.residentIdKey.secretArn);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...IDENTITY_ACTIONS[name]],
+        resources: [this.props.userPool.userPoolArn],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["secretsmanager:GetSecretValue"],
+        resources: [this.props.residentIdKey.secretArn],
       }),
     );
   }

@@ -14,13 +14,18 @@ afterAll(async () => {
 });
 
 describe("local runtime over HTTP", () => {
-  it("answers /health with the time it sees, which the virtual clock sets", async () => {
-    await api.send("POST", "/dev/clock", { at: "2024-10-20T23:59:59.999+08:00", frozen: true });
+  it("starts a new system at the opening of the seeded round", async () => {
+    const clock = (await (await api.get("/dev/clock")).json()) as { now: string };
+    expect(Date.parse(clock.now) - Date.parse("2024-09-01T00:00:00+08:00")).toBeLessThan(60_000);
+  });
+
+  it("answers /health with the time it sees, which the virtual clock sets (inside pre-preparation)", async () => {
+    await api.send("POST", "/dev/clock", { at: "2024-09-05T12:00:00.123+08:00", frozen: true });
     const response = await api.get("/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", time: "2024-10-20T15:59:59.999Z" });
+    expect(await response.json()).toEqual({ status: "ok", time: "2024-09-05T04:00:00.123Z" });
     const clock = await (await api.get("/dev/clock")).json();
-    expect(clock).toEqual({ now: "2024-10-20T15:59:59.999Z", frozen: true });
+    expect(clock).toEqual({ now: "2024-09-05T04:00:00.123Z", frozen: true });
   });
 
   it("serves the seeded 2024 round with the notice's calendar in Beijing time (R3, R3.1)", async () => {
@@ -94,12 +99,13 @@ describe("local runtime over HTTP", () => {
     });
   });
 
-  it("R3.2 shows the demo unit staffed to its own members and the office, and 404 to others", async () => {
+  it("R3.2 shows the demo unit staffed to its members, its department and the office, and 404 to others", async () => {
     const path = "/rounds/2024/units/unit-demo-training-center/staffing";
     const own = await (await api.get(path, await api.login("unit-leader"))).json();
     expect(own).toMatchObject({ staffed: true, missingRoles: [] });
     expect((await api.get(path, await api.login("office-admin"))).status).toBe(200);
-    expect((await api.get(path, await api.login("dept-admin"))).status).toBe(404);
+    expect((await api.get(path, await api.login("dept-admin"))).status).toBe(200);
+    expect((await api.get(path, await api.login("organiser"))).status).toBe(403);
     expect(
       (await api.get("/rounds/2024/units/other-unit/staffing", await api.login("unit-leader"))).status,
     ).toBe(404);

@@ -170,3 +170,81 @@ describe("service stack", () => {
     expect(actions.filter((action) => action.startsWith("dynamodb:") && action.includes("*"))).toEqual([]);
   });
 });
+
+describe("identity: Cognito and the resident-ID key (issue #4)", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: template resources are untyped JSON
+  type Resource = { [key: string]: any };
+
+  function statementsOf(descriptionStart: string): { Action: string | string[]; Resource: unknown }[] {
+    const functions = Object.values(service.findResources("AWS::Lambda::Function")) as Resource[];
+    const fn = functions.find((candidate) => candidate.Properties.Description?.startsWith(descriptionStart));
+    const roleId = fn?.Properties.Role["Fn::GetAtt"][0];
+    const policies = Object.values(service.findResources("AWS::IAM::Policy")) as Resource[];
+    return policies
+      .filter((policy) => policy.Properties.Roles.some((role: Resource) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  }
+  const actionsOf = (statements: { Action: string | string[] }[], prefix: string) =>
+    statements
+      .flatMap((s) => s.Action)
+      .filter((action) => action.startsWith(prefix))
+      .sort();
+  const cognitoStatements = (descriptionStart: string) =>
+    statementsOf(descriptionStart).filter((s) => JSON.stringify(s.Action).includes("cognito-idp:"));
+
+  it("gives the admin function only the Cognito actions it uses, on the one user pool", () => {
+    const statements = cognitoStatements("Title office");
+    expect(actionsOf(statements, "cognito-idp:")).toEqual([
+      "cognito-idp:AdminCreateUser",
+      "cognito-idp:AdminDeleteUser",
+      "cognito-idp:AdminDisableUser",
+      "cognito-idp:AdminEnableUser",
+      "cognito-idp:AdminUserGlobalSignOut",
+    ]);
+    for (const statement of statements) {
+      expect(JSON.stringify(statement.Resource)).toMatch(/UserPool|Users/);
+      expect(JSON.stringify(statement.Resource)).not.toContain("*");
+    }
+  });
+
+  it("gives registration (submission) only create, set-password and delete, and no other function any", () => {
+    expect(actionsOf(cognitoStatements("Applicant API"), "cognito-idp:")).toEqual([
+      "cognito-idp:AdminCreateUser",
+      "cognito-idp:AdminDeleteUser",
+      "cognito-idp:AdminSetUserPassword",
+    ]);
+    for (const other of ["Unit and department", "Public notices", "OpenAPI", "Round calendar"]) {
+      expect(cognitoStatements(other), other).toEqual([]);
+      expect(actionsOf(statementsOf(other), "secretsmanager:"), other).toEqual([]);
+    }
+  });
+
+  it("lets exactly those two functions read the resident-ID secret, through the secrets extension", () => {
+    for (const start of ["Title office", "Applicant API"]) {
+      expect(actionsOf(statementsOf(start), "secretsmanager:"), start).toEqual([
+        "secretsmanager:GetSecretValue",
+      ]);
+    }
+    const functions = Object.values(service.findResources("AWS::Lambda::Function")) as Resource[];
+    const withIdentity = functions.filter((fn) => fn.Properties.Environment.Variables.IDENTITY_PROVIDER);
+    expect(withIdentity).toHaveLength(2);
+    for (const fn of withIdentity) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        IDENTITY_PROVIDER: "cognito",
+        USER_POOL_ID: expect.anything(),
+        RESIDENT_ID_KEY_SECRET_ARN: expect.anything(),
+        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: "2773",
+      });
+      expect(fn.Properties.Layers).toHaveLength(1);
+    }
+  });
+
+  it("keeps the key in a generated, retained secret in the data stack", () => {
+    data.hasResource("AWS::SecretsManager::Secret", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }),
+      }),
+    });
+  });
+});

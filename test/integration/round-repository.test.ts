@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { roundProgressRepository } from "../../functions/adapters/dynamodb/round-progress-repository";
 import {
+  NO_PROGRESS,
   type RoundRecord,
   roundRepository,
   updateRoundCalendar,
@@ -17,6 +18,7 @@ const round = (roundId: string): RoundRecord => ({
   calendar: ROUND_2024_CALENDAR_SPEC,
   generation: 1,
   openedPhases: [],
+  progress: NO_PROGRESS,
   version: 1,
   createdAt: "2024-08-01T00:00:00.000Z",
 });

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningService, startDynamoDbLocal } from "../../infra/local/dynamodb-local";
+import type { RunningService } from "../../infra/local/child-service";
+import { startDynamoDbLocal } from "../../infra/local/dynamodb-local";
 import { startS3Local } from "../../infra/local/s3-local";
 
 /**

@@ -1,17 +1,31 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DomainError } from "../../core/errors";
 import type { Role } from "../../core/roles";
+import { identityErrors } from "../identity/identity-errors";
+import type { ProtectedResidentId } from "../identity/resident-id-protection";
+import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, generationPrefix, keys, purgeIndexKeys } from "./keys";
+import { decodeCursor, encodeCursor, PAGE_SIZE, type Page } from "./page";
+import { withoutKeys } from "./records";
+import { staleVersion } from "./round-repository";
+import { type GuardedWrite, writeTogether } from "./transactions";
+
+export type AccountKind = "staff" | "applicant";
 
 export interface AccountRecord {
   accountId: string;
   username: string;
   realName: string;
-  kind: "staff" | "applicant";
-  /** The organisation the account belongs to (unit, department, office, organiser). */
-  orgId?: string;
+  kind: AccountKind;
+  /** Staff: the organisation they work for. Applicants: the unit they apply through (R2.2, R2.3). */
+  orgId: string;
+  phone: string;
+  residentId: ProtectedResidentId;
   disabled: boolean;
+  version: number;
   createdAt: string;
+  updatedAt?: string;
 }
 
 export interface RoleAssignment {
@@ -30,55 +44,154 @@ export const STANDING_ROLES: readonly Role[] = [
   "organiser",
 ];
 
+export function isStanding(role: Role): boolean {
+  return STANDING_ROLES.includes(role);
+}
+
+function roleKeys(assignment: RoleAssignment) {
+  const { role, orgId, accountId, generation } = assignment;
+  return isStanding(role) || !generation
+    ? keys.standingRole(orgId, role, accountId)
+    : keys.generationRole(generation, orgId, role, accountId);
+}
+
 function assignmentItem(assignment: RoleAssignment, at: string) {
   const { role, orgId, accountId, generation } = assignment;
-  if (STANDING_ROLES.includes(role) || !generation) {
-    return { ...keys.standingRole(orgId, role, accountId), role, orgId, accountId, assignedAt: at };
-  }
-  const item = keys.generationRole(generation, orgId, role, accountId);
+  const item = roleKeys(assignment);
+  const fields = { role, orgId, accountId, assignedAt: at };
+  if (isStanding(role) || !generation) return { ...item, ...fields };
+  return { ...item, ...purgeIndexKeys(generation, item), ...fields, ...generation };
+}
+
+const sameAssignment = (a: RoleAssignment, b: RoleAssignment) =>
+  a.role === b.role && a.orgId === b.orgId && a.generation?.generation === b.generation?.generation;
+
+/** An edit of the account item, written only if nobody changed the account since it was read. */
+function versionGuard(
+  account: AccountRecord,
+  expectedVersion: number,
+  at: Date,
+  set: string,
+  values: object,
+) {
   return {
-    ...item,
-    ...purgeIndexKeys(generation, item),
-    role,
-    orgId,
-    accountId,
-    assignedAt: at,
-    ...generation,
-  };
+    write: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.account(account.accountId),
+        UpdateExpression: `SET ${set}, #version = :next, updatedAt = :at`,
+        ConditionExpression: "#version = :expected",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: {
+          ":expected": expectedVersion,
+          ":next": expectedVersion + 1,
+          ":at": at.toISOString(),
+          ...values,
+        },
+      },
+    },
+    conflict: staleVersion,
+  } satisfies GuardedWrite;
+}
+
+function residentIdTaken(kind: AccountKind): DomainError {
+  const message =
+    kind === "applicant"
+      ? "该身份证号码已注册申报人账号，请直接登录；如忘记用户名或密码，请联系所在单位。"
+      : "该身份证号码在本机构已有账号，请勿重复创建；如需调整，请修改原账号的角色。";
+  return new DomainError("conflict", "RESIDENT_ID_TAKEN", message, {
+    fields: [{ path: "body.residentId", message: "身份证号码已有账号" }],
+  });
+}
+
+function residentIdHolder(account: Pick<AccountRecord, "kind" | "orgId">) {
+  return account.kind === "applicant"
+    ? ({ kind: "applicant" } as const)
+    : ({ kind: "staff", orgId: account.orgId } as const);
 }
 
 export const accountRepository = {
+  /** Read consistently: a disabled account must be refused on the very next request. */
   async get(accountId: string): Promise<AccountRecord | undefined> {
     const found = await documentClient.send(
-      new GetCommand({ TableName: tableName(), Key: keys.account(accountId) }),
+      new GetCommand({ TableName: tableName(), Key: keys.account(accountId), ConsistentRead: true }),
     );
-    if (!found.Item) return undefined;
-    const { PK: _pk, SK: _sk, ...record } = found.Item;
-    return record as AccountRecord;
+    return found.Item ? (withoutKeys(found.Item) as unknown as AccountRecord) : undefined;
   },
 
-  /** An account and its roles in one transaction: an account never exists half-made. */
-  async create(account: AccountRecord, roles: RoleAssignment[]): Promise<void> {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.account(account.accountId), ...account },
-              ConditionExpression: "attribute_not_exists(PK)",
+  /** Whether the username, or the person in this capacity, already has an account. */
+  async claims(
+    username: string,
+    account: Pick<AccountRecord, "kind" | "orgId">,
+    residentIdHash: string,
+  ): Promise<DomainError | undefined> {
+    const [byName, byPerson] = await Promise.all([
+      documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.usernameClaim(username) })),
+      documentClient.send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: keys.residentIdClaim(residentIdHash, residentIdHolder(account)),
+        }),
+      ),
+    ]);
+    if (byName.Item) return identityErrors.usernameTaken();
+    if (byPerson.Item) return residentIdTaken(account.kind);
+    return undefined;
+  },
+
+  /**
+   * An account, the claims on its username and person, its roles and the audit record in one
+   * transaction: an account never exists half-made, and never twice.
+   */
+  async create(account: AccountRecord, roles: RoleAssignment[], audit: AuditContext): Promise<void> {
+    const owner = { accountId: account.accountId };
+    await writeTogether([
+      {
+        write: {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...keys.account(account.accountId),
+              ...keys.orgAccountIndex(account.orgId, account.kind, account.accountId),
+              ...account,
             },
+            ConditionExpression: "attribute_not_exists(PK)",
           },
-          ...roles.map((assignment) => ({
-            Put: { TableName: tableName(), Item: assignmentItem(assignment, account.createdAt) },
-          })),
-        ],
-      }),
-    );
+        },
+        conflict: () => new DomainError("conflict", "ACCOUNT_EXISTS", "该账号已存在。"),
+      },
+      {
+        write: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.usernameClaim(account.username), ...owner },
+            ConditionExpression: "attribute_not_exists(PK)",
+          },
+        },
+        conflict: identityErrors.usernameTaken,
+      },
+      {
+        write: {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...keys.residentIdClaim(account.residentId.hash, residentIdHolder(account)),
+              ...owner,
+            },
+            ConditionExpression: "attribute_not_exists(PK)",
+          },
+        },
+        conflict: () => residentIdTaken(account.kind),
+      },
+      ...roles.map((assignment) => ({
+        write: { Put: { TableName: tableName(), Item: assignmentItem(assignment, account.createdAt) } },
+      })),
+      { write: auditPut({ entity: `ACCOUNT#${account.accountId}`, ...audit }) },
+    ]);
   },
 
   /** The roles an account holds now: standing roles, and those of the round's current generation. */
-  async rolesOf(accountId: string, current: GenerationScope): Promise<RoleAssignment[]> {
+  async rolesOf(accountId: string, current: GenerationScope | undefined): Promise<RoleAssignment[]> {
     const found = await documentClient.send(
       new QueryCommand({
         TableName: tableName(),
@@ -87,17 +200,21 @@ export const accountRepository = {
         ExpressionAttributeValues: { ":account": `ACCOUNT#${accountId}` },
       }),
     );
-    const currentPrefix = `${generationPrefix(current)}#ROLE#`;
+    const currentPrefix = current ? `${generationPrefix(current)}#ROLE#` : undefined;
     return (found.Items ?? [])
       .filter((item) => {
         const sortKey = item.GSI1SK as string;
-        return sortKey.startsWith("ROLE#") || sortKey.startsWith(currentPrefix);
+        return (
+          sortKey.startsWith("ROLE#") || (currentPrefix !== undefined && sortKey.startsWith(currentPrefix))
+        );
       })
       .map((item) => ({
         role: item.role as Role,
         orgId: item.orgId as string,
         accountId,
-        ...(String(item.GSI1SK).startsWith("ROLE#") ? {} : { generation: current }),
+        ...(String(item.GSI1SK).startsWith("ROLE#") || !current
+          ? {}
+          : { generation: { roundId: current.roundId, generation: current.generation } }),
       }));
   },
 
@@ -109,16 +226,96 @@ export const accountRepository = {
           TableName: tableName(),
           KeyConditionExpression: "PK = :pk AND begins_with(SK, :role)",
           ExpressionAttributeValues: { ":pk": pk, ":role": "ROLE#" },
+          ConsistentRead: true,
         }),
       );
     const [standing, generational] = await Promise.all([
       query(`ORG#${orgId}`),
       query(`${generationPrefix(current)}#ORG#${orgId}`),
     ]);
-    return [...(standing.Items ?? []), ...(generational.Items ?? [])].map((item) => ({
-      role: item.role as Role,
-      orgId,
-      accountId: item.accountId as string,
-    }));
+    const generation = { roundId: current.roundId, generation: current.generation };
+    return [
+      ...(standing.Items ?? []).map((item) => ({
+        role: item.role as Role,
+        orgId,
+        accountId: item.accountId as string,
+      })),
+      ...(generational.Items ?? []).map((item) => ({
+        role: item.role as Role,
+        orgId,
+        accountId: item.accountId as string,
+        generation,
+      })),
+    ];
+  },
+
+  /** An organisation's staff accounts, a page at a time. */
+  async staffOf(orgId: string, cursor?: string): Promise<Page<AccountRecord>> {
+    const partition = keys.orgAccountIndex(orgId, "staff", "").GSI2PK;
+    const found = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :pk",
+        ExpressionAttributeValues: { ":pk": partition },
+        ExclusiveStartKey: decodeCursor(cursor, { attribute: "GSI2PK", value: partition }),
+        Limit: PAGE_SIZE,
+      }),
+    );
+    const nextCursor = encodeCursor(found.LastEvaluatedKey);
+    return {
+      items: (found.Items ?? []).map((item) => withoutKeys(item) as unknown as AccountRecord),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  },
+
+  /** Replaces the roles the account holds now with `next`, guarded by the account's version. */
+  async replaceRoles(
+    account: AccountRecord,
+    expectedVersion: number,
+    current: RoleAssignment[],
+    next: RoleAssignment[],
+    audit: AuditContext,
+  ): Promise<number> {
+    const removed = current.filter((held) => !next.some((wanted) => sameAssignment(held, wanted)));
+    const added = next.filter((wanted) => !current.some((held) => sameAssignment(held, wanted)));
+    await writeTogether([
+      versionGuard(account, expectedVersion, audit.at, "rolesChangedAt = :at", {}),
+      ...removed.map((assignment) => {
+        const { PK, SK } = roleKeys(assignment);
+        return { write: { Delete: { TableName: tableName(), Key: { PK, SK } } } };
+      }),
+      ...added.map((assignment) => ({
+        write: { Put: { TableName: tableName(), Item: assignmentItem(assignment, audit.at.toISOString()) } },
+      })),
+      { write: auditPut({ entity: `ACCOUNT#${account.accountId}`, ...audit }) },
+    ]);
+    return expectedVersion + 1;
+  },
+
+  async setDisabled(
+    account: AccountRecord,
+    disabled: boolean,
+    expectedVersion: number,
+    audit: AuditContext,
+  ): Promise<number> {
+    await writeTogether([
+      versionGuard(account, expectedVersion, audit.at, "disabled = :disabled", { ":disabled": disabled }),
+      { write: auditPut({ entity: `ACCOUNT#${account.accountId}`, ...audit }) },
+    ]);
+    return expectedVersion + 1;
+  },
+
+  async updatePhone(
+    account: AccountRecord,
+    phone: string,
+    expectedVersion: number,
+    audit: AuditContext,
+  ): Promise<number> {
+    await writeTogether([
+      versionGuard(account, expectedVersion, audit.at, "phone = :phone", { ":phone": phone }),
+      { write: auditPut({ entity: `ACCOUNT#${account.accountId}`, ...audit }) },
+    ]);
+    return expectedVersion + 1;
   },
 };

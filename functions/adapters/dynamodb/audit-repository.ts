@@ -12,22 +12,29 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** Who did what, when: the entity is the record the repository changes. */
+export type AuditContext = Omit<AuditEntry, "entity">;
+
+function auditItem(entry: AuditEntry) {
+  return {
+    ...keys.audit(entry.entity, entry.at, randomUUID()),
+    entity: entry.entity,
+    action: entry.action,
+    actor: entry.actor,
+    at: entry.at.toISOString(),
+    detail: entry.detail,
+  };
+}
+
+/** The audit record of a state change, to write in the change's own transaction (DESIGN.md §10). */
+export function auditPut(entry: AuditEntry) {
+  return { Put: { TableName: tableName(), Item: auditItem(entry) } };
+}
+
 export const auditRepository = {
   /** For events with no state change of their own (a workflow failure); state changes write their
    * audit record inside their own transaction. */
   async record(entry: AuditEntry): Promise<void> {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.audit(entry.entity, entry.at, randomUUID()),
-          entity: entry.entity,
-          action: entry.action,
-          actor: entry.actor,
-          at: entry.at.toISOString(),
-          detail: entry.detail,
-        },
-      }),
-    );
+    await documentClient.send(new PutCommand({ TableName: tableName(), Item: auditItem(entry) }));
   },
 };

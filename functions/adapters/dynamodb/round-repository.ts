@@ -14,9 +14,23 @@ export interface RoundRecord {
   generation: number;
   /** Phases the workflow has opened; closing is by the clock (DESIGN.md §4). */
   openedPhases: Phase[];
+  progress: RoundProgressFlags;
   version: number;
   createdAt: string;
 }
+
+/** What the workflow has done besides opening phases (each transition is performed once). */
+export interface RoundProgressFlags {
+  preparationResetDone: boolean;
+  unsubmittedExpired: boolean;
+  materialsReceived: boolean;
+}
+
+export const NO_PROGRESS: RoundProgressFlags = {
+  preparationResetDone: false,
+  unsubmittedExpired: false,
+  materialsReceived: false,
+};
 
 function toRecord(item: Record<string, unknown>): RoundRecord {
   return {
@@ -25,6 +39,7 @@ function toRecord(item: Record<string, unknown>): RoundRecord {
     calendar: item.calendar as RoundCalendarSpec,
     generation: item.generation as number,
     openedPhases: (item.openedPhases as Phase[] | undefined) ?? [],
+    progress: { ...NO_PROGRESS, ...(item.progress as Partial<RoundProgressFlags> | undefined) },
     version: item.version as number,
     createdAt: item.createdAt as string,
   };

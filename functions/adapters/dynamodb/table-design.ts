@@ -13,6 +13,15 @@
  * | audit trail of one entity, oldest first    | PK `AUDIT#<entity>` SK `<iso instant>#<id>`           |
  * | round-scoped items of one generation       | PK `ROUND#<round>#G<gen>#…`                           |
  * | every item of a generation, for the purge  | ByGeneration `GEN#<round>#G<gen>#<shard>` / `<PK>|<SK>` |
+ * | an account; an organisation                | PK `ACCOUNT#<id>` / `ORG#<id>` SK `PROFILE`           |
+ * | organisations of a kind (directory, lists) | GSI1 `ORGS#<kind>` / `ORG#<id>`                       |
+ * | a department's units                       | GSI2 `DEPT#<dept>#UNITS` / `ORG#<unit>`               |
+ * | an org's staff; a unit's applicants        | GSI2 `ORG#<org>#STAFF` or `#APPLICANTS` / `ACCOUNT#<id>` |
+ * | roles of an org: standing, per generation  | PK `ORG#<org>` or `ROUND#<r>#G<g>#ORG#<org>` SK `ROLE#…` |
+ * | roles of an account                        | GSI1 `ACCOUNT#<id>` / `ROLE#…` or `ROUND#<r>#G<g>#ROLE#…` |
+ * | is a username or a person taken            | PK `USERNAME#<name>` / `RESIDENTID#<hmac>` (claims)   |
+ * | a unit's entrustment letter for a round    | PK `ORG#<unit>` SK `ENTRUSTMENT#<round>`              |
+ * | dispatch approvals of a person             | GSI1 `PERSON#<hmac>` / `DISPATCH#<id>`                |
  *
  * ByGeneration is sharded so that the purge of a large generation spreads over partitions and can run
  * batches in parallel; it projects keys only, since the purge needs nothing else.

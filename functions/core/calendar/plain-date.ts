@@ -7,20 +7,14 @@ import { z } from "zod";
 export type PlainDate = string;
 
 const DAY_MS = 86_400_000;
-const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Days since 1970-01-01, or undefined when the text is not a real date (2024-02-30 is refused). */
 function epochDay(text: string): number | undefined {
-  const match = PLAIN_DATE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  // Date.UTC rolls 02-30 over into March; a real date survives the round trip unchanged.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-    return undefined;
-  }
-  return ms / DAY_MS;
+  if (!PLAIN_DATE.test(text)) return undefined;
+  const ms = Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  // Date.UTC rolls 02-30 over into March (and years 0–99 into the 1900s): a real date survives the round trip.
+  return fromEpochDay(ms / DAY_MS) === text ? ms / DAY_MS : undefined;
 }
 
 export function isPlainDate(text: string): boolean {

@@ -20,7 +20,7 @@ export function shanghai(date: PlainDate, time: string): Date {
 }
 
 // hourCycle h23: with `hour12: false` alone ICU may print midnight as "24:00" (R3.1).
-const BEIJING_PARTS = new Intl.DateTimeFormat("zh-CN", {
+const BEIJING_TIME = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
   hourCycle: "h23",
   year: "numeric",
@@ -30,27 +30,17 @@ const BEIJING_PARTS = new Intl.DateTimeFormat("zh-CN", {
   minute: "2-digit",
 });
 
-function beijingParts(instant: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
-  const parts = { year: "", month: "", day: "", hour: "", minute: "" };
-  for (const part of BEIJING_PARTS.formatToParts(instant)) {
-    if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
-  }
-  return parts;
-}
-
 /** `2024-10-21 00:00`: the Beijing wall time of an instant, as shown to people (never "24:00"). */
 export function formatShanghai(instant: Date): string {
-  const { year, month, day, hour, minute } = beijingParts(instant);
-  return `${year}-${month}-${day} ${hour}:${minute}`;
+  return BEIJING_TIME.format(instant).replaceAll("/", "-");
 }
 
 /** The Beijing calendar date an instant falls on. */
 export function shanghaiDateOf(instant: Date): PlainDate {
-  const { year, month, day } = beijingParts(instant);
-  return `${year}-${month}-${day}`;
+  return formatShanghai(instant).slice(0, 10);
 }
 
-const WALL_TIME = /^(\S+) (\S+)$/;
+const WALL_TIME = /^\d{4}-\d{2}-\d{2} (?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 /**
  * `"2024-10-20 24:00"` → the instant. Round calendars are written this way so that an admin can copy
@@ -58,11 +48,8 @@ const WALL_TIME = /^(\S+) (\S+)$/;
  */
 export const wallTimeSchema = z
   .string()
-  .refine((text) => {
-    const match = WALL_TIME.exec(text);
-    return match !== null && isPlainDate(match[1] ?? "") && CLOCK_TIME.test(match[2] ?? "");
-  }, "时间格式应为“YYYY-MM-DD HH:mm”（北京时间，24:00 表示当日结束）")
-  .transform((text) => {
-    const [date = "", time = ""] = text.split(" ");
-    return shanghai(date, time);
-  });
+  .refine(
+    (text) => WALL_TIME.test(text) && isPlainDate(text.slice(0, 10)),
+    "时间格式应为“YYYY-MM-DD HH:mm”（北京时间，24:00 表示当日结束）",
+  )
+  .transform((text) => shanghai(text.slice(0, 10), text.slice(11)));

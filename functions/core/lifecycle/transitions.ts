@@ -78,7 +78,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["unit_publicity"],
     action: "recommend",
     roles: ["unit_leader"],
-    guards: [...UNIT, "unit_publicity_satisfied", "no_unresolved_objection", "maker_checker"],
+    guards: [...UNIT, "maker_checker", "unit_publicity_satisfied", "no_unresolved_objection"],
     to: "recommended",
   },
   {
@@ -87,7 +87,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["submitted"],
     action: "recommend",
     roles: ["unit_leader"],
-    guards: [...UNIT, "previously_publicised", "no_unresolved_objection", "maker_checker"],
+    guards: [...UNIT, "maker_checker", "previously_publicised", "no_unresolved_objection"],
     to: "recommended",
   },
   {

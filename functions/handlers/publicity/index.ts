@@ -1,4 +1,5 @@
 import { createHandlerGroup } from "../../http/handler-group";
+import { directoryRoutes } from "./directory";
 import { publicRoundRoutes } from "./rounds";
 
-export const handler = createHandlerGroup([...publicRoundRoutes]);
+export const handler = createHandlerGroup([...publicRoundRoutes, ...directoryRoutes]);

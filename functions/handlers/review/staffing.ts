@@ -1,22 +1,13 @@
 import { accountRepository } from "../../adapters/dynamodb/account-repository";
-import type { Role } from "../../core/roles";
-import { holds, loadActor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";
-import { httpErrors } from "../../http/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
+import { UNIT_ROLES } from "../../http/role-grants";
 import { getUnitStaffing } from "../../http/routes/accounts";
 
-/** R3.2: after the reset a unit needs these three real-name accounts before it can review or recommend. */
-const REQUIRED_UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_handler", "unit_leader"];
-
 export const staffingRoutes: BoundRoute[] = [
-  route(getUnitStaffing, async ({ params, caller }) => {
+  route(getUnitStaffing, async ({ params, subject: { org: unit } }) => {
     const round = await requireRound(params.roundId);
-    const actor = await loadActor(caller, round);
-    const inUnit = actor.roles.some((assignment) => assignment.orgId === params.unitId);
-    if (!inUnit && !holds(actor, "office_admin")) throw httpErrors.notFound();
-
-    const assignments = await accountRepository.holdersIn(params.unitId, round);
+    const assignments = await accountRepository.holdersIn(unit.orgId, round);
     const accounts = await Promise.all(
       assignments.map((assignment) => accountRepository.get(assignment.accountId)),
     );
@@ -24,9 +15,8 @@ export const staffingRoutes: BoundRoute[] = [
       const account = accounts[index];
       return account && !account.disabled ? [{ role: assignment.role, realName: account.realName }] : [];
     });
-    const missingRoles = REQUIRED_UNIT_ROLES.filter(
-      (role) => !holders.some((holder) => holder.role === role),
-    );
-    return { unitId: params.unitId, staffed: missingRoles.length === 0, holders, missingRoles };
+    // R3.2: after the reset a unit needs these three real-name accounts before it can review or recommend.
+    const missingRoles = UNIT_ROLES.filter((role) => !holders.some((holder) => holder.role === role));
+    return { unitId: unit.orgId, staffed: missingRoles.length === 0, holders, missingRoles };
   }),
 ];

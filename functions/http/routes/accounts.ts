@@ -1,5 +1,18 @@
 import { z } from "zod";
+import { STAFF_ROLES } from "../role-grants";
 import { defineRoute } from "../route-spec";
+import { accountView, roleHeld } from "../views/account-view";
+import {
+  accountIdField,
+  cursorQuery,
+  expectedVersionField,
+  orgIdField,
+  phoneField,
+  realNameField,
+  residentIdField,
+  strictBody,
+  usernameField,
+} from "./fields";
 import { roundIdParams } from "./rounds";
 
 export const getUnitStaffing = defineRoute({
@@ -21,6 +34,20 @@ export const getUnitStaffing = defineRoute({
     .meta({ id: "UnitStaffing" }),
 });
 
+const me = z
+  .object({
+    accountId: z.string(),
+    username: z.string(),
+    realName: z.string(),
+    kind: z.enum(["staff", "applicant"]),
+    orgId: z.string(),
+    phone: z.string(),
+    residentId: z.string().describe("Masked"),
+    roles: z.array(roleHeld),
+    version: z.number().int(),
+  })
+  .meta({ id: "Me" });
+
 export const getMe = defineRoute({
   operationId: "getMe",
   method: "GET",
@@ -29,14 +56,133 @@ export const getMe = defineRoute({
   access: "authenticated",
   summary: "The signed-in account and the roles it holds now",
   tag: "账户",
-  response: z
-    .object({
-      accountId: z.string(),
-      username: z.string(),
-      realName: z.string(),
-      kind: z.enum(["staff", "applicant"]),
-      orgId: z.string().optional(),
-      roles: z.array(z.object({ role: z.string(), orgId: z.string(), roundId: z.string().optional() })),
+  response: me,
+});
+
+export const updateMe = defineRoute({
+  operationId: "updateMe",
+  method: "PATCH",
+  path: "/me",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Change one's own contact phone; name, ID number, unit and roles are not the account holder's to set",
+  tag: "账户",
+  body: strictBody({ expectedVersion: expectedVersionField, phone: phoneField }).meta({ id: "UpdateMe" }),
+  response: me,
+});
+
+const staffRole = z.enum(STAFF_ROLES, { error: "角色不在可授予的范围内" });
+const roleList = z
+  .array(staffRole)
+  .max(4, "一个账号最多担任4个角色")
+  .refine((roles) => new Set(roles).size === roles.length, "角色不能重复");
+
+export const createAccount = defineRoute({
+  operationId: "createAccount",
+  method: "POST",
+  path: "/orgs/{orgId}/accounts",
+  group: "admin",
+  access: "authenticated",
+  summary:
+    "Create a real-name staff account in an organisation with its roles: the office for admins, experts and " +
+    "committees; a unit or department admin in their own organisation (R3.2)",
+  tag: "账号管理",
+  params: z.object({ orgId: orgIdField }),
+  body: strictBody({
+    username: usernameField,
+    realName: realNameField,
+    residentId: residentIdField,
+    phone: phoneField,
+    roles: roleList.min(1, "请至少分配一个角色"),
+  }).meta({ id: "CreateAccount" }),
+  successStatus: 201,
+  response: accountView
+    .extend({
+      temporaryPassword: z
+        .string()
+        .describe("Shown once: hand it to the person, who must change it at first sign-in (Cognito)"),
     })
-    .meta({ id: "Me" }),
+    .meta({ id: "CreatedAccount" }),
+});
+
+export const listAccounts = defineRoute({
+  operationId: "listAccounts",
+  method: "GET",
+  path: "/orgs/{orgId}/accounts",
+  group: "admin",
+  access: "authenticated",
+  summary: "The organisation's staff accounts and the roles they hold now, a page at a time",
+  tag: "账号管理",
+  params: z.object({ orgId: orgIdField }),
+  query: cursorQuery,
+  response: z.object({ accounts: z.array(accountView), nextCursor: z.string().optional() }),
+});
+
+const accountParams = z.object({ accountId: accountIdField });
+
+export const setAccountRoles = defineRoute({
+  operationId: "setAccountRoles",
+  method: "PUT",
+  path: "/accounts/{accountId}/roles",
+  group: "admin",
+  access: "authenticated",
+  summary:
+    "Replace the roles a staff account holds in its organisation; admin roles are standing, the others " +
+    "belong to the current round generation and end with the reset (R3.2, DESIGN.md §8)",
+  tag: "账号管理",
+  params: accountParams,
+  body: strictBody({ expectedVersion: expectedVersionField, roles: roleList }).meta({
+    id: "SetAccountRoles",
+  }),
+  response: accountView,
+});
+
+export const disableAccount = defineRoute({
+  operationId: "disableAccount",
+  method: "POST",
+  path: "/accounts/{accountId}/disable",
+  group: "admin",
+  access: "authenticated",
+  summary: "Disable a staff account: sign-in is refused and its next request too, even with a valid token",
+  tag: "账号管理",
+  params: accountParams,
+  body: strictBody({
+    expectedVersion: expectedVersionField,
+    reason: z
+      .string({ error: "请填写停用原因" })
+      .trim()
+      .min(2, "请填写停用原因")
+      .max(200, "停用原因最多200字"),
+  }).meta({ id: "DisableAccount" }),
+  response: accountView,
+});
+
+export const enableAccount = defineRoute({
+  operationId: "enableAccount",
+  method: "POST",
+  path: "/accounts/{accountId}/enable",
+  group: "admin",
+  access: "authenticated",
+  summary: "Enable a disabled staff account again",
+  tag: "账号管理",
+  params: accountParams,
+  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "EnableAccount" }),
+  response: accountView,
+});
+
+export const getApplicantResidentId = defineRoute({
+  operationId: "getApplicantResidentId",
+  method: "GET",
+  path: "/applicants/{accountId}/resident-id",
+  group: "admin",
+  access: "authenticated",
+  summary:
+    "The applicant's clear resident ID number, for the reviewers who verify identity and the applicant; " +
+    "every reading is audited",
+  tag: "账号管理",
+  params: accountParams,
+  response: z
+    .object({ accountId: z.string(), realName: z.string(), residentId: z.string() })
+    .meta({ id: "ApplicantResidentId" }),
 });

@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { DomainError, ruleViolation } from "../../../functions/core/errors";
 import {
@@ -9,6 +9,28 @@ import {
   route,
 } from "../../../functions/http/handler-group";
 import { defineRoute } from "../../../functions/http/route-spec";
+
+// The group reads the real access policy; these test routes get entries of their own, and the
+// table-reading authorization is replaced by an actor that holds the one role the entry names.
+vi.mock("../../../functions/http/access-policy", async (original) => {
+  const actual = await original<typeof import("../../../functions/http/access-policy")>();
+  const entries: Record<string, unknown> = {
+    ...actual.ACCESS_POLICY,
+    echo: { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } },
+    fails: { access: "public" },
+    mismatched: { access: "public" },
+  };
+  return { ...actual, accessRuleOf: (operationId: string) => entries[operationId] };
+});
+vi.mock("../../../functions/http/authorize", () => ({
+  authorize: vi.fn(async (_rule: unknown, caller: { sub: string }) => ({
+    actor: {
+      account: { accountId: caller.sub },
+      roles: [{ role: "office_admin", orgId: "office", accountId: caller.sub }],
+    },
+    subject: {},
+  })),
+}));
 
 const echo = defineRoute({
   operationId: "echo",
@@ -35,7 +57,11 @@ const fails = defineRoute({
 });
 
 const handler = createHandlerGroup([
-  route(echo, async ({ params, body, caller }) => ({ id: params.id, name: body.name, caller: caller.sub })),
+  route(echo, async ({ params, body, actor }) => ({
+    id: params.id,
+    name: body.name,
+    caller: actor.account.accountId,
+  })),
   route(fails, async ({ params }) => {
     if (params.how === "rule")
       throw ruleViolation("R4.3", "DEPARTMENT_RETURN_LIMIT", "退回次数已达 3 次上限");
@@ -165,5 +191,16 @@ describe("handler group", () => {
     expect(result.body).not.toContain("secret");
     expect(result.body).not.toContain("/var/task");
     expect(JSON.parse(result.body ?? "{}").code).toBe("INTERNAL_ERROR");
+  });
+
+  it("refuses to start with a route that has no access-policy entry, or one that disagrees on public", () => {
+    const unlisted = defineRoute({ ...echo, operationId: "unlisted" });
+    expect(() =>
+      createHandlerGroup([route(unlisted, async () => ({ id: "", name: "", caller: "" }))]),
+    ).toThrow(/no entry in functions\/http\/access-policy.ts/);
+    const mismatched = defineRoute({ ...echo, operationId: "mismatched" });
+    expect(() =>
+      createHandlerGroup([route(mismatched, async () => ({ id: "", name: "", caller: "" }))]),
+    ).toThrow(/is authenticated but its access-policy entry is public/);
   });
 });

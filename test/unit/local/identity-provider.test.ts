@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, LocalIdentityProvider, verifyPassword } from "../../../infra/local/identity-provider";
+import { hashPassword, verifyPassword } from "../../../functions/adapters/identity/password-hash";
+import { LocalIdentityProvider } from "../../../infra/local/identity-provider";
 
 describe("local identity provider", () => {
   const now = new Date("2024-09-11T00:00:00Z");

@@ -106,8 +106,9 @@ describe("R4.2 a notice of N calendar days", () => {
 describe("notice lengths and satisfaction", () => {
   it.each([0, -1, 2.5, Number.NaN])("refuses a notice of %d days", (days) => {
     const start = shanghai("2024-10-08", "00:00");
-    expect(() => calendarDaysNoticeEnd(start, days)).toThrow(RangeError);
-    expect(() => workingDaysNoticeEnd(start, days)).toThrow(RangeError);
+    const refusal = new RangeError(`a notice lasts a whole number of days ≥ 1: ${days}`);
+    expect(() => calendarDaysNoticeEnd(start, days)).toThrow(refusal);
+    expect(() => workingDaysNoticeEnd(start, days)).toThrow(refusal);
   });
 
   it("noticeEnd counts in the notice's own unit", () => {

@@ -20,6 +20,8 @@ describe("plain dates (birth dates, appointment months, R6.1/R6.2 dates)", () =>
     "2024-1-01",
     "2024-01-1",
     " 2024-01-01",
+    "abcd-ef-gh",
+    "2024-01-0a",
     "2024-01-01 ",
     "2024-01-01T00:00",
     "0050-01-01",
@@ -45,7 +47,7 @@ describe("plain dates (birth dates, appointment months, R6.1/R6.2 dates)", () =>
   });
 
   it("addDays refuses a text that is not a date", () => {
-    expect(() => addDays("2024-02-30", 1)).toThrow(RangeError);
+    expect(() => addDays("2024-02-30", 1)).toThrow(new RangeError("not a YYYY-MM-DD date: 2024-02-30"));
   });
 
   it("addDays agrees with UTC calendar arithmetic and can be undone", () => {

@@ -86,6 +86,7 @@ describe("R3.4 other rounds are data", () => {
     const error = refusal(with2024({ application: { from: "2024-09-11 00:00", to: "2024-09-11 00:00" } }));
     expect(error.kind).toBe("bad_request");
     expect(error.code).toBe("INVALID_ROUND_CALENDAR");
+    expect(error.message).toBe("轮次日程有误，请按提示修改后重新保存");
     expect(error.details.rule).toBe("R3.4");
     expect(error.details.fields).toEqual([{ path: "application.to", message: "结束时间须晚于开始时间" }]);
   });

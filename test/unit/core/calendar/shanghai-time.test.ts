@@ -41,6 +41,15 @@ describe("shanghai(): Beijing wall time to instant", () => {
   ])("refuses %s %s", (date, time) => {
     expect(() => shanghai(date, time)).toThrow(RangeError);
   });
+
+  it("says what is wrong with the date or the time", () => {
+    expect(() => shanghai("2024-02-30", "00:00")).toThrow(
+      new RangeError("not a YYYY-MM-DD date: 2024-02-30"),
+    );
+    expect(() => shanghai("2024-02-28", "24:01")).toThrow(
+      new RangeError("not an HH:mm time (00:00–24:00): 24:01"),
+    );
+  });
 });
 
 describe("formatShanghai(): instant to Beijing wall time", () => {

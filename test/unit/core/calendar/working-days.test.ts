@@ -38,7 +38,8 @@ describe("R4.5 working days follow the PRC holiday calendar with its make-up day
     );
   });
 
-  it.each(["2099-06-01", "2003-06-02"])(
+  // 2033 starts on a Saturday: a weekend 01-01 must not pass for a published New Year's Day.
+  it.each(["2099-06-01", "2033-06-01", "2003-06-02"])(
     "refuses to guess for a year whose holidays are not published (%s)",
     (date) => {
       let thrown: unknown;
@@ -48,6 +49,7 @@ describe("R4.5 working days follow the PRC holiday calendar with its make-up day
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(DomainError);
+      expect((thrown as DomainError).kind).toBe("conflict");
       expect((thrown as DomainError).code).toBe("HOLIDAY_CALENDAR_MISSING");
       expect((thrown as DomainError).details.rule).toBe("R4.5");
       expect((thrown as DomainError).message).toContain(`${date.slice(0, 4)}年的法定节假日安排尚未收录`);
@@ -55,7 +57,7 @@ describe("R4.5 working days follow the PRC holiday calendar with its make-up day
   );
 
   it("refuses a text that is not a date", () => {
-    expect(() => isWorkingDay("2024-02-30")).toThrow(RangeError);
+    expect(() => isWorkingDay("2024-02-30")).toThrow(new RangeError("not a YYYY-MM-DD date: 2024-02-30"));
   });
 
   it("refuses to run west of UTC, where chinese-days shifts its holidays by a day", (context) => {

@@ -6,7 +6,11 @@ import {
   evaluateEligibility,
 } from "../../../../functions/core/eligibility";
 
-const ROUND: EligibilityRound = { year: 2024, achievementCutoff: "2024-09-30", seniorityReferenceDate: "2024-12-31" };
+const ROUND: EligibilityRound = {
+  year: 2024,
+  achievementCutoff: "2024-09-30",
+  seniorityReferenceDate: "2024-12-31",
+};
 
 function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return {
@@ -26,7 +30,12 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
     blacklist: [],
     dispatch: null,
     seriesChange: null,
-    currentTitle: { level: "intermediate", inHrTrainingSeries: true, obtainedIn: "2018-06", appointedIn: "2019-01" },
+    currentTitle: {
+      level: "intermediate",
+      inHrTrainingSeries: true,
+      obtainedIn: "2018-06",
+      appointedIn: "2019-01",
+    },
     professionalWorkSince: "2005-07",
     continuingEducation: [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, hours: 90 })),
     grassrootsServiceMonths: 0,
@@ -38,7 +47,12 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
   };
 }
 
-const inGansuUnit = { kind: "party_school" as const, inGansu: true, central: false, entrustmentApproved: false };
+const inGansuUnit = {
+  kind: "party_school" as const,
+  inGansu: true,
+  central: false,
+  entrustmentApproved: false,
+};
 
 // The exact wording is part of the contract: applicants act on it, so a change must be deliberate.
 describe("eligibility messages tell the applicant what stands in the way", () => {
@@ -86,32 +100,43 @@ describe("eligibility messages tell the applicant what stands in the way", () =>
       { dispatch: { approved: false } },
       "中央及外省单位的派驻人员原则上不能在我省申报职称；帮扶、挂职等人员须由派出单位向派出地和派驻地省级行业主管部门、人社部门申请，经同意后方可在派驻单位申报。",
     ],
-    [
-      "R1.2",
-      { currentTitle: null },
-      "申报副高级职称须已取得中级职称，请填写现专业技术资格。",
-    ],
-    [
-      "R1.2",
-      { level: "senior" },
-      "申报正高级职称须已取得副高级及以上职称，您的现职称为中级。",
-    ],
+    ["R1.2", { currentTitle: null }, "申报副高级职称须已取得中级职称，请填写现专业技术资格。"],
+    ["R1.2", { level: "senior" }, "申报正高级职称须已取得副高级及以上职称，您的现职称为中级。"],
     [
       "R6.2",
-      { currentTitle: { level: "intermediate", inHrTrainingSeries: true, obtainedIn: "2018-06", appointedIn: null } },
+      {
+        currentTitle: {
+          level: "intermediate",
+          inHrTrainingSeries: true,
+          obtainedIn: "2018-06",
+          appointedIn: null,
+        },
+      },
       "纳入事业单位岗位管理的人员，任职年限从聘用当月起计算；请填写现职称的聘用时间。",
     ],
     [
       "R6.2",
       {
         underPostManagement: false,
-        currentTitle: { level: "intermediate", inHrTrainingSeries: true, obtainedIn: "2021-01", appointedIn: null },
+        currentTitle: {
+          level: "intermediate",
+          inHrTrainingSeries: true,
+          obtainedIn: "2021-01",
+          appointedIn: null,
+        },
       },
       "申报副高级职称须任中级职称满5年；自取得职称资格当月起计算，到2024年12月31日为4年。",
     ],
     [
       "R6.4",
-      { currentTitle: { level: "intermediate", inHrTrainingSeries: false, obtainedIn: "2018-06", appointedIn: "2019-01" } },
+      {
+        currentTitle: {
+          level: "intermediate",
+          inHrTrainingSeries: false,
+          obtainedIn: "2018-06",
+          appointedIn: "2019-01",
+        },
+      },
       "您的现职称不属于人力资源培训专业，也没有转系列记录；未转系列人员不得跨系列申报高一级职称，请先按规定办理转系列。",
     ],
     [
@@ -153,17 +178,57 @@ describe("eligibility messages tell the applicant what stands in the way", () =>
       scope: "grassroots",
       level: "senior",
       method: "exceptional",
-      currentTitle: { level: "associate_senior", inHrTrainingSeries: true, obtainedIn: "2018-06", appointedIn: "2019-01" },
+      currentTitle: {
+        level: "associate_senior",
+        inHrTrainingSeries: true,
+        obtainedIn: "2018-06",
+        appointedIn: "2019-01",
+      },
     });
     expect(evaluateEligibility(applicant, ROUND, "2024-10-08", config)).toEqual([
       { rule, code: "QUALIFICATION_NOT_OFFERED", message },
     ]);
   });
 
+  it("R1.5 the message when the retirement table has no row", () => {
+    const config = { ...DEFAULT_ELIGIBILITY_CONFIG, retirement: [] };
+    expect(evaluateEligibility(facts(), ROUND, "2024-10-08", config)).toEqual([
+      {
+        rule: "R1.5",
+        code: "RETIREMENT_AGE_UNKNOWN",
+        message:
+          "退休年龄表中没有适用于您的出生日期、性别和岗位类型的规定，无法确认您是否已到退休年龄，请联系省职改办。",
+      },
+    ]);
+  });
+
+  it("R1.2 the message names a regular application that is not offered", () => {
+    const config = { ...DEFAULT_ELIGIBILITY_CONFIG, requirements: [] };
+    expect(evaluateEligibility(facts(), ROUND, "2024-10-08", config)[0]?.message).toBe(
+      "本评委会不受理“全省有效”副高级职称的正常申报，请核对申报资格、有效范围和申报方式。",
+    );
+  });
+
+  it("R6.2 without a seniority minimum the appointment month is not asked for", () => {
+    const applicant = facts({
+      method: "exceptional",
+      currentTitle: {
+        level: "intermediate",
+        inHrTrainingSeries: true,
+        obtainedIn: "2018-06",
+        appointedIn: null,
+      },
+    });
+    expect(evaluateEligibility(applicant, ROUND, "2024-10-08")).toEqual([]);
+  });
+
   it("R7.6 the grassroots message gives both durations", () => {
     const config = {
       ...DEFAULT_ELIGIBILITY_CONFIG,
-      requirements: DEFAULT_ELIGIBILITY_CONFIG.requirements.map((r) => ({ ...r, minGrassrootsServiceMonths: 12 })),
+      requirements: DEFAULT_ELIGIBILITY_CONFIG.requirements.map((r) => ({
+        ...r,
+        minGrassrootsServiceMonths: 12,
+      })),
     };
     expect(evaluateEligibility(facts({ grassrootsServiceMonths: 8 }), ROUND, "2024-10-08", config)).toEqual([
       {

@@ -19,7 +19,7 @@ describe("R6.2 months served, counted from the start month to the reference mont
   });
 
   it("refuses a malformed month", () => {
-    expect(() => monthsServed("2024-13", "2024-12")).toThrow(RangeError);
+    expect(() => monthsServed("2024-13", "2024-12")).toThrow(new RangeError("not a YYYY-MM month: 2024-13"));
     expect(() => monthsServed("2024-1", "2024-12")).toThrow(RangeError);
   });
 });

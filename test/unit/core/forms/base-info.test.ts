@@ -27,7 +27,9 @@ describe("R7.1 base information", () => {
   it.each(["assessment_recognition", "考核认定", ""])("R7.1 application method %j is refused", (method) => {
     const [issue] = issues({ applicationMethod: method });
     expect(issue?.path).toEqual(["applicationMethod"]);
-    expect(issue?.message).toContain("不得选择“考核认定”");
+    expect(issue?.message).toBe(
+      "申报方式只能选择正常申报（regular）或破格申报（exceptional），不得选择“考核认定”",
+    );
   });
 
   it("R7.1 the series is always 人力资源培训", () => {

@@ -122,6 +122,14 @@ describe("R7.3–R7.7 the evidence slot catalogue", () => {
     });
   });
 
+  it("R7.7 the think-tank slot explains how levels are recognised and that neutral wording does not count", () => {
+    const notes = evidenceSlot("think_tank_evidence")?.notes.join("\n") ?? "";
+    expect(notes).toContain("“阅”“批阅”等中性用语不认定为肯定性批示");
+    expect(notes).toContain("国家级：被中央办公厅、国务院采用");
+    expect(notes).toContain("省级：被省级党委政府采用");
+    expect(notes).toContain("市级：被市级党委政府、省厅（局）采用");
+  });
+
   it("R7.6 each annual assessment is one PDF", () => {
     expect(evidenceSlot("annual_assessment")).toMatchObject({
       accepts: ["application/pdf"],

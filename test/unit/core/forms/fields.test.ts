@@ -25,7 +25,12 @@ describe("R7.2 form fields speak Chinese and name the field", () => {
     ["text over the limit", text("单位名称", 5), "一二三四五六", ["单位名称不得超过5个字"]],
     ["text of another type", text("单位名称", 5), 1, ["单位名称应为文字"]],
     ["choice missing", choice("刊物级别", ["core"], { core: "核心期刊" }), undefined, ["请选择刊物级别"]],
-    ["choice unknown", choice("刊物级别", ["core"], { core: "核心期刊" }), "x", ["刊物级别只能选择：核心期刊（core）"]],
+    [
+      "choice unknown",
+      choice("刊物级别", ["core"], { core: "核心期刊" }),
+      "x",
+      ["刊物级别只能选择：核心期刊（core）"],
+    ],
     ["yes/no missing", yesNo("是否收录"), undefined, ["请填写是否收录"]],
     ["yes/no as text", yesNo("是否收录"), "是", ["是否收录应为“是”（true）或“否”（false）"]],
     ["date missing", date("发表日期"), undefined, ["请填写发表日期"]],

@@ -61,10 +61,14 @@ describe("resident ID check character (ISO 7064 MOD 11-2)", () => {
     );
   });
 
-  it("refuses a body that is not 17 digits", () => {
-    expect(() => residentIdCheckCharacter("1101051949123100")).toThrow(RangeError);
-    expect(() => residentIdCheckCharacter("1101051949123100A")).toThrow(RangeError);
-  });
+  it.each(["1101051949123100", "1101051949123100A", "A1101051949123100", "110105194912310021"])(
+    "refuses the body %s, which is not 17 digits",
+    (body) => {
+      expect(() => residentIdCheckCharacter(body)).toThrow(
+        new RangeError("the body of a resident ID is 17 digits"),
+      );
+    },
+  );
 });
 
 describe("parseResidentId", () => {
@@ -131,7 +135,9 @@ describe("maskResidentId", () => {
   });
 
   it("refuses anything but 18 characters", () => {
-    expect(() => maskResidentId("1101051949123100")).toThrow(RangeError);
+    expect(() => maskResidentId("1101051949123100")).toThrow(
+      new RangeError("only an 18-character resident ID can be masked"),
+    );
     expect(() => maskResidentId(`${STANDARD_EXAMPLE}1`)).toThrow(RangeError);
   });
 });

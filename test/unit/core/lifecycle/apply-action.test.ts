@@ -76,6 +76,8 @@ function refusal(run: () => unknown): DomainError {
 function refusedWith(run: () => unknown, rule: string | undefined, code: string): DomainError {
   const error = refusal(run);
   expect({ rule: error.details.rule, code: error.code }).toEqual({ rule, code });
+  // A message a person can act on: Chinese, and more than a bare status word.
+  expect(error.message).toMatch(/^\p{Script=Han}.{8,}/u);
   return error;
 }
 
@@ -243,7 +245,9 @@ describe("R3.2 the unit's three accounts", () => {
       );
       expect(error.message).toContain("系统管理员、经办人、审核领导");
       const unknown = context(DURING_REVIEW, { unitAccountsComplete: undefined });
-      expect(() => applyAction(app, action, actor, unknown)).toThrow(TypeError);
+      expect(() => applyAction(app, action, actor, unknown)).toThrow(
+        new TypeError("lifecycle guard lacks unitAccountsComplete"),
+      );
     },
   );
 });
@@ -325,7 +329,9 @@ describe("R4.2 R5.3 the unit publicity", () => {
     );
     expect(error.message).toContain("异议");
     const unknown = context(DURING_REVIEW, { unresolvedObjections: undefined });
-    expect(() => applyAction(inPublicity(), "recommend", LEADER, unknown)).toThrow(TypeError);
+    expect(() => applyAction(inPublicity(), "recommend", LEADER, unknown)).toThrow(
+      new TypeError("lifecycle guard lacks unresolvedObjections"),
+    );
   });
 
   it("R3.2 maker-checker: the leader who recommends is never the person who opened the publicity", () => {
@@ -446,16 +452,19 @@ describe("R4.5 defense, meeting and result notice", () => {
 
   it("the defense and the meeting need announced dates (另行通知)", () => {
     const ctx = context(AFTER_CUTOFF, { calendar: unannounced });
-    refusedWith(
+    const unscheduled = "答辩时间尚未公布，请省职改办先在轮次日程中设置";
+    const scheduling = refusedWith(
       () => applyAction(application("appraisal_passed"), "schedule_defense", ORGANISER, ctx),
       "R4.5",
       "DEFENSE_NOT_SCHEDULED",
     );
-    refusedWith(
+    expect(scheduling.message).toBe(unscheduled);
+    const referring = refusedWith(
       () => applyAction(application("defense"), "refer_to_committee", ORGANISER, ctx),
       "R4.5",
       "DEFENSE_NOT_SCHEDULED",
     );
+    expect(referring.message).toBe(unscheduled);
     const error = refusedWith(
       () => applyAction(application("committee"), "approve", ORGANISER, ctx),
       "R4.5",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseRoundCalendar, ROUND_2024_CALENDAR_SPEC, shanghai } from "../../../../functions/core/calendar";
 import { DomainError } from "../../../../functions/core/errors";
 import {
+  ACTION_LABELS,
   ACTIONS,
   type Action,
   type Actor,
@@ -14,6 +15,7 @@ import {
   isEditable,
   type LifecycleContext,
   RECEIVED_STATES,
+  STATE_LABELS,
   TRANSITIONS,
 } from "../../../../functions/core/lifecycle";
 import { ROLE_LABELS, ROLES, type Role } from "../../../../functions/core/roles";
@@ -138,10 +140,18 @@ describe("the lifecycle table (DESIGN §5)", () => {
     ]);
   });
 
-  it("every role has a Chinese label", () => {
-    for (const role of ROLES) expect(ROLE_LABELS[role]).toMatch(/\p{Script=Han}/u);
-    expect(ROLES).toHaveLength(12);
-  });
+  it.each([
+    ["role", ROLES, ROLE_LABELS],
+    ["state", APPLICATION_STATES, STATE_LABELS],
+    ["action", ACTIONS, ACTION_LABELS],
+  ] as [string, readonly string[], Record<string, string>][])(
+    "every %s has its own Chinese label",
+    (_kind, keys, labels) => {
+      for (const key of keys) expect(labels[key]).toMatch(/^\p{Script=Han}/u);
+      expect(new Set(keys.map((key) => labels[key])).size).toBe(keys.length);
+      expect(Object.keys(labels).sort()).toEqual([...keys].sort());
+    },
+  );
 });
 
 describe("R7.3 editing", () => {

@@ -159,7 +159,10 @@ describe("readiness checklist", () => {
 
   it("R7.3 anything on the list blocks submission with a 422 naming every item", () => {
     const checklist = check(
-      application({ pledgeSigned: false, confirmedSections: ["basic", "ability", "achievements", "summary"] }),
+      application({
+        pledgeSigned: false,
+        confirmedSections: ["basic", "ability", "achievements", "summary"],
+      }),
       evidence().slice(1),
     );
     expect(isReady(checklist)).toBe(false);
@@ -183,7 +186,22 @@ describe("readiness checklist", () => {
 
 describe("R7.1, R7.2 and R4.1: the form itself", () => {
   it("R7.1 the base information must be filled in", () => {
-    expect(items(check(application({ baseInfo: null })))).toEqual([["base_info", "", "BASE_INFO_MISSING"]]);
+    expect(check(application({ baseInfo: null }))).toStrictEqual({
+      sections: [
+        {
+          section: "base_info",
+          title: "基础信息",
+          items: [
+            {
+              rule: "R7.1",
+              code: "BASE_INFO_MISSING",
+              message: "请先填写基础信息（姓名、单位名称、申报方式、申报系列、申报资格、申报专业、有效范围）",
+            },
+          ],
+          slots: [],
+        },
+      ],
+    });
     expect(items(check(application({ baseInfo: undefined })))).toEqual([
       ["base_info", "", "BASE_INFO_MISSING"],
     ]);
@@ -191,8 +209,21 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
 
   it("R7.1 invalid base information is reported field by field", () => {
     const draft = application({ baseInfo: { ...BASE_INFO, applicationMethod: "考核认定" } });
-    const [item] = allItems(check(draft));
-    expect(item).toMatchObject({ rule: "R7.1", code: "FIELD_INVALID", field: "base_info.applicationMethod" });
+    expect(check(draft).sections).toStrictEqual([
+      {
+        section: "base_info",
+        title: "基础信息",
+        items: [
+          {
+            rule: "R7.1",
+            code: "FIELD_INVALID",
+            message: "申报方式只能选择正常申报（regular）或破格申报（exceptional），不得选择“考核认定”",
+            field: "base_info.applicationMethod",
+          },
+        ],
+        slots: [],
+      },
+    ]);
   });
 
   it.each(["basic", "moral", "ability", "achievements", "summary"] as const)(
@@ -201,7 +232,12 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
       const { [section]: _dropped, ...rest } = sections();
       const checklist = check(application({ sections: rest }));
       expect(items(checklist)).toEqual([[section, "", "SECTION_MISSING"]]);
-      expect(allItems(checklist)[0]).toMatchObject({ rule: "R7.2", field: section });
+      expect(allItems(checklist)[0]).toStrictEqual({
+        rule: "R7.2",
+        code: "SECTION_MISSING",
+        message: `“${checklist.sections[0]?.title}”尚未填写，请填写并确认`,
+        field: section,
+      });
     },
   );
 
@@ -229,6 +265,12 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
       ["achievements", "", "SECTION_NOT_CONFIRMED"],
     ]);
     expect(checklist.sections.map((group) => group.title)).toEqual(["品德相关信息", "业绩成果"]);
+    expect(allItems(checklist)[0]).toStrictEqual({
+      rule: "R7.2",
+      code: "SECTION_NOT_CONFIRMED",
+      message: "请核对“品德相关信息”的信息，确认无误后点击确认",
+      field: "moral",
+    });
   });
 
   it("R4.1 the integrity pledge must be signed", () => {
@@ -255,6 +297,15 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
     const checklist = check(application({ sections: { ...sections(), basic } }), evidence().slice(1));
     expect(items(checklist)).toEqual([["basic", "", "FIELD_INVALID"]]);
     expect(allItems(checklist)[0]).toMatchObject({ rule: "R7.4", field: "basic.residentId" });
+  });
+
+  it.each([
+    ["moral", { assessment: "" }, "R7.5", "moral.assessment"],
+    ["ability", { ...sections().ability, workExperience: [] }, "R7.6", "ability.workExperience"],
+    ["achievements", { ...sections().achievements, papers: "none" }, "R7.7", "achievements.papers"],
+  ])("R7.2 an invalid %s section names the section's rule and the field", (section, data, rule, field) => {
+    const [item] = allItems(check(application({ sections: { ...sections(), [section]: data } })));
+    expect(item).toMatchObject({ rule, code: "FIELD_INVALID", field });
   });
 
   it("R7.2 groups come in the order of the form, each section's content before its uploads", () => {
@@ -304,14 +355,14 @@ describe("R7.3–R7.7: uploads", () => {
 
   it("R7.6 each of the five annual assessments is required, by year", () => {
     const records = evidence().filter((r) => !(r.slotId === "annual_assessment" && r.year === 2021));
-    expect(allItems(check(application(), records))).toEqual([
+    expect(allItems(check(application(), records))).toStrictEqual([
       { rule: "R7.6", code: "EVIDENCE_MISSING", message: "2021年度：缺少年度考核结果", year: 2021 },
     ]);
   });
 
   it("R7.7 per-item uploads name the item", () => {
     const records = evidence().filter((r) => !(r.slotId === "paper_cover" && r.index === 1));
-    expect(allItems(check(application(), records))).toEqual([
+    expect(allItems(check(application(), records))).toStrictEqual([
       {
         rule: "R7.7",
         code: "EVIDENCE_MISSING",
@@ -325,7 +376,13 @@ describe("R7.3–R7.7: uploads", () => {
     const records = evidence().map(
       (r): EvidenceRecord => (r.slotId === "post_usage" ? { ...r, status: "pending" } : r),
     );
-    expect(items(check(application(), records))).toEqual([["basic", "post_usage", "EVIDENCE_PENDING"]]);
+    expect(allItems(check(application(), records))).toStrictEqual([
+      {
+        rule: "R7.3",
+        code: "EVIDENCE_PENDING",
+        message: "岗位使用情况有1个文件尚未通过上传校验，请等待校验完成，或删除后重新上传",
+      },
+    ]);
   });
 
   it("R7.3 a slot whose only upload is pending is not ready, and shows as pending rather than missing", () => {
@@ -349,6 +406,19 @@ describe("R7.3–R7.7: uploads", () => {
       },
       { rule: "R7.4", code: "EVIDENCE_MISSING", message: "缺少证件照片" },
     ]);
+  });
+
+  it("R7.6 an annual assessment must be a PDF", () => {
+    const records = evidence().map(
+      (r): EvidenceRecord =>
+        r.slotId === "annual_assessment" && r.year === 2019 ? { ...r, contentType: "image/png" } : r,
+    );
+    expect(allItems(check(application(), records))[0]).toStrictEqual({
+      rule: "R7.3",
+      code: "EVIDENCE_TYPE_NOT_ACCEPTED",
+      message: "2019年度：年度考核结果只接受PDF格式，有1个文件格式不符，请删除后重新上传",
+      year: 2019,
+    });
   });
 
   it("R7.3 a Word document is refused even next to a valid file", () => {
@@ -410,6 +480,18 @@ describe("R7.3–R7.7: uploads", () => {
     expect(found[0]?.message).toContain("请删除，或上传到正确的位置");
   });
 
+  it("R7.3 misplaced files in different places are one item each", () => {
+    const records = [
+      ...evidence(),
+      pdf("paper_translation", { index: 0 }),
+      pdf("paper_translation", { index: 1 }),
+    ];
+    expect(allItems(check(application(), records)).map((i) => [i.code, i.index])).toEqual([
+      ["EVIDENCE_NOT_EXPECTED", 0],
+      ["EVIDENCE_NOT_EXPECTED", 1],
+    ]);
+  });
+
   it("R7.3 several misplaced files in one place are one item", () => {
     const records = [...evidence(), pdf("social_insurance"), pdf("social_insurance")];
     expect(items(check(application(), records))).toEqual([
@@ -453,7 +535,10 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
       ["ANNUAL_ASSESSMENT_NOT_FILLED", 2020, "ability.annualAssessments"],
       ["ANNUAL_ASSESSMENT_NOT_FILLED", 2022, "ability.annualAssessments"],
     ]);
-    expect(found[0]?.message).toContain("2020年度");
+    expect(found[0]).toMatchObject({
+      rule: "R7.6",
+      message: "请填写2020年度的考核结果（须逐一填写近五年每年的考核结果）",
+    });
   });
 
   it.each([
@@ -468,8 +553,13 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     );
     expect(found.map((i) => i.code)).toEqual(expected);
     if (expected.length > 0) {
-      expect(found[0]).toMatchObject({ rule: "R6.1", field: "achievements.papers.1.publishedOn" });
-      expect(found[0]?.message).toContain("论文2《培训评估方法》");
+      expect(found[0]).toStrictEqual({
+        rule: "R6.1",
+        code: "ACHIEVEMENT_AFTER_CUTOFF",
+        message:
+          "论文2《培训评估方法》取得于2024-10-01，晚于业绩截止日期2024-09-30，本次不能使用，请删除（可在下次申报时使用）",
+        field: "achievements.papers.1.publishedOn",
+      });
     }
   });
 
@@ -487,8 +577,14 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     );
     expect(found.map((i) => i.code)).toEqual(expected);
     if (expected.length > 0) {
-      expect(found[0]).toMatchObject({ rule: "R7.7", field: "achievements.papers.0.duplicateRatio" });
-      expect(found[0]?.message).toContain(`${duplicateRatio}%`);
+      const label = journalLevel === "core" ? "核心期刊" : "省级期刊";
+      const limit = journalLevel === "core" ? 15 : 25;
+      expect(found[0]).toStrictEqual({
+        rule: "R7.7",
+        code: "PAPER_DUPLICATE_RATIO_EXCEEDED",
+        message: `论文1《论干部教育培训》的去除引用文献复制比为${duplicateRatio}%，${label}论文不得超过${limit}%，该论文不能使用`,
+        field: "achievements.papers.0.duplicateRatio",
+      });
     }
   });
 
@@ -511,7 +607,12 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     const found = allItems(check(application({ sections: { ...sections(), achievements } }), records));
     expect(found.map((i) => i.code)).toEqual(expected);
     if (expected.length > 0) {
-      expect(found[0]).toMatchObject({ rule: "R7.7", field: "achievements.thinkTank.0.instructionWording" });
+      expect(found[0]).toStrictEqual({
+        rule: "R7.7",
+        code: "THINK_TANK_NEUTRAL_INSTRUCTION",
+        message: `智库成果1《关于干部培训的建议》的批示“${instructionWording}”为中性用语，不认定为肯定性批示，该成果不能使用`,
+        field: "achievements.thinkTank.0.instructionWording",
+      });
     }
   });
 });

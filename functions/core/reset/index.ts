@@ -1,0 +1,1 @@
+export { decideReset, type ResetDecision, type ResetRequest, type ResetSituation } from "./reset-policy";

@@ -1,0 +1,130 @@
+import type { AccountKind } from "../adapters/dynamodb/account-repository";
+import type { OrgKind } from "../adapters/dynamodb/org-record";
+import type { Role } from "../core/roles";
+
+/**
+ * How far a role reaches over a route's subject (DESIGN.md §3):
+ * - `any`: province-wide (the title office);
+ * - `own_org`: the organisation the role is held in — a unit's staff see their unit, an applicant
+ *   the unit they apply through;
+ * - `own_department`: a reviewing department and the units that report to it;
+ * - `self`: the caller's own account.
+ */
+export type Reach = "any" | "own_org" | "own_department" | "self";
+
+/** What a route acts on, named by its path parameter; scope is decided against it. */
+export type Subject =
+  | { kind: "none" }
+  | { kind: "org"; param: string; orgKind?: OrgKind }
+  | { kind: "account"; param: string; accountKind?: AccountKind };
+
+export type AccessRule =
+  | { access: "public" }
+  /** Any enabled account, acting on itself only (its own profile). */
+  | { access: "own_account" }
+  /** Only the roles listed, each within its reach; every other role is refused with 403. */
+  | { access: "roles"; subject: Subject; grants: Partial<Record<Role, Reach>> };
+
+const PUBLIC = { access: "public" } as const;
+const OWN_ACCOUNT = { access: "own_account" } as const;
+const OFFICE = { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } } as const;
+const OFFICE_ON_UNIT = {
+  access: "roles",
+  subject: { kind: "org", param: "unitId", orgKind: "unit" },
+  grants: { office_admin: "any" },
+} as const;
+/** Account administration: the office everywhere, a unit or department admin in their own org (R3.2). */
+const ACCOUNT_ADMINS = { office_admin: "any", unit_admin: "own_org", department_admin: "own_org" } as const;
+const STAFF_ACCOUNT = {
+  access: "roles",
+  subject: { kind: "account", param: "accountId", accountKind: "staff" },
+  grants: ACCOUNT_ADMINS,
+} as const;
+
+/**
+ * The one authorization table: every route of the API by operationId, who may call it and how scope
+ * is decided. The handler group refuses to start with a route that has no entry (deny by default),
+ * and runs no handler before the entry's check passed: 403 for a role the entry does not list, 404
+ * for a subject outside the caller's reach, so its existence is not revealed.
+ */
+export const ACCESS_POLICY = {
+  getHealth: PUBLIC,
+  listRounds: PUBLIC,
+  getRound: PUBLIC,
+  getOpenApiDocument: PUBLIC,
+  getDocsPage: PUBLIC,
+  getDocsAsset: PUBLIC,
+  registerApplicant: PUBLIC,
+  listUnits: PUBLIC,
+  listDepartments: PUBLIC,
+
+  getMe: OWN_ACCOUNT,
+  updateMe: OWN_ACCOUNT,
+
+  getRoundAdmin: OFFICE,
+  scheduleMeetings: OFFICE,
+  startReset: OFFICE,
+  listResets: OFFICE,
+  createUnit: OFFICE,
+  createDepartment: OFFICE,
+  fileDispatchApproval: OFFICE,
+  getDispatchApproval: OFFICE,
+  decideDispatchApproval: OFFICE,
+
+  updateUnit: OFFICE_ON_UNIT,
+  fileEntrustment: OFFICE_ON_UNIT,
+  decideEntrustment: OFFICE_ON_UNIT,
+  getEntrustment: {
+    access: "roles",
+    subject: { kind: "org", param: "unitId", orgKind: "unit" },
+    grants: { office_admin: "any", unit_admin: "own_org" },
+  },
+  getOrg: {
+    access: "roles",
+    subject: { kind: "org", param: "orgId" },
+    grants: {
+      office_admin: "any",
+      department_admin: "own_department",
+      department_reviewer: "own_department",
+      unit_admin: "own_org",
+      unit_handler: "own_org",
+      unit_leader: "own_org",
+      organiser: "own_org",
+    },
+  },
+  getUnitStaffing: {
+    access: "roles",
+    subject: { kind: "org", param: "unitId", orgKind: "unit" },
+    grants: {
+      office_admin: "any",
+      department_admin: "own_department",
+      department_reviewer: "own_department",
+      unit_admin: "own_org",
+      unit_handler: "own_org",
+      unit_leader: "own_org",
+    },
+  },
+  createAccount: { access: "roles", subject: { kind: "org", param: "orgId" }, grants: ACCOUNT_ADMINS },
+  listAccounts: { access: "roles", subject: { kind: "org", param: "orgId" }, grants: ACCOUNT_ADMINS },
+  setAccountRoles: STAFF_ACCOUNT,
+  disableAccount: STAFF_ACCOUNT,
+  enableAccount: STAFF_ACCOUNT,
+  /** The clear ID number, for the reviewers who check an applicant's identity, and the applicant. */
+  getApplicantResidentId: {
+    access: "roles",
+    subject: { kind: "account", param: "accountId", accountKind: "applicant" },
+    grants: {
+      applicant: "self",
+      unit_handler: "own_org",
+      unit_leader: "own_org",
+      department_reviewer: "own_department",
+      office_admin: "any",
+    },
+  },
+} as const satisfies Record<string, AccessRule>;
+
+export type OperationId = keyof typeof ACCESS_POLICY;
+
+export function accessRuleOf(operationId: string): AccessRule | undefined {
+  return (ACCESS_POLICY as Record<string, AccessRule | undefined>)[operationId];
+}

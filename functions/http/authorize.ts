@@ -1,0 +1,88 @@
+import {
+  type AccountRecord,
+  accountRepository,
+  type RoleAssignment,
+} from "../adapters/dynamodb/account-repository";
+import type { OrgRecord, UnitRecord } from "../adapters/dynamodb/org-record";
+import { orgRepository } from "../adapters/dynamodb/org-repository";
+import type { ACCESS_POLICY, AccessRule, OperationId, Reach, Subject } from "./access-policy";
+import { type Actor, loadActor } from "./actor";
+import type { Caller } from "./caller";
+import { newestRound, requireRound } from "./current-round";
+import { httpErrors } from "./errors";
+
+/** What the access check resolved: the handler acts on these, already known to be in scope. */
+export interface Authorized {
+  actor: Actor;
+  subject: { org?: OrgRecord; account?: AccountRecord };
+}
+
+type RuleOf<Id> = Id extends OperationId ? (typeof ACCESS_POLICY)[Id] : never;
+
+/** The subject a route's handler receives, typed from its entry in the access policy. */
+export type SubjectOf<Id> =
+  RuleOf<Id> extends { subject: { kind: "org"; orgKind: "unit" } }
+    ? { org: UnitRecord }
+    : RuleOf<Id> extends { subject: { kind: "org" } }
+      ? { org: OrgRecord }
+      : RuleOf<Id> extends { subject: { kind: "account" } }
+        ? { account: AccountRecord; org: OrgRecord }
+        : RuleOf<Id> extends { access: "own_account" }
+          ? { account: AccountRecord }
+          : Record<never, never>;
+
+function reaches(assignment: RoleAssignment, reach: Reach, actor: Actor, subject: Authorized["subject"]) {
+  const { org, account } = subject;
+  switch (reach) {
+    case "any":
+      return true;
+    case "self":
+      return account?.accountId === actor.account.accountId;
+    case "own_org":
+      return org?.orgId === assignment.orgId;
+    case "own_department":
+      return (
+        org?.orgId === assignment.orgId || (org?.kind === "unit" && org.departmentId === assignment.orgId)
+      );
+  }
+}
+
+async function resolveSubject(subject: Subject, params: Record<string, unknown>) {
+  if (subject.kind === "none") return {};
+  const id = params[subject.param];
+  if (typeof id !== "string") throw httpErrors.notFound();
+  if (subject.kind === "org") {
+    const org = await orgRepository.get(id);
+    if (!org || (subject.orgKind && org.kind !== subject.orgKind)) throw httpErrors.notFound();
+    return { org };
+  }
+  const account = await accountRepository.get(id);
+  if (!account || (subject.accountKind && account.kind !== subject.accountKind)) throw httpErrors.notFound();
+  const org = await orgRepository.get(account.orgId);
+  if (!org) throw httpErrors.notFound();
+  return { account, org };
+}
+
+/**
+ * Runs the access policy for one request, reading the caller's account and roles from the table.
+ * The roles that count are those of the round in the path, or of the newest round.
+ */
+export async function authorize(
+  rule: Exclude<AccessRule, { access: "public" }>,
+  caller: Caller,
+  params: Record<string, unknown>,
+): Promise<Authorized> {
+  const round = typeof params.roundId === "string" ? await requireRound(params.roundId) : await newestRound();
+  const actor = await loadActor(caller, round);
+  if (rule.access === "own_account") return { actor, subject: { account: actor.account } };
+
+  const held = actor.roles.filter((assignment) => rule.grants[assignment.role] !== undefined);
+  if (held.length === 0) throw httpErrors.forbidden();
+  const subject = await resolveSubject(rule.subject, params);
+  const inReach = held.some((assignment) => {
+    const reach = rule.grants[assignment.role];
+    return reach !== undefined && reaches(assignment, reach, actor, subject);
+  });
+  if (!inReach) throw httpErrors.notFound();
+  return { actor, subject };
+}

@@ -1,0 +1,88 @@
+import { type ZodRawShape, z } from "zod";
+import { plainDateSchema } from "../../core/calendar";
+import { residentIdSchema } from "../../core/identity";
+
+/**
+ * A request body that names every field it accepts. Anything else — a client setting its own roles,
+ * unit, generation or status (mass assignment) — is refused with 400 before anything is stored.
+ */
+export function strictBody<T extends ZodRawShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") {
+        return `不允许提交的字段：${issue.keys.join("、")}（角色、单位、代次、状态等由系统或管理员设定）`;
+      }
+      if (issue.code === "invalid_type") return "请求内容应为 JSON 对象";
+      return undefined;
+    },
+  });
+}
+
+export const usernameField = z
+  .string({ error: "请填写用户名" })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, "用户名须为3至32位，以字母开头，只含字母、数字、点、下划线或连字符")
+  .describe("Sign-in name, compared in lower case");
+
+const PASSWORD_CLASSES: [RegExp, string][] = [
+  [/[A-Z]/, "大写字母"],
+  [/[a-z]/, "小写字母"],
+  [/\d/, "数字"],
+  [/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/, "特殊符号"],
+];
+
+/** The user pool's password policy, checked here first so the answer names what is missing. */
+export const passwordField = z
+  .string({ error: "请设置密码" })
+  .min(10, "密码至少10位")
+  .max(64, "密码最多64位")
+  .superRefine((value, context) => {
+    const missing = PASSWORD_CLASSES.filter(([pattern]) => !pattern.test(value)).map(([, label]) => label);
+    if (missing.length) context.addIssue({ code: "custom", message: `密码还须包含：${missing.join("、")}` });
+  });
+
+export const realNameField = z
+  .string({ error: "请填写真实姓名" })
+  .trim()
+  .regex(/^[\p{Script=Han}A-Za-z·• ]{2,30}$/u, "请填写与身份证一致的真实姓名（2至30个汉字或字母）");
+
+export const phoneField = z
+  .string({ error: "请填写手机号码" })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, "手机号码应为11位中国大陆手机号码");
+
+export { residentIdSchema as residentIdField };
+
+export const expectedVersionField = z
+  .number({ error: "请提供读取时的版本号 expectedVersion" })
+  .int()
+  .positive()
+  .describe("The version read before editing (optimistic locking)");
+
+export const orgIdField = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "机构编号格式不正确");
+export const accountIdField = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "账号编号格式不正确");
+export const cursorQuery = z.object({
+  cursor: z.string().max(2048, "分页游标无效").optional().describe("nextCursor of the previous page"),
+});
+
+export const dateField = plainDateSchema.describe("YYYY-MM-DD");
+
+export const decisionBody = strictBody({
+  expectedVersion: expectedVersionField,
+  decision: z.enum(["approved", "refused"], { error: "审批决定应为 approved（批准）或 refused（不予批准）" }),
+  reason: z.string().trim().max(500, "理由最多500字").optional(),
+}).refine((body) => body.decision === "approved" || (body.reason ?? "").length >= 2, {
+  message: "不予批准时须写明理由",
+  path: ["reason"],
+});
+
+export const decisionFields = {
+  status: z
+    .enum(["filed", "approved", "refused"])
+    .describe("filed 已登记, approved 已批准, refused 不予批准"),
+  reason: z.string().optional(),
+  decidedBy: z.string().optional(),
+  decidedAt: z.iso.datetime().optional(),
+  version: z.number().int(),
+};

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { defineRoute } from "../route-spec";
+import {
+  departmentTypeField,
+  departmentView,
+  orgView,
+  regionField,
+  unitTypeField,
+  unitView,
+} from "../views/org-view";
+import { cursorQuery, expectedVersionField, orgIdField, strictBody } from "./fields";
+
+const nameField = z
+  .string({ error: "请填写机构全称" })
+  .trim()
+  .min(2, "机构全称至少2个字")
+  .max(100, "机构全称最多100个字");
+const postCount = z.number({ error: "请填写人数" }).int("人数须为整数").min(0, "人数不能为负").max(100_000);
+
+const unitFields = {
+  name: nameField,
+  unitType: unitTypeField,
+  central: z
+    .boolean({ error: "请说明是否为中央在甘单位" })
+    .describe("中央在甘单位: needs an entrustment (R2.4)"),
+  region: regionField,
+  departmentId: orgIdField.describe("The reviewing department the unit reports to (R4.3)"),
+  underPostManagement: z.boolean({ error: "请说明是否实行岗位管理" }).describe("岗位管理 (R5.2)"),
+  professionalPosts: postCount.describe("专业技术岗位总数 (R5.2, R6.3)"),
+  seniorTitleHolders: postCount.describe("现有高级职称人数 (R6.3)"),
+};
+
+const holdersWithinPosts = {
+  message: "现有高级职称人数不能多于专业技术岗位总数",
+  path: ["seniorTitleHolders"],
+};
+
+export const createUnit = defineRoute({
+  operationId: "createUnit",
+  method: "POST",
+  path: "/admin/units",
+  group: "admin",
+  access: "authenticated",
+  summary: "Create a unit (申报单位) under a reviewing department",
+  tag: "机构管理",
+  body: strictBody(unitFields)
+    .refine((unit) => unit.seniorTitleHolders <= unit.professionalPosts, holdersWithinPosts)
+    .meta({ id: "CreateUnit" }),
+  successStatus: 201,
+  response: unitView,
+});
+
+export const updateUnit = defineRoute({
+  operationId: "updateUnit",
+  method: "PATCH",
+  path: "/admin/units/{unitId}",
+  group: "admin",
+  access: "authenticated",
+  summary: "Edit a unit's attributes, e.g. its posts and senior holders for the year's quotas",
+  tag: "机构管理",
+  params: z.object({ unitId: orgIdField }),
+  body: strictBody({
+    expectedVersion: expectedVersionField,
+    ...Object.fromEntries(Object.entries(unitFields).map(([name, field]) => [name, field.optional()])),
+  } as { expectedVersion: typeof expectedVersionField } & {
+    [K in keyof typeof unitFields]: z.ZodOptional<(typeof unitFields)[K]>;
+  })
+    .refine((body) => Object.keys(body).length > 1, "请至少修改一项")
+    .meta({ id: "UpdateUnit" }),
+  response: unitView,
+});
+
+export const createDepartment = defineRoute({
+  operationId: "createDepartment",
+  method: "POST",
+  path: "/admin/departments",
+  group: "admin",
+  access: "authenticated",
+  summary: "Create a reviewing department (审核部门)",
+  tag: "机构管理",
+  body: strictBody({ name: nameField, departmentType: departmentTypeField, region: regionField }).meta({
+    id: "CreateDepartment",
+  }),
+  successStatus: 201,
+  response: departmentView,
+});
+
+export const getOrg = defineRoute({
+  operationId: "getOrg",
+  method: "GET",
+  path: "/orgs/{orgId}",
+  group: "admin",
+  access: "authenticated",
+  summary: "One organisation, to those in its scope",
+  tag: "机构管理",
+  params: z.object({ orgId: orgIdField }),
+  response: orgView,
+});
+
+export const listUnits = defineRoute({
+  operationId: "listUnits",
+  method: "GET",
+  path: "/units",
+  group: "publicity",
+  access: "public",
+  summary: "Directory of units an applicant can apply through, optionally of one department (R2.2, R2.3)",
+  tag: "公开信息",
+  query: cursorQuery.extend({ departmentId: orgIdField.optional() }),
+  response: z.object({
+    units: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        unitType: unitTypeField,
+        region: regionField,
+        departmentId: z.string(),
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  }),
+});
+
+export const listDepartments = defineRoute({
+  operationId: "listDepartments",
+  method: "GET",
+  path: "/departments",
+  group: "publicity",
+  access: "public",
+  summary: "The reviewing departments",
+  tag: "公开信息",
+  query: cursorQuery,
+  response: z.object({
+    departments: z.array(
+      z.object({
+        departmentId: z.string(),
+        name: z.string(),
+        departmentType: departmentTypeField,
+        region: regionField,
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  }),
+});

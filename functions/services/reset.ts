@@ -1,0 +1,86 @@
+import { resetRepository } from "../adapters/dynamodb/reset-repository";
+import { roundRepository } from "../adapters/dynamodb/round-repository";
+import { resetExecutionName, workflowExecutions } from "../adapters/workflow/executions";
+import { DomainError } from "../core/errors";
+import { decideReset, type ResetRequest } from "../core/reset";
+
+export interface ResetStarted {
+  roundId: string;
+  fromGeneration: number;
+  toGeneration: number;
+  executionName: string;
+}
+
+interface Begun extends ResetStarted {
+  /** False when this request joined a reset that had already moved the generation. */
+  moved: boolean;
+}
+
+function roundNotFound(): DomainError {
+  return new DomainError("not_found", "NOT_FOUND", "未找到该轮次。");
+}
+
+/**
+ * Moves the round to the next generation if the request allows it (DESIGN.md §8), or joins the reset
+ * that already moved it. Refusals (formal data without confirmation) happen before any write.
+ */
+export async function beginReset(roundId: string, request: ResetRequest, now: Date): Promise<Begun> {
+  const round = await roundRepository.get(roundId);
+  if (!round) throw roundNotFound();
+  const decision = decideReset(
+    { roundId, generation: round.generation, preparationResetDone: round.progress.preparationResetDone },
+    request,
+  );
+  let moved = false;
+  if (decision.kind === "move") {
+    moved = await resetRepository.begin({
+      roundId,
+      fromGeneration: request.expectedGeneration,
+      requestedBy: request.requestedBy,
+      scheduled: request.scheduled,
+      at: now,
+    });
+    if (!moved) {
+      const current = await roundRepository.get(roundId);
+      if (!current || current.generation <= request.expectedGeneration) {
+        throw new DomainError("conflict", "RESET_CONFLICT", "轮次正在被其他操作修改，请稍后刷新重试。");
+      }
+    }
+  }
+  return {
+    roundId,
+    fromGeneration: request.expectedGeneration,
+    toGeneration: request.expectedGeneration + 1,
+    executionName: resetExecutionName(roundId, request.expectedGeneration, 0),
+    moved,
+  };
+}
+
+/**
+ * Begins the reset, then hands the purge of the old generation to the reset workflow. Asking again
+ * joins the running purge (a double click or a retry starts nothing new), does nothing once the purge
+ * has finished, and resumes a purge whose execution failed under the next attempt's name.
+ */
+export async function resetRound(roundId: string, request: ResetRequest, now: Date): Promise<ResetStarted> {
+  const { moved: _moved, ...started } = await beginReset(roundId, request, now);
+  const record = await resetRepository.get(roundId, started.fromGeneration);
+  if (!record || record.status === "done") return started;
+  const executions = workflowExecutions();
+  let attempt = record.attempts;
+  let name = resetExecutionName(roundId, started.fromGeneration, attempt);
+  const status = await executions.resetStatus(name);
+  if (status === "running" || status === "succeeded") return { ...started, executionName: name };
+  if (status === "failed") {
+    // Only one resumer wins the increment; a concurrent second click then finds that run running.
+    if (await resetRepository.nextAttempt(roundId, started.fromGeneration, attempt)) attempt += 1;
+    name = resetExecutionName(roundId, started.fromGeneration, attempt);
+  }
+  await executions.startReset(name, {
+    roundId,
+    expectedGeneration: request.expectedGeneration,
+    requestedBy: request.requestedBy,
+    scheduled: request.scheduled,
+    confirmRoundId: request.confirmRoundId ?? null,
+  });
+  return { ...started, executionName: name };
+}

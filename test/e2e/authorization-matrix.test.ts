@@ -1,0 +1,517 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROUTES } from "../../functions/http/route-catalogue";
+import type { LocalSystem } from "../../infra/local/system";
+import { type Client, client, startTestSystem } from "../support/local-system";
+import { freshResidentId } from "../support/resident-ids";
+
+/**
+ * Every route × every role × own / other-unit / other-department objects, over HTTP (issue #4 §5).
+ * Expectations are written out here, apart from the access policy, so the two check each other.
+ * "ok" means the request got past authorization; calls that would change something are built to
+ * fail right after it (a stale version, an unknown reference), so the matrix changes nothing.
+ */
+type Outcome = "ok" | 401 | 403 | 404;
+type Persona =
+  | "office"
+  | "organiser"
+  | "deptAdmin"
+  | "deptReviewer"
+  | "unitAdmin"
+  | "unitHandler"
+  | "unitLeader"
+  | "applicant";
+const PERSONAS: Persona[] = [
+  "office",
+  "organiser",
+  "deptAdmin",
+  "deptReviewer",
+  "unitAdmin",
+  "unitHandler",
+  "unitLeader",
+  "applicant",
+];
+
+interface Request {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** What a case acts on: nothing, or one object of each column (own, other unit, other department). */
+type On = "none" | "unit" | "dept" | "staff" | "applicant";
+
+interface World {
+  unit: [string, string, string];
+  dept: [string, undefined, string];
+  staff: [Staff, Staff, Staff];
+  applicant: [string, string, string];
+  dispatchApprovalId: string;
+}
+interface Staff {
+  accountId: string;
+  roles: string[];
+}
+
+interface Case {
+  operationId: string;
+  on: On;
+  public?: true;
+  request: (target: string & Staff, world: World) => Request;
+  /** Per persona: one outcome for every column, or one per column. Unlisted personas expect 403. */
+  expect?: Partial<Record<Persona, Outcome | [Outcome, Outcome, Outcome]>>;
+}
+
+const get = (path: string): Request => ({ method: "GET", path });
+const send = (method: string, path: string, body: unknown): Request => ({ method, path, body });
+const stale = 999;
+const IN_UNIT: [Outcome, Outcome, Outcome] = ["ok", 404, 404];
+const IN_DEPARTMENT: [Outcome, Outcome, Outcome] = ["ok", "ok", 404];
+const NEVER_IN_REACH: [Outcome, Outcome, Outcome] = [404, 404, 404];
+const OFFICE_ONLY = { office: "ok" } as const;
+const somebody = () => ({
+  username: `m-${Math.random().toString(36).slice(2, 10)}`,
+  realName: "矩阵测试",
+  residentId: freshResidentId(),
+  phone: "13800000000",
+  // Never grantable by anyone in a unit or department: the call passes authorization, then stops.
+  roles: ["committee_member"],
+});
+
+const MATRIX: Case[] = [
+  { operationId: "getHealth", on: "none", public: true, request: () => get("/health") },
+  { operationId: "listRounds", on: "none", public: true, request: () => get("/rounds") },
+  { operationId: "getRound", on: "none", public: true, request: () => get("/rounds/2024") },
+  { operationId: "getOpenApiDocument", on: "none", public: true, request: () => get("/openapi.json") },
+  { operationId: "getDocsPage", on: "none", public: true, request: () => get("/docs") },
+  {
+    operationId: "getDocsAsset",
+    on: "none",
+    public: true,
+    request: () => get("/docs/assets/swagger-ui.css"),
+  },
+  { operationId: "listUnits", on: "none", public: true, request: () => get("/units") },
+  { operationId: "listDepartments", on: "none", public: true, request: () => get("/departments") },
+  {
+    operationId: "registerApplicant",
+    on: "none",
+    public: true,
+    request: () =>
+      send("POST", "/register", {
+        ...somebody(),
+        roles: undefined,
+        password: "Apply#2024ok",
+        unitId: "unit-none",
+      }),
+  },
+
+  {
+    operationId: "getMe",
+    on: "none",
+    request: () => get("/me"),
+    expect: Object.fromEntries(PERSONAS.map((persona) => [persona, "ok"])),
+  },
+  {
+    operationId: "updateMe",
+    on: "none",
+    request: () => send("PATCH", "/me", { expectedVersion: stale, phone: "13900000000" }),
+    expect: Object.fromEntries(PERSONAS.map((persona) => [persona, "ok"])),
+  },
+
+  { operationId: "getRoundAdmin", on: "none", request: () => get("/admin/rounds/2024"), expect: OFFICE_ONLY },
+  {
+    operationId: "scheduleMeetings",
+    on: "none",
+    request: () =>
+      send("PUT", "/admin/rounds/2024/schedule", { expectedVersion: stale, defenseAt: "2024-12-01 09:00" }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "startReset",
+    on: "none",
+    request: () => send("POST", "/admin/rounds/2024/resets", { expectedGeneration: stale }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "listResets",
+    on: "none",
+    request: () => get("/admin/rounds/2024/resets"),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "createUnit",
+    on: "none",
+    request: () =>
+      send("POST", "/admin/units", {
+        name: "矩阵测试单位",
+        unitType: "lecturer_group",
+        central: false,
+        region: "兰州市",
+        departmentId: "dept-none",
+        underPostManagement: false,
+        professionalPosts: 1,
+        seniorTitleHolders: 0,
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "createDepartment",
+    on: "none",
+    request: () =>
+      send("POST", "/admin/departments", {
+        name: "矩阵测试部门",
+        departmentType: "group_hr",
+        region: "省直",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "fileDispatchApproval",
+    on: "none",
+    request: () =>
+      send("POST", "/admin/dispatch-approvals", {
+        realName: "矩阵测试",
+        residentId: freshResidentId(),
+        receivingUnitId: "unit-none",
+        sendingOrganisation: "某省某单位",
+        approvalDocument: "某函〔2024〕1号",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "getDispatchApproval",
+    on: "none",
+    request: (_, world) => get(`/admin/dispatch-approvals/${world.dispatchApprovalId}`),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "decideDispatchApproval",
+    on: "none",
+    request: (_, world) =>
+      send("POST", `/admin/dispatch-approvals/${world.dispatchApprovalId}/decision`, {
+        expectedVersion: stale,
+        decision: "approved",
+      }),
+    expect: OFFICE_ONLY,
+  },
+
+  {
+    operationId: "updateUnit",
+    on: "unit",
+    request: (unit) => send("PATCH", `/admin/units/${unit}`, { expectedVersion: stale, name: "改名测试" }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "fileEntrustment",
+    on: "unit",
+    request: (unit) =>
+      send("POST", `/admin/rounds/2024/units/${unit}/entrustment`, {
+        letterNumber: "再次",
+        receivedOn: "2024-09-06",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "decideEntrustment",
+    on: "unit",
+    request: (unit) =>
+      send("POST", `/admin/rounds/2024/units/${unit}/entrustment/decision`, {
+        expectedVersion: stale,
+        decision: "approved",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "getEntrustment",
+    on: "unit",
+    request: (unit) => get(`/rounds/2024/units/${unit}/entrustment`),
+    expect: { office: "ok", unitAdmin: IN_UNIT },
+  },
+  {
+    operationId: "getUnitStaffing",
+    on: "unit",
+    request: (unit) => get(`/rounds/2024/units/${unit}/staffing`),
+    expect: {
+      office: "ok",
+      deptAdmin: IN_DEPARTMENT,
+      deptReviewer: IN_DEPARTMENT,
+      unitAdmin: IN_UNIT,
+      unitHandler: IN_UNIT,
+      unitLeader: IN_UNIT,
+    },
+  },
+  {
+    operationId: "getOrg",
+    on: "unit",
+    request: (unit) => get(`/orgs/${unit}`),
+    expect: {
+      office: "ok",
+      deptAdmin: IN_DEPARTMENT,
+      deptReviewer: IN_DEPARTMENT,
+      unitAdmin: IN_UNIT,
+      unitHandler: IN_UNIT,
+      unitLeader: IN_UNIT,
+      organiser: NEVER_IN_REACH,
+    },
+  },
+  {
+    operationId: "getOrg",
+    on: "dept",
+    request: (dept) => get(`/orgs/${dept}`),
+    expect: {
+      office: "ok",
+      deptAdmin: IN_UNIT,
+      deptReviewer: IN_UNIT,
+      unitAdmin: NEVER_IN_REACH,
+      unitHandler: NEVER_IN_REACH,
+      unitLeader: NEVER_IN_REACH,
+      organiser: NEVER_IN_REACH,
+    },
+  },
+  ...(["createAccount", "listAccounts"] as const).flatMap((operationId): Case[] => {
+    const request = (org: string): Request =>
+      operationId === "createAccount"
+        ? send("POST", `/orgs/${org}/accounts`, somebody())
+        : get(`/orgs/${org}/accounts`);
+    return [
+      {
+        operationId,
+        on: "unit",
+        request,
+        expect: { office: "ok", unitAdmin: IN_UNIT, deptAdmin: NEVER_IN_REACH },
+      },
+      {
+        operationId,
+        on: "dept",
+        request,
+        expect: { office: "ok", deptAdmin: IN_UNIT, unitAdmin: NEVER_IN_REACH },
+      },
+    ];
+  }),
+  ...(["setAccountRoles", "disableAccount", "enableAccount"] as const).flatMap((operationId): Case[] => {
+    const request = (staff: Staff): Request => {
+      const path = `/accounts/${staff.accountId}`;
+      if (operationId === "setAccountRoles") {
+        return send("PUT", `${path}/roles`, { expectedVersion: stale, roles: staff.roles });
+      }
+      if (operationId === "disableAccount")
+        return send("POST", `${path}/disable`, { expectedVersion: stale, reason: "矩阵" });
+      return send("POST", `${path}/enable`, { expectedVersion: stale });
+    };
+    return [
+      {
+        operationId,
+        on: "staff",
+        request,
+        expect: { office: "ok", unitAdmin: IN_UNIT, deptAdmin: NEVER_IN_REACH },
+      },
+      {
+        // Applicants are nobody's staff: account administration does not reach them.
+        operationId,
+        on: "applicant",
+        request: (applicant) => request({ accountId: applicant, roles: [] }),
+        expect: { office: NEVER_IN_REACH, unitAdmin: NEVER_IN_REACH, deptAdmin: NEVER_IN_REACH },
+      },
+    ];
+  }),
+  {
+    operationId: "getApplicantResidentId",
+    on: "applicant",
+    request: (applicant) => get(`/applicants/${applicant}/resident-id`),
+    expect: {
+      office: "ok",
+      applicant: IN_UNIT,
+      unitHandler: IN_UNIT,
+      unitLeader: IN_UNIT,
+      deptReviewer: IN_DEPARTMENT,
+    },
+  },
+];
+
+let system: LocalSystem;
+let api: Client;
+const tokens = {} as Record<Persona, string>;
+const world = {} as World;
+
+async function created<T>(response: Response): Promise<T> {
+  const body = (await response.json()) as T;
+  if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  api = client(system);
+  await api.send("POST", "/dev/clock", { at: "2024-09-02T10:00:00+08:00", frozen: true });
+  const logins: [Persona, string][] = [
+    ["office", "office-admin"],
+    ["organiser", "organiser"],
+    ["deptAdmin", "dept-admin"],
+    ["unitAdmin", "unit-admin"],
+    ["unitHandler", "unit-handler"],
+    ["unitLeader", "unit-leader"],
+  ];
+  for (const [persona, username] of logins) tokens[persona] = await api.login(username);
+  const office = tokens.office;
+
+  const deptB = await created<{ orgId: string }>(
+    await api.send(
+      "POST",
+      "/admin/departments",
+      { name: "天水市人力资源和社会保障局", departmentType: "city_hr_bureau", region: "天水市" },
+      office,
+    ),
+  );
+  const unit = (name: string, departmentId: string) => ({
+    name,
+    unitType: "government_staff_training",
+    central: true,
+    region: "兰州市",
+    departmentId,
+    underPostManagement: true,
+    professionalPosts: 10,
+    seniorTitleHolders: 1,
+  });
+  const u1 = "unit-demo-training-center";
+  const u2 = (
+    await created<{ orgId: string }>(
+      await api.send("POST", "/admin/units", unit("同部门另一单位", "dept-lanzhou-hrss"), office),
+    )
+  ).orgId;
+  const u3 = (
+    await created<{ orgId: string }>(
+      await api.send("POST", "/admin/units", unit("另一部门的单位", deptB.orgId), office),
+    )
+  ).orgId;
+  await api.send("PATCH", `/admin/units/${u1}`, { expectedVersion: 1, central: true }, office);
+
+  const unitAdminOf = async (unitId: string): Promise<Staff> => {
+    const account = await created<{ accountId: string }>(
+      await api.send("POST", `/orgs/${unitId}/accounts`, { ...somebody(), roles: ["unit_admin"] }, office),
+    );
+    return { accountId: account.accountId, roles: ["unit_admin"] };
+  };
+  const handlerMe = (await (await api.get("/me", tokens.unitHandler)).json()) as { accountId: string };
+  world.staff = [
+    { accountId: handlerMe.accountId, roles: ["unit_handler"] },
+    await unitAdminOf(u2),
+    await unitAdminOf(u3),
+  ];
+  world.unit = [u1, u2, u3];
+  world.dept = ["dept-lanzhou-hrss", undefined, deptB.orgId];
+
+  const reviewer = await created<{ temporaryPassword: string }>(
+    await api.send(
+      "POST",
+      "/orgs/dept-lanzhou-hrss/accounts",
+      { ...somebody(), username: "matrix-reviewer", roles: ["department_reviewer"] },
+      tokens.deptAdmin,
+    ),
+  );
+  tokens.deptReviewer = await api.login("matrix-reviewer", reviewer.temporaryPassword);
+
+  const register = async (username: string, unitId: string) =>
+    (
+      await created<{ accountId: string }>(
+        await api.send("POST", "/register", {
+          ...somebody(),
+          roles: undefined,
+          username,
+          password: "Apply#2024ok",
+          unitId,
+        }),
+      )
+    ).accountId;
+  world.applicant = [
+    await register("matrix-a1", u1),
+    await register("matrix-a2", u2),
+    await register("matrix-a3", u3),
+  ];
+  tokens.applicant = await api.login("matrix-a1", "Apply#2024ok");
+
+  for (const unitId of world.unit) {
+    await created(
+      await api.send(
+        "POST",
+        `/admin/rounds/2024/units/${unitId}/entrustment`,
+        { letterNumber: "某函〔2024〕1号", receivedOn: "2024-09-05" },
+        office,
+      ),
+    );
+  }
+  world.dispatchApprovalId = (
+    await created<{ approvalId: string }>(
+      await api.send(
+        "POST",
+        "/admin/dispatch-approvals",
+        {
+          realName: "派遣人员",
+          residentId: freshResidentId(),
+          receivingUnitId: u1,
+          sendingOrganisation: "某省某单位",
+          approvalDocument: "某函〔2024〕2号",
+        },
+        office,
+      ),
+    )
+  ).approvalId;
+}, 120_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function outcome(request: Request, token?: string): Promise<Outcome | string> {
+  const response =
+    request.body === undefined
+      ? await api.get(request.path, token)
+      : await api.send(request.method, request.path, request.body, token);
+  const text = await response.text();
+  let code = "";
+  try {
+    code = String((JSON.parse(text) as { code?: string }).code ?? "");
+  } catch {
+    // HTML and assets answer no JSON.
+  }
+  if (response.status === 401) return 401;
+  if (response.status === 403 && code === "FORBIDDEN") return 403;
+  if (response.status === 404 && code === "NOT_FOUND") return 404;
+  if (response.status >= 500) return `${response.status} ${text}`;
+  return "ok";
+}
+
+function targetsOf(entry: Case): (string & Staff)[] {
+  const columns: unknown[] = entry.on === "none" ? [undefined] : world[entry.on];
+  return columns as (string & Staff)[];
+}
+
+describe("authorization matrix over HTTP (issue #4 §5)", () => {
+  it("covers every route of the API", () => {
+    expect([...new Set(MATRIX.map((entry) => entry.operationId))].sort()).toEqual(
+      ROUTES.map((spec) => spec.operationId).sort(),
+    );
+  });
+
+  it.each(MATRIX.map((entry) => [`${entry.operationId} on ${entry.on}`, entry] as const))(
+    "%s",
+    async (_, entry) => {
+      const mismatches: string[] = [];
+      const targets = targetsOf(entry);
+      for (const [column, target] of targets.entries()) {
+        if (entry.on !== "none" && target === undefined) continue;
+        const request = entry.request(target, world);
+        const anonymous = await outcome(request);
+        const expectedAnonymous: Outcome = entry.public ? "ok" : 401;
+        if (anonymous !== expectedAnonymous) mismatches.push(`anonymous [${column}]: ${anonymous}`);
+        if (entry.public) continue;
+        for (const persona of PERSONAS) {
+          const listed = entry.expect?.[persona] ?? 403;
+          const expected = Array.isArray(listed) ? listed[column] : listed;
+          const actual = await outcome(entry.request(target, world), tokens[persona]);
+          if (actual !== expected)
+            mismatches.push(`${persona} [${column}]: expected ${expected}, got ${actual}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+});

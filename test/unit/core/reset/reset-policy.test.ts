@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../../../../functions/core/errors";
+import { decideReset } from "../../../../functions/core/reset";
+
+const rehearsal = { roundId: "2024", generation: 1, preparationResetDone: false };
+const formal = { roundId: "2024", generation: 2, preparationResetDone: true };
+
+function refusal(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("reset policy (DESIGN.md §8, R3.2, R3.3)", () => {
+  it.each([
+    [
+      "scheduled reset at the end of pre-preparation moves 1 → 2",
+      rehearsal,
+      { expectedGeneration: 1, scheduled: true },
+      { kind: "move", toGeneration: 2 },
+    ],
+    [
+      "an admin's second rehearsal during pre-preparation needs no confirmation",
+      rehearsal,
+      { expectedGeneration: 1, scheduled: false },
+      { kind: "move", toGeneration: 2 },
+    ],
+    [
+      "a repeated scheduled reset finds it done",
+      formal,
+      { expectedGeneration: 2, scheduled: true },
+      { kind: "already_moved" },
+    ],
+    [
+      "a retry for a generation already left joins the reset that moved it",
+      formal,
+      { expectedGeneration: 1, scheduled: false },
+      { kind: "already_moved" },
+    ],
+    [
+      "R3.3 formal data is reset only with the round id typed back",
+      formal,
+      { expectedGeneration: 2, scheduled: false, confirmRoundId: "2024" },
+      { kind: "move", toGeneration: 3 },
+    ],
+  ])("%s", (_name, situation, request, expected) => {
+    expect(decideReset(situation, { requestedBy: "office", ...request })).toEqual(expected);
+  });
+
+  it.each([undefined, "", "2025", " 2024"])(
+    "R3.3 refuses to wipe formal data when the confirmation is %j, naming the field",
+    (confirmRoundId) => {
+      const error = refusal(() =>
+        decideReset(formal, {
+          expectedGeneration: 2,
+          scheduled: false,
+          requestedBy: "office",
+          confirmRoundId,
+        }),
+      );
+      expect(error).toMatchObject({ kind: "rule_violation", code: "FORMAL_DATA_RESET_NOT_CONFIRMED" });
+      expect(error.details).toMatchObject({ rule: "R3.3", fields: [{ path: "body.confirmRoundId" }] });
+    },
+  );
+
+  it("refuses a generation from the future as stale", () => {
+    const error = refusal(() =>
+      decideReset(rehearsal, { expectedGeneration: 2, scheduled: false, requestedBy: "office" }),
+    );
+    expect(error).toMatchObject({ kind: "conflict", code: "STALE_GENERATION" });
+  });
+});
