@@ -37,10 +37,6 @@ export async function loadActor(caller: Caller, current: GenerationScope | undef
   return { account, roles };
 }
 
-export function holds(actor: Actor, role: Role, orgId?: string): boolean {
-  return actor.roles.some((assignment) => assignment.role === role && (!orgId || assignment.orgId === orgId));
-}
-
 /** For routes a role may never call at all (403); out-of-scope records answer 404 instead. */
 export function requireAnyRole(actor: Actor, roles: readonly Role[]): void {
   if (!actor.roles.some((assignment) => roles.includes(assignment.role))) throw httpErrors.forbidden();

@@ -149,7 +149,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
         ...parsed,
         caller: caller as Caller,
         actor: authorized?.actor as Actor,
-        subject: (authorized?.subject ?? {}) as SubjectOf<string>,
+        subject: (authorized?.subject ?? {}) as RouteRequest<RouteSpec>["subject"],
         now: clock().now(),
         requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? "",

@@ -6,7 +6,7 @@ import {
   type RoleAssignment,
 } from "../adapters/dynamodb/account-repository";
 import type { GenerationScope } from "../adapters/dynamodb/keys";
-import { identityProvider } from "../adapters/identity/identity-provider";
+import { identityProvider } from "../adapters/identity/current-identity-provider";
 import { protectResidentId } from "../adapters/identity/resident-id-protection";
 import { logger } from "../adapters/logger";
 import { DomainError } from "../core/errors";

@@ -180,16 +180,22 @@ describe("the round calendar and the reset on the local runtime (R3, DESIGN.md Â
   it("a clock moved backwards undoes nothing and runs nothing twice", async () => {
     let office = await api.login("office-admin");
     const before = await adminRound(office);
-    const resetsBefore = ((await (await api.get("/admin/rounds/2024/resets", office)).json()) as { resets: unknown[] }).resets;
+    const resetsBefore = (
+      (await (await api.get("/admin/rounds/2024/resets", office)).json()) as { resets: unknown[] }
+    ).resets;
     await api.send("POST", "/dev/clock", { at: "2024-09-05T10:00:00+08:00", frozen: true });
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 1500));
     office = await api.login("office-admin");
     const after = await adminRound(office);
     expect(after.generation).toBe(before.generation);
     expect(after.openedPhases).toEqual(before.openedPhases);
-    const resetsAfter = ((await (await api.get("/admin/rounds/2024/resets", office)).json()) as { resets: unknown[] }).resets;
+    const resetsAfter = (
+      (await (await api.get("/admin/rounds/2024/resets", office)).json()) as { resets: unknown[] }
+    ).resets;
     expect(resetsAfter).toHaveLength(resetsBefore.length);
     // Before 09-11 the application window is closed by the clock, though the workflow opened it.
-    expect(((await (await api.get("/rounds/2024")).json()) as { openPhase: string | null }).openPhase).toBe("preparation");
+    expect(((await (await api.get("/rounds/2024")).json()) as { openPhase: string | null }).openPhase).toBe(
+      "preparation",
+    );
   });
 });

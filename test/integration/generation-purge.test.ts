@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { BatchWriteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-purge";

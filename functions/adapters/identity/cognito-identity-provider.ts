@@ -47,14 +47,21 @@ export const cognitoIdentityProvider: IdentityProvider = {
     }
     if (!sub) throw new Error("Cognito created a user without a sub");
     if (!temporary) {
-      await cognito.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId,
-          Username: username,
-          Password: password,
-          Permanent: true,
-        }),
-      );
+      try {
+        await cognito.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId,
+            Username: username,
+            Password: password,
+            Permanent: true,
+          }),
+        );
+      } catch (error) {
+        // A user whose password could not be set is no account yet: take the half-made user back.
+        await cognito.send(new AdminDeleteUserCommand({ UserPoolId, Username: username }));
+        if (error instanceof InvalidPasswordException) throw identityErrors.weakPassword();
+        throw error;
+      }
     }
     return { sub };
   },

@@ -1,6 +1,3 @@
-import { cognitoIdentityProvider } from "./cognito-identity-provider";
-import { localIdentityProvider } from "./local-identity-provider";
-
 export interface NewUser {
   username: string;
   password: string;
@@ -24,16 +21,4 @@ export interface IdentityProvider {
   /** Refuses sign-in and ends the user's sessions; their next request is refused by the table. */
   disableUser(username: string): Promise<void>;
   enableUser(username: string): Promise<void>;
-}
-
-/** Cognito in AWS, the table-backed provider on the local runtime; chosen by IDENTITY_PROVIDER. */
-export function identityProvider(): IdentityProvider {
-  switch (process.env.IDENTITY_PROVIDER) {
-    case "cognito":
-      return cognitoIdentityProvider;
-    case "local":
-      return localIdentityProvider;
-    default:
-      throw new Error('IDENTITY_PROVIDER must be "cognito" or "local"');
-  }
 }

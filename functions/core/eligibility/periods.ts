@@ -22,7 +22,7 @@ export function monthOf(date: PlainDate): PlainMonth {
 export function addMonths(month: PlainMonth, months: number): PlainMonth {
   const total = monthNumber(month) + months;
   const year = Math.floor(total / 12);
-  return `${String(year).padStart(4, "0")}-${String(total - year * 12 + 1).padStart(2, "0")}`;
+  return `${year}-${String(total - year * 12 + 1).padStart(2, "0")}`;
 }
 
 /**
@@ -35,7 +35,7 @@ export function monthsServed(from: PlainMonth, through: PlainMonth): number {
 
 /** The same day `years` later; 29 February of a leap year moves to 1 March, so no period comes up short. */
 export function addYears(date: PlainDate, years: number): PlainDate {
-  const year = String(Number(date.slice(0, 4)) + years).padStart(4, "0");
+  const year = Number(date.slice(0, 4)) + years;
   const shifted = `${year}${date.slice(4)}`;
   return isPlainDate(shifted) ? shifted : `${year}-03-01`;
 }

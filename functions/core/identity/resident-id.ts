@@ -26,15 +26,15 @@ export type ResidentIdResult =
 const CHECK_CHARACTERS = "10X98765432";
 const SHAPE = /^\d{17}[\dX]$/;
 // GB/T 2260 codes start with 1–6; 7 and 8 cover Taiwan, Hong Kong and Macau (residence permits).
-const REGION = /^[1-8]\d{5}$/;
+const REGION_FIRST_DIGIT = /^[1-8]/;
 
 /** The 18th character for a 17-digit body: weight of position i (from the left) is 2^(17-i) mod 11. */
 export function residentIdCheckCharacter(body: string): string {
   if (!/^\d{17}$/.test(body)) throw new RangeError("the body of a resident ID is 17 digits");
-  let sum = 0;
-  for (let position = 0; position < 17; position++) {
-    sum += Number(body.charAt(position)) * (2 ** (17 - position) % 11);
-  }
+  const sum = [...body].reduce(
+    (total, digit, position) => total + Number(digit) * (2 ** (17 - position) % 11),
+    0,
+  );
   return CHECK_CHARACTERS.charAt(sum % 11);
 }
 
@@ -43,8 +43,7 @@ export function parseResidentId(text: string): ResidentIdResult {
   if (!SHAPE.test(text)) {
     return fail("RESIDENT_ID_FORMAT", "身份证号码应为18位：前17位为数字，最后一位为数字或大写字母X");
   }
-  const regionCode = text.slice(0, 6);
-  if (!REGION.test(regionCode)) {
+  if (!REGION_FIRST_DIGIT.test(text)) {
     return fail("RESIDENT_ID_REGION", "身份证号码前6位地址码不正确，请核对");
   }
   const birthDate = `${text.slice(6, 10)}-${text.slice(10, 12)}-${text.slice(12, 14)}`;
@@ -56,7 +55,7 @@ export function parseResidentId(text: string): ResidentIdResult {
   }
   // The 17th digit is the order code: odd for men, even for women.
   const gender: Gender = Number(text.charAt(16)) % 2 === 1 ? "male" : "female";
-  return { ok: true, id: { number: text, regionCode, birthDate, gender } };
+  return { ok: true, id: { number: text, regionCode: text.slice(0, 6), birthDate, gender } };
 }
 
 function fail(code: ResidentIdProblem, message: string): ResidentIdResult {

@@ -6,7 +6,7 @@ import {
 } from "../../adapters/dynamodb/account-repository";
 import { auditRepository } from "../../adapters/dynamodb/audit-repository";
 import type { OrgRecord } from "../../adapters/dynamodb/org-record";
-import { identityProvider } from "../../adapters/identity/identity-provider";
+import { identityProvider } from "../../adapters/identity/current-identity-provider";
 import { openResidentId } from "../../adapters/identity/resident-id-protection";
 import { DomainError } from "../../core/errors";
 import type { Actor } from "../../http/actor";

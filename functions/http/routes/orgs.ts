@@ -59,12 +59,7 @@ export const updateUnit = defineRoute({
   summary: "Edit a unit's attributes, e.g. its posts and senior holders for the year's quotas",
   tag: "机构管理",
   params: z.object({ unitId: orgIdField }),
-  body: strictBody({
-    expectedVersion: expectedVersionField,
-    ...Object.fromEntries(Object.entries(unitFields).map(([name, field]) => [name, field.optional()])),
-  } as { expectedVersion: typeof expectedVersionField } & {
-    [K in keyof typeof unitFields]: z.ZodOptional<(typeof unitFields)[K]>;
-  })
+  body: strictBody({ expectedVersion: expectedVersionField, ...z.object(unitFields).partial().shape })
     .refine((body) => Object.keys(body).length > 1, "请至少修改一项")
     .meta({ id: "UpdateUnit" }),
   response: unitView,

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cognitoIdentityProvider } from "../../../functions/adapters/identity/cognito-identity-provider";
-import { identityProvider } from "../../../functions/adapters/identity/identity-provider";
+import { identityProvider } from "../../../functions/adapters/identity/current-identity-provider";
 import { localIdentityProvider } from "../../../functions/adapters/identity/local-identity-provider";
 import { DomainError } from "../../../functions/core/errors";
 
@@ -77,6 +77,23 @@ describe("Cognito identity provider adapter", () => {
       Password: "Apply#2024ok",
       Permanent: true,
     });
+  });
+
+  it("takes the user back when the applicant's password cannot be set, answering 400", async () => {
+    answer = (command) => {
+      if (command.name === AdminSetUserPasswordCommand.name) {
+        throw new InvalidPasswordException({ message: "weak", $metadata: {} });
+      }
+      return { User: { Attributes: [{ Name: "sub", Value: "sub-9" }] } };
+    };
+    await expect(
+      cognitoIdentityProvider.createUser({ username: "applicant", password: "x", temporary: false }),
+    ).rejects.toSatisfy((error) => error instanceof DomainError && error.code === "PASSWORD_TOO_WEAK");
+    expect(sent.map((command) => command.name)).toEqual([
+      AdminCreateUserCommand.name,
+      AdminSetUserPasswordCommand.name,
+      AdminDeleteUserCommand.name,
+    ]);
   });
 
   it("answers a taken username with 409 and a rejected password with 400, in the table's words", async () => {

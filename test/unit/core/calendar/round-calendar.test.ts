@@ -132,6 +132,8 @@ describe("R3.4 other rounds are data", () => {
   it.each([
     ["receiptCutoff", { receiptCutoff: "2024-11-04 24:01" }],
     ["receiptCutoff", { receiptCutoff: "2024-11-04T24:00" }],
+    ["receiptCutoff", { receiptCutoff: "2024-11-04 24:00 " }],
+    ["receiptCutoff", { receiptCutoff: " 2024-11-04 24:00" }],
     ["receiptCutoff", { receiptCutoff: "2024-11-31 00:00" }],
     ["preparation.to", { preparation: { from: "2024-09-01 00:00", to: "2024-09-10" } }],
     ["achievementCutoff", { achievementCutoff: "2024-09-31" }],

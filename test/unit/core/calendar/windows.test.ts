@@ -120,6 +120,11 @@ describe("may this happen now (R3, R4.1, R4.2, R7.9)", () => {
     );
   });
 
+  it("R4.3 department review ends at the review cutoff", () => {
+    const error = refusal(() => assertWindowOpen("department_review", CALENDAR, ALL, CALENDAR.review.to));
+    expect(error.message).toBe("审核部门审核已于2024-11-05 00:00（北京时间）截止，不能再办理");
+  });
+
   it("a window whose phase the workflow has not opened answers 'not open', with its full span", () => {
     const at = shanghai("2024-10-25", "09:00");
     const error = refusal(() => assertWindowOpen("unit_review", CALENDAR, ["application"], at));

@@ -67,6 +67,11 @@ describe("eligibility messages tell the applicant what stands in the way", () =>
       { unit: { ...inGansuUnit, kind: "degree_school" } },
       "人力资源培训专业只评价党校（行政学院）、社会主义学院、讲师团、党政群机关职工培训教育机构、企事业单位所属职工培训教育机构的人员；开展学历教育的学校的人员不在本专业评价范围内，请按所从事的专业选择相应的职称系列。",
     ],
+    [
+      "R1.3",
+      { unit: { ...inGansuUnit, kind: "other" } },
+      "人力资源培训专业只评价党校（行政学院）、社会主义学院、讲师团、党政群机关职工培训教育机构、企事业单位所属职工培训教育机构的人员；其他单位的人员不在本专业评价范围内，请按所从事的专业选择相应的职称系列。",
+    ],
     ["R1.5", { civilServant: true }, "公务员不能申报职称。"],
     ["R1.5", { civilServantManaged: true }, "参照公务员法管理的事业单位工作人员（参公人员）不能申报职称。"],
     ["R1.5", { retired: true }, "离退休人员不能申报职称。"],
@@ -101,6 +106,18 @@ describe("eligibility messages tell the applicant what stands in the way", () =>
       "中央及外省单位的派驻人员原则上不能在我省申报职称；帮扶、挂职等人员须由派出单位向派出地和派驻地省级行业主管部门、人社部门申请，经同意后方可在派驻单位申报。",
     ],
     ["R1.2", { currentTitle: null }, "申报副高级职称须已取得中级职称，请填写现专业技术资格。"],
+    [
+      "R1.2",
+      {
+        currentTitle: {
+          level: "junior",
+          inHrTrainingSeries: true,
+          obtainedIn: "2018-06",
+          appointedIn: "2019-01",
+        },
+      },
+      "申报副高级职称须已取得中级及以上职称，您的现职称为初级。",
+    ],
     ["R1.2", { level: "senior" }, "申报正高级职称须已取得副高级及以上职称，您的现职称为中级。"],
     [
       "R6.2",

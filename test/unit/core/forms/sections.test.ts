@@ -146,6 +146,7 @@ describe("R7.4 basic section", () => {
   });
 
   it.each([
+    [" 13900000000 ", true],
     ["13900000000", true],
     ["12900000000", false],
     ["1390000000", false],

@@ -527,7 +527,7 @@ describe("R4.5 defense, meeting and result notice", () => {
   it("a result notice without a start is a caller's bug, not a pass", () => {
     const app = application("result_publicity");
     expect(() => applyAction(app, "certify", OFFICE, context(shanghai("2025-01-10", "10:00")))).toThrow(
-      TypeError,
+      new TypeError("lifecycle guard lacks resultNoticeStartedAt"),
     );
   });
 });
