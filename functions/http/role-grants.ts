@@ -1,22 +1,13 @@
 import type { OrgKind, OrgRecord } from "../adapters/dynamodb/org-record";
 import { DomainError, ruleViolation } from "../core/errors";
-import { ROLE_LABELS, type Role } from "../core/roles";
+import { ROLE_LABELS, ROLES, type Role } from "../core/roles";
 import type { Actor } from "./actor";
 
 /** Roles an admin can grant to a staff account; `applicant` is what an account is, `system` is no person. */
-export const STAFF_ROLES = [
-  "unit_admin",
-  "unit_handler",
-  "unit_leader",
-  "department_admin",
-  "department_reviewer",
-  "office_admin",
-  "organiser",
-  "expert",
-  "panel_member",
-  "committee_member",
-] as const satisfies readonly Role[];
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export type StaffRole = Exclude<Role, "applicant" | "system">;
+export const STAFF_ROLES: readonly StaffRole[] = ROLES.filter(
+  (role): role is StaffRole => role !== "applicant" && role !== "system",
+);
 
 /**
  * The office creates the system administrators of units and departments and manages its own

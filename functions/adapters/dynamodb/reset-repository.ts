@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
 
@@ -17,17 +17,6 @@ export interface ResetRecord {
   /** Executions started to purge this generation beyond the first (a failed purge is resumed). */
   attempts: number;
   finishedAt?: string;
-}
-
-function auditItem(
-  roundId: string,
-  action: string,
-  actor: string,
-  at: Date,
-  detail: Record<string, unknown>,
-) {
-  const entity = `ROUND#${roundId}`;
-  return { ...keys.audit(entity, at, randomUUID()), entity, action, actor, at: at.toISOString(), detail };
 }
 
 export const resetRepository = {
@@ -87,12 +76,13 @@ export const resetRepository = {
                 ConditionExpression: "attribute_not_exists(PK)",
               },
             },
-            {
-              Put: {
-                TableName: tableName(),
-                Item: auditItem(roundId, "reset_begun", requestedBy, at, { ...record }),
-              },
-            },
+            auditPut({
+              entity: `ROUND#${roundId}`,
+              action: "reset_begun",
+              actor: requestedBy,
+              at,
+              detail: { ...record },
+            }),
           ],
         }),
       );
@@ -154,12 +144,13 @@ export const resetRepository = {
                 },
               },
             },
-            {
-              Put: {
-                TableName: tableName(),
-                Item: auditItem(roundId, "reset_purge_finished", "system", at, { fromGeneration }),
-              },
-            },
+            auditPut({
+              entity: `ROUND#${roundId}`,
+              action: "reset_purge_finished",
+              actor: "system",
+              at,
+              detail: { fromGeneration },
+            }),
           ],
         }),
       );

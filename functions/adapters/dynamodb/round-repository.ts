@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Phase, RoundCalendarSpec } from "../../core/calendar";
 import { DomainError } from "../../core/errors";
+import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
 
@@ -86,13 +86,6 @@ export const roundRepository = {
   },
 };
 
-export interface AuditFacts {
-  actor: string;
-  action: string;
-  at: Date;
-  detail: Record<string, unknown>;
-}
-
 export function staleVersion(): DomainError {
   return new DomainError("conflict", "STALE_VERSION", "记录已被他人修改，请刷新后在最新内容上重新操作。");
 }
@@ -102,7 +95,7 @@ export async function updateRoundCalendar(
   roundId: string,
   calendar: RoundCalendarSpec,
   expectedVersion: number,
-  audit: AuditFacts,
+  audit: AuditContext,
 ): Promise<number> {
   const entity = `ROUND#${roundId}`;
   try {
@@ -124,19 +117,7 @@ export async function updateRoundCalendar(
               },
             },
           },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.audit(entity, audit.at, randomUUID()),
-                entity,
-                action: audit.action,
-                actor: audit.actor,
-                at: audit.at.toISOString(),
-                detail: audit.detail,
-              },
-            },
-          },
+          auditPut({ entity, ...audit }),
         ],
       }),
     );
