@@ -10,47 +10,11 @@ import {
   SECTION_SCHEMAS,
   SECTION_TITLES,
 } from "../../../../functions/core/forms";
+import { sampleBasic, samplePaper } from "../../../support/sample-application";
 
-const basic = {
-  residentId: "11010519491231002X",
-  phone: "13900000000",
-  unitKind: "party_school",
-  employmentKind: "establishment",
-  underPostManagement: true,
-  outOfProvinceBranch: false,
-  socialInsurance: null,
-  professionalWorkSince: "2005-07",
-  education: [
-    {
-      origin: "higher_education",
-      school: "兰州大学",
-      major: "人力资源管理",
-      graduatedOn: "2005-06-30",
-      certificateNumber: "107301200505000123",
-      degreeCertificateNumber: null,
-      registryVerified: true,
-    },
-  ],
-  workHistory: [{ from: "2005-07", to: null, unit: "中共兰州市委党校", post: "教师" }],
-  currentTitle: {
-    name: "讲师",
-    level: "intermediate",
-    inHrTrainingSeries: true,
-    obtainedIn: "2018-06",
-    appointedIn: "2019-01",
-  },
-  seriesChange: null,
-};
+const basic = sampleBasic();
 
-const paper = {
-  title: "论干部教育培训",
-  journal: "甘肃社会科学",
-  journalLevel: "core",
-  publishedOn: "2022-03-01",
-  language: "chinese",
-  cnkiIndexed: true,
-  duplicateRatio: null,
-};
+const paper = samplePaper();
 
 const achievements = {
   papers: [paper],

@@ -9,6 +9,7 @@ import {
   type ReadinessContext,
   readinessChecklist,
 } from "../../../../functions/core/readiness";
+import { SAMPLE_BASE_INFO, samplePaper, sampleSections } from "../../../support/sample-application";
 
 const CONTEXT: ReadinessContext = {
   roundYear: 2024,
@@ -16,81 +17,10 @@ const CONTEXT: ReadinessContext = {
   grassrootsServiceRequired: false,
 };
 
-const paper = (title: string) => ({
-  title,
-  journal: "甘肃社会科学",
-  journalLevel: "core",
-  publishedOn: "2022-03-01",
-  language: "chinese",
-  cnkiIndexed: true,
-  duplicateRatio: null,
-});
-
-function sections() {
-  return {
-    basic: {
-      residentId: "11010519491231002X",
-      phone: "13900000000",
-      unitKind: "party_school",
-      employmentKind: "establishment",
-      underPostManagement: true,
-      outOfProvinceBranch: false,
-      socialInsurance: null,
-      professionalWorkSince: "2005-07",
-      education: [
-        {
-          origin: "higher_education",
-          school: "兰州大学",
-          major: "人力资源管理",
-          graduatedOn: "2005-06-30",
-          certificateNumber: "107301200505000123",
-          degreeCertificateNumber: null,
-          registryVerified: true,
-        },
-      ],
-      workHistory: [{ from: "2005-07", to: null, unit: "中共兰州市委党校", post: "教师" }],
-      currentTitle: {
-        name: "讲师",
-        level: "intermediate",
-        inHrTrainingSeries: true,
-        obtainedIn: "2018-06",
-        appointedIn: "2019-01",
-      },
-      seriesChange: null,
-    },
-    moral: { assessment: "政治立场坚定，师德良好", honours: [] },
-    ability: {
-      workExperience: [{ category: "教学培训", from: "2019-01", to: null, content: "主讲干部培训课程" }],
-      annualAssessments: [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, result: "competent" })),
-      continuingEducation: [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, hours: 90 })),
-      grassrootsService: null,
-    },
-    achievements: {
-      papers: [paper("论干部教育培训"), paper("培训评估方法")],
-      monographs: [],
-      projects: [],
-      awards: [],
-      thinkTank: [],
-      others: [],
-    },
-    summary: { text: "本人长期从事干部教育培训工作。" },
-  };
-}
-
-const BASE_INFO = {
-  name: "张三",
-  unitName: "中共兰州市委党校",
-  applicationMethod: "regular",
-  series: "人力资源培训",
-  qualification: "associate_senior",
-  specialty: "人力资源培训",
-  validityScope: "province",
-};
-
 function application(change: Partial<ApplicationDraft> = {}): ApplicationDraft {
   return {
-    baseInfo: BASE_INFO,
-    sections: sections(),
+    baseInfo: SAMPLE_BASE_INFO,
+    sections: sampleSections(),
     confirmedSections: ["basic", "moral", "ability", "achievements", "summary"],
     pledgeSigned: true,
     ...change,
@@ -208,7 +138,7 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
   });
 
   it("R7.1 invalid base information is reported field by field", () => {
-    const draft = application({ baseInfo: { ...BASE_INFO, applicationMethod: "考核认定" } });
+    const draft = application({ baseInfo: { ...SAMPLE_BASE_INFO, applicationMethod: "考核认定" } });
     expect(check(draft).sections).toStrictEqual([
       {
         section: "base_info",
@@ -229,7 +159,7 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
   it.each(["basic", "moral", "ability", "achievements", "summary"] as const)(
     "R7.2 the %s section must be filled in, and its evidence is not judged until it is",
     (section) => {
-      const { [section]: _dropped, ...rest } = sections();
+      const { [section]: _dropped, ...rest } = sampleSections();
       const checklist = check(application({ sections: rest }));
       expect(items(checklist)).toEqual([[section, "", "SECTION_MISSING"]]);
       expect(allItems(checklist)[0]).toStrictEqual({
@@ -242,14 +172,14 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
   );
 
   it("R7.2 a section stored as null counts as not filled in", () => {
-    expect(items(check(application({ sections: { ...sections(), moral: null } })))).toEqual([
+    expect(items(check(application({ sections: { ...sampleSections(), moral: null } })))).toEqual([
       ["moral", "", "SECTION_MISSING"],
     ]);
   });
 
   it("R7.2 an invalid section that is not confirmed shows both", () => {
     const draft = application({
-      sections: { ...sections(), summary: { text: "" } },
+      sections: { ...sampleSections(), summary: { text: "" } },
       confirmedSections: ["basic", "moral", "ability", "achievements"],
     });
     expect(items(check(draft))).toEqual([
@@ -281,7 +211,7 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
   });
 
   it("R7.8 a summary over 800 characters is reported at its field, with the section's rule", () => {
-    const draft = application({ sections: { ...sections(), summary: { text: "𠀀".repeat(801) } } });
+    const draft = application({ sections: { ...sampleSections(), summary: { text: "𠀀".repeat(801) } } });
     expect(allItems(check(draft))).toEqual([
       {
         rule: "R7.8",
@@ -293,18 +223,18 @@ describe("R7.1, R7.2 and R4.1: the form itself", () => {
   });
 
   it("R7.4 an invalid section is reported field by field, and its uploads wait for the fix", () => {
-    const basic = { ...sections().basic, residentId: "123" };
-    const checklist = check(application({ sections: { ...sections(), basic } }), evidence().slice(1));
+    const basic = { ...sampleSections().basic, residentId: "123" };
+    const checklist = check(application({ sections: { ...sampleSections(), basic } }), evidence().slice(1));
     expect(items(checklist)).toEqual([["basic", "", "FIELD_INVALID"]]);
     expect(allItems(checklist)[0]).toMatchObject({ rule: "R7.4", field: "basic.residentId" });
   });
 
   it.each([
     ["moral", { assessment: "" }, "R7.5", "moral.assessment"],
-    ["ability", { ...sections().ability, workExperience: [] }, "R7.6", "ability.workExperience"],
-    ["achievements", { ...sections().achievements, papers: "none" }, "R7.7", "achievements.papers"],
+    ["ability", { ...sampleSections().ability, workExperience: [] }, "R7.6", "ability.workExperience"],
+    ["achievements", { ...sampleSections().achievements, papers: "none" }, "R7.7", "achievements.papers"],
   ])("R7.2 an invalid %s section names the section's rule and the field", (section, data, rule, field) => {
-    const [item] = allItems(check(application({ sections: { ...sections(), [section]: data } })));
+    const [item] = allItems(check(application({ sections: { ...sampleSections(), [section]: data } })));
     expect(item).toMatchObject({ rule, code: "FIELD_INVALID", field });
   });
 
@@ -501,12 +431,12 @@ describe("R7.3–R7.7: uploads", () => {
 
   it("R7.4 contract staff need their social insurance evidence", () => {
     const basic = {
-      ...sections().basic,
+      ...sampleSections().basic,
       employmentKind: "contract",
       socialInsurance: "alternative",
       underPostManagement: false,
     };
-    const draft = application({ sections: { ...sections(), basic } });
+    const draft = application({ sections: { ...sampleSections(), basic } });
     expect(items(check(draft))).toEqual([
       ["basic", "identity_statement", "EVIDENCE_MISSING"],
       ["basic", "labour_contract", "EVIDENCE_MISSING"],
@@ -527,10 +457,10 @@ describe("R7.3–R7.7: uploads", () => {
 describe("R6.1, R7.6 and R7.7: content that would not count", () => {
   it("R7.6 every one of the last five years needs an annual assessment result", () => {
     const ability = {
-      ...sections().ability,
+      ...sampleSections().ability,
       annualAssessments: [2018, 2019, 2021, 2023, 2024].map((year) => ({ year, result: "competent" })),
     };
-    const found = allItems(check(application({ sections: { ...sections(), ability } })));
+    const found = allItems(check(application({ sections: { ...sampleSections(), ability } })));
     expect(found.map((i) => [i.code, i.year, i.field])).toEqual([
       ["ANNUAL_ASSESSMENT_NOT_FILLED", 2020, "ability.annualAssessments"],
       ["ANNUAL_ASSESSMENT_NOT_FILLED", 2022, "ability.annualAssessments"],
@@ -545,10 +475,12 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     ["2024-09-30", []],
     ["2024-10-01", ["ACHIEVEMENT_AFTER_CUTOFF"]],
   ])("R6.1 a paper published on %s", (publishedOn, expected) => {
-    const papers = [paper("论干部教育培训"), { ...paper("培训评估方法"), publishedOn }];
+    const papers = [samplePaper("论干部教育培训"), { ...samplePaper("培训评估方法"), publishedOn }];
     const found = allItems(
       check(
-        application({ sections: { ...sections(), achievements: { ...sections().achievements, papers } } }),
+        application({
+          sections: { ...sampleSections(), achievements: { ...sampleSections().achievements, papers } },
+        }),
       ),
     );
     expect(found.map((i) => i.code)).toEqual(expected);
@@ -569,10 +501,15 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     ["provincial", 25, []],
     ["provincial", 25.01, ["PAPER_DUPLICATE_RATIO_EXCEEDED"]],
   ])("R7.7 a %s-journal paper with a ratio of %d%%", (journalLevel, duplicateRatio, expected) => {
-    const papers = [{ ...paper("论干部教育培训"), journalLevel, duplicateRatio }, paper("培训评估方法")];
+    const papers = [
+      { ...samplePaper("论干部教育培训"), journalLevel, duplicateRatio },
+      samplePaper("培训评估方法"),
+    ];
     const found = allItems(
       check(
-        application({ sections: { ...sections(), achievements: { ...sections().achievements, papers } } }),
+        application({
+          sections: { ...sampleSections(), achievements: { ...sampleSections().achievements, papers } },
+        }),
       ),
     );
     expect(found.map((i) => i.code)).toEqual(expected);
@@ -602,9 +539,9 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
       obtainedOn: "2023-05-01",
       instructionWording,
     };
-    const achievements = { ...sections().achievements, thinkTank: [result] };
+    const achievements = { ...sampleSections().achievements, thinkTank: [result] };
     const records = [...evidence(), pdf("think_tank_evidence", { index: 0 })];
-    const found = allItems(check(application({ sections: { ...sections(), achievements } }), records));
+    const found = allItems(check(application({ sections: { ...sampleSections(), achievements } }), records));
     expect(found.map((i) => i.code)).toEqual(expected);
     if (expected.length > 0) {
       expect(found[0]).toStrictEqual({
