@@ -3,7 +3,6 @@ import {
   DEFAULT_ELIGIBILITY_CONFIG,
   type EligibilityConfig,
   type EligibilityFacts,
-  type EligibilityRound,
   evaluateEligibility,
   type Requirement,
   requirementFor,

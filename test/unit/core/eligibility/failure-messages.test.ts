@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_ELIGIBILITY_CONFIG,
   type EligibilityFacts,
-  type EligibilityRound,
   evaluateEligibility,
 } from "../../../../functions/core/eligibility";
 import { facts, ROUND } from "./eligible-applicant";
