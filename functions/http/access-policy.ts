@@ -27,6 +27,11 @@ export type AccessRule =
 
 const PUBLIC = { access: "public" } as const;
 const OWN_ACCOUNT = { access: "own_account" } as const;
+/**
+ * An applicant's own applications (issue #5): the handler refuses every role but `applicant` (403) and
+ * answers 404 for an application that is not the caller's.
+ */
+const OWN_APPLICATION = OWN_ACCOUNT;
 const OFFICE = { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } } as const;
 const OFFICE_ON_UNIT = {
   access: "roles",
@@ -60,6 +65,29 @@ export const ACCESS_POLICY = {
 
   getMe: OWN_ACCOUNT,
   updateMe: OWN_ACCOUNT,
+
+  getIntegrityPledge: PUBLIC,
+  createApplication: OWN_APPLICATION,
+  listMyApplications: OWN_APPLICATION,
+  getApplication: OWN_APPLICATION,
+  saveBaseInfo: OWN_APPLICATION,
+  saveBasicSection: OWN_APPLICATION,
+  saveMoralSection: OWN_APPLICATION,
+  saveAbilitySection: OWN_APPLICATION,
+  saveAchievementsSection: OWN_APPLICATION,
+  saveSummarySection: OWN_APPLICATION,
+  signIntegrityPledge: OWN_APPLICATION,
+  getApplicationChecklist: OWN_APPLICATION,
+  requestEvidenceUpload: OWN_APPLICATION,
+  completeEvidenceUpload: OWN_APPLICATION,
+  listEvidence: OWN_APPLICATION,
+  getEvidenceDownload: OWN_APPLICATION,
+  deleteEvidence: OWN_APPLICATION,
+  mergeEvidenceImages: OWN_APPLICATION,
+  submitApplication: OWN_APPLICATION,
+  resubmitApplication: OWN_APPLICATION,
+  withdrawApplication: OWN_APPLICATION,
+  getApplicationStatus: OWN_APPLICATION,
 
   getRoundAdmin: OFFICE,
   scheduleMeetings: OFFICE,

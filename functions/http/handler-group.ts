@@ -35,6 +35,8 @@ export interface RouteRequest<S extends RouteSpec> {
   requestId: string;
   sourceIp: string;
   headers: Record<string, string | undefined>;
+  /** For work that must know how long the invocation has left (idempotency records). */
+  lambdaContext: Context;
 }
 
 /** A route that answers something other than JSON (the docs page and its assets). */
@@ -76,11 +78,12 @@ function parsePart<T extends z.ZodType | undefined>(
 function parseRequest(spec: RouteSpec, event: HttpEvent) {
   const params = parsePart(spec.params, event.pathParameters, "path");
   const query = parsePart(spec.query, event.queryStringParameters, "query");
+  const headers = parsePart(spec.headers, event.headers, "header");
   const body = spec.body
     ? parsePart(spec.body, jsonBody(event), "body")
     : ({ ok: true, value: undefined } as const);
-  const fields = [params, query, body].flatMap((part) => (part.ok ? [] : part.fields));
-  if (!params.ok || !query.ok || !body.ok) {
+  const fields = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.fields));
+  if (!params.ok || !query.ok || !headers.ok || !body.ok) {
     throw new DomainError("bad_request", "VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
       fields,
     });
@@ -154,6 +157,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
         requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? "",
         headers: event.headers ?? {},
+        lambdaContext: context,
       };
       return toResponse(spec, await bound.run(request));
     } catch (error) {

@@ -57,6 +57,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
     const request: RouteConfig["request"] = {};
     if (spec.params) request.params = spec.params;
     if (spec.query) request.query = spec.query;
+    if (spec.headers) request.headers = spec.headers;
     if (spec.body) request.body = { required: true, content: { "application/json": { schema: spec.body } } };
     registry.registerPath({
       method: spec.method.toLowerCase() as RouteConfig["method"],

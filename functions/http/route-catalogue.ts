@@ -1,8 +1,11 @@
 import type { RouteSpec } from "./route-spec";
 import * as accounts from "./routes/accounts";
+import * as applicationActions from "./routes/application-actions";
+import * as applications from "./routes/applications";
 import * as dispatchApprovals from "./routes/dispatch-approvals";
 import * as docs from "./routes/docs";
 import * as entrustments from "./routes/entrustments";
+import * as evidence from "./routes/evidence";
 import * as health from "./routes/health";
 import * as orgs from "./routes/orgs";
 import * as registration from "./routes/registration";
@@ -23,6 +26,9 @@ export const ROUTES: readonly RouteSpec[] = [
   resets,
   accounts,
   registration,
+  applications,
+  evidence,
+  applicationActions,
   orgs,
   entrustments,
   dispatchApprovals,

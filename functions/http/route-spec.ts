@@ -21,6 +21,8 @@ export interface RouteSpec {
   tag: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Request headers the route reads, by their lower-case names (API Gateway passes them so). */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /** JSON answer; absent for routes that answer HTML or files. */
   response?: z.ZodType;

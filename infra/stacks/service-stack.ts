@@ -121,7 +121,11 @@ export class ServiceStack extends Stack {
         environment: { ...common, ...extra.environment },
       });
     this.functions = {
-      submission: make("submission", HTTP_GROUPS.submission, { paramsAndSecrets: secretsExtension }),
+      submission: make("submission", HTTP_GROUPS.submission, {
+        paramsAndSecrets: secretsExtension,
+        // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF.
+        timeout: Duration.seconds(29),
+      }),
       review: make("review", HTTP_GROUPS.review),
       publicity: make("publicity", HTTP_GROUPS.publicity),
       admin: make("admin", HTTP_GROUPS.admin, {

@@ -3,6 +3,7 @@ import { ROUTES } from "../../functions/http/route-catalogue";
 import type { LocalSystem } from "../../infra/local/system";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { freshResidentId } from "../support/resident-ids";
+import { SAMPLE_BASE_INFO, sampleSections } from "../support/sample-application";
 
 /**
  * Every route × every role × own / other-unit / other-department objects, over HTTP (issue #4 §5).
@@ -35,16 +36,19 @@ interface Request {
   method: string;
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** What a case acts on: nothing, or one object of each column (own, other unit, other department). */
-type On = "none" | "unit" | "dept" | "staff" | "applicant";
+type On = "none" | "unit" | "dept" | "staff" | "applicant" | "application";
 
 interface World {
   unit: [string, string, string];
   dept: [string, undefined, string];
   staff: [Staff, Staff, Staff];
   applicant: [string, string, string];
+  /** The applicants' applications: matrix-a1's (the applicant persona's own), a2's and a3's. */
+  application: [string, string, string];
   dispatchApprovalId: string;
 }
 interface Staff {
@@ -76,6 +80,104 @@ const somebody = () => ({
   // Never grantable by anyone in a unit or department: the call passes authorization, then stops.
   roles: ["committee_member"],
 });
+
+const OWN_APPLICATION_ONLY = { applicant: IN_UNIT } as const;
+const applicationPath = (id: string, suffix = "") => `/rounds/2024/applications/${id}${suffix}`;
+const unknownEvidence = "00000000-0000-4000-8000-000000000000";
+const submitHeaders = { "idempotency-key": "matrix-submit-0001" };
+const sectionData = () => {
+  const sections = sampleSections();
+  return { ...sections, basic: { ...sections.basic, residentId: freshResidentId() } };
+};
+
+/** Each change is built to stop right after the access check: a stale version or an unknown upload. */
+const APPLICATION_CASES: Case[] = [
+  ["getApplication", (id: string) => get(applicationPath(id))],
+  [
+    "saveBaseInfo",
+    (id: string) =>
+      send("PUT", applicationPath(id, "/base-info"), { expectedVersion: stale, baseInfo: SAMPLE_BASE_INFO }),
+  ],
+  ...(["basic", "moral", "ability", "achievements", "summary"] as const).map(
+    (section) =>
+      [
+        `save${section[0]?.toUpperCase()}${section.slice(1)}Section`,
+        (id: string) =>
+          send("PUT", applicationPath(id, `/sections/${section}`), {
+            expectedVersion: stale,
+            confirmed: true,
+            data: sectionData()[section],
+          }),
+      ] as const,
+  ),
+  [
+    "signIntegrityPledge",
+    (id: string) =>
+      send("PUT", applicationPath(id, "/pledge"), {
+        expectedVersion: stale,
+        textVersion: "2024-1",
+        agreed: true,
+        statements: {
+          civilServant: false,
+          civilServantManaged: false,
+          retired: false,
+          retirementPostType: "cadre",
+          sanctions: [],
+          dispatched: false,
+        },
+      }),
+  ],
+  ["getApplicationChecklist", (id: string) => get(applicationPath(id, "/checklist"))],
+  [
+    // A slot per item without the item: refused after the access check.
+    "requestEvidenceUpload",
+    (id: string) =>
+      send("POST", applicationPath(id, "/evidence"), {
+        slotId: "paper_cover",
+        contentType: "application/pdf",
+        size: 100,
+        fileName: "封面.pdf",
+      }),
+  ],
+  [
+    "completeEvidenceUpload",
+    (id: string) => send("POST", applicationPath(id, `/evidence/${unknownEvidence}/complete`), {}),
+  ],
+  ["listEvidence", (id: string) => get(applicationPath(id, "/evidence"))],
+  ["getEvidenceDownload", (id: string) => get(applicationPath(id, `/evidence/${unknownEvidence}/download`))],
+  ["deleteEvidence", (id: string) => send("DELETE", applicationPath(id, `/evidence/${unknownEvidence}`), {})],
+  [
+    "mergeEvidenceImages",
+    (id: string) =>
+      send("POST", applicationPath(id, "/evidence/merge"), {
+        evidenceIds: [unknownEvidence, "00000000-0000-4000-8000-000000000001"],
+      }),
+  ],
+  [
+    "submitApplication",
+    (id: string) => ({
+      ...send("POST", applicationPath(id, "/submit"), { expectedVersion: stale }),
+      headers: submitHeaders,
+    }),
+  ],
+  [
+    "resubmitApplication",
+    (id: string) => ({
+      ...send("POST", applicationPath(id, "/resubmit"), { expectedVersion: stale }),
+      headers: submitHeaders,
+    }),
+  ],
+  [
+    "withdrawApplication",
+    (id: string) => send("POST", applicationPath(id, "/withdraw"), { expectedVersion: stale }),
+  ],
+  ["getApplicationStatus", (id: string) => get(applicationPath(id, "/status"))],
+].map(([operationId, request]) => ({
+  operationId: operationId as string,
+  on: "application" as const,
+  request: request as (id: string) => Request,
+  expect: OWN_APPLICATION_ONLY,
+}));
 
 const MATRIX: Case[] = [
   { operationId: "getHealth", on: "none", public: true, request: () => get("/health") },
@@ -325,6 +427,23 @@ const MATRIX: Case[] = [
       deptReviewer: IN_DEPARTMENT,
     },
   },
+
+  // Applicant routes (issue #5): the applicant's own applications only; every staff role is refused.
+  { operationId: "getIntegrityPledge", on: "none", public: true, request: () => get("/integrity-pledge") },
+  {
+    // matrix-a1 already has an application in the round: the creation stops at the one-per-person claim.
+    operationId: "createApplication",
+    on: "none",
+    request: () => send("POST", "/rounds/2024/applications", {}),
+    expect: { applicant: "ok" },
+  },
+  {
+    operationId: "listMyApplications",
+    on: "none",
+    request: () => get("/rounds/2024/applications"),
+    expect: { applicant: "ok" },
+  },
+  ...APPLICATION_CASES,
 ];
 
 let system: LocalSystem;
@@ -427,6 +546,22 @@ beforeAll(async () => {
     await register("matrix-a3", u3),
   ];
   tokens.applicant = await api.login("matrix-a1", "Apply#2024ok");
+  const applicationOf = async (username: string) =>
+    (
+      await created<{ applicationId: string }>(
+        await api.send(
+          "POST",
+          "/rounds/2024/applications",
+          {},
+          username === "matrix-a1" ? tokens.applicant : await api.login(username, "Apply#2024ok"),
+        ),
+      )
+    ).applicationId;
+  world.application = [
+    await applicationOf("matrix-a1"),
+    await applicationOf("matrix-a2"),
+    await applicationOf("matrix-a3"),
+  ];
 
   for (const unitId of world.unit) {
     await created(
@@ -461,8 +596,17 @@ afterAll(async () => {
 });
 
 async function outcome(request: Request, token?: string): Promise<Outcome | string> {
-  const response =
-    request.body === undefined
+  const response = request.headers
+    ? await fetch(`${system.url}${request.path}`, {
+        method: request.method,
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...request.headers,
+        },
+        body: JSON.stringify(request.body),
+      })
+    : request.body === undefined
       ? await api.get(request.path, token)
       : await api.send(request.method, request.path, request.body, token);
   const text = await response.text();

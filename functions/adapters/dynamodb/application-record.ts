@@ -1,0 +1,119 @@
+import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
+import type { Action, ApplicationState } from "../../core/lifecycle";
+import type { Role } from "../../core/roles";
+import type { GenerationScope } from "./keys";
+
+/** Who acts on an application: an account and the role they act in (the workflow is `system`). */
+export interface ActorRef {
+  id: string;
+  role: Role;
+}
+
+/** The integrity pledge as signed: which text, when, and the personal statements it affirms (R4.1, R1.5). */
+export interface SignedPledge {
+  textVersion: string;
+  signedAt: string;
+  statements: PersonalStatements;
+}
+
+/** Facts of R1.5 and R2.5 the form does not ask for; the applicant affirms them with the pledge. */
+export interface PersonalStatements {
+  civilServant: boolean;
+  civilServantManaged: boolean;
+  retired: boolean;
+  retirementPostType: "cadre" | "worker";
+  sanctions: { kind: "party" | "government"; from: string; until: string | null }[];
+  dispatched: boolean;
+}
+
+/** The head item of an application: everything but the sections, the uploads and the trail. */
+export interface ApplicationRecord {
+  applicationId: string;
+  scope: GenerationScope;
+  applicantId: string;
+  /** The unit the applicant applies through (R2.2, R2.3), fixed when the application is created. */
+  unitId: string;
+  state: ApplicationState;
+  version: number;
+  baseInfo: unknown;
+  confirmedSections: SectionId[];
+  pledge?: SignedPledge;
+  /** Moves with every change of the uploads, so a submission sees exactly the evidence it pins. */
+  evidenceRevision: number;
+  submissions: number;
+  departmentReturns: number;
+  unitPublicity?: { openedBy: string; startedAt: string };
+  resultNoticeStartedAt?: string;
+  firstSubmittedAt?: string;
+  lastSubmittedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EvidencePlace = { index?: number; year?: number };
+
+export interface EvidenceItem extends EvidencePlace {
+  evidenceId: string;
+  slotId: SlotId;
+  /** Pending until the server has checked the bytes (DESIGN.md §6). */
+  status: "pending" | "verified";
+  /** Declared at the request; after verification, the type read from the bytes. */
+  contentType: EvidenceContentType;
+  fileName: string;
+  objectKey: string;
+  declaredSize: number;
+  requestedAt: string;
+  /** The presigned POST stops working at this instant. */
+  uploadExpiresAt: string;
+  /** `complete` is refused after this instant: the upload has to be requested again. */
+  completeBy: string;
+  size?: number;
+  sha256?: string;
+  /** What S3 answered; absent where the bucket keeps no versions (the local S3 server). */
+  versionId?: string;
+  pageCount?: number;
+  verifiedAt?: string;
+  /** For a PDF the server merged from ordered images (R7.3). */
+  mergedFrom?: string[];
+}
+
+/** One evidence object as a submission pins it: reviewers see exactly these bytes. */
+export interface PinnedEvidence extends EvidencePlace {
+  evidenceId: string;
+  slotId: SlotId;
+  objectKey: string;
+  versionId?: string;
+  sha256: string;
+  size: number;
+  contentType: EvidenceContentType;
+  pageCount: number;
+}
+
+export interface SubmissionRecord {
+  number: number;
+  action: "submit" | "resubmit";
+  submittedAt: string;
+  evidence: PinnedEvidence[];
+}
+
+/** The audit record of one change; state changes carry `fromState` and `toState` (the timeline). */
+export interface ApplicationEvent {
+  at: string;
+  action: Action | EditAction;
+  actor: string;
+  role: Role;
+  fromState?: ApplicationState;
+  toState?: ApplicationState;
+  reason?: string;
+  detail: Record<string, unknown>;
+}
+
+export type EditAction =
+  | "create"
+  | "save_base_info"
+  | "save_section"
+  | "sign_pledge"
+  | "request_upload"
+  | "verify_evidence"
+  | "delete_evidence"
+  | "merge_evidence";

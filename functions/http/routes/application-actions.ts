@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { defineRoute } from "../route-spec";
+import { statusView } from "../views/status-view";
+import { applicationParams } from "./applications";
+import { expectedVersionField, strictBody } from "./fields";
+
+const TAG = "个人申报";
+
+const idempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string({ error: "请在请求头 Idempotency-Key 中提供本次提交的唯一标识（如 UUID），重试时使用同一标识" })
+    .regex(/^[A-Za-z0-9_-]{8,128}$/, "Idempotency-Key 应为8至128位字母、数字、下划线或连字符")
+    .describe("One value per intended submission: a retry with the same value gets the first answer"),
+});
+
+const submitted = z
+  .object({
+    applicationId: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    version: z.number().int(),
+    submission: z.number().int().describe("1 for the first submission, then one more per resubmission"),
+    submittedAt: z.iso.datetime(),
+    pinnedEvidence: z.number().int().describe("Evidence pinned by version id and SHA-256 (DESIGN.md §6)"),
+  })
+  .meta({ id: "Submitted" });
+
+export const submitApplication = defineRoute({
+  operationId: "submitApplication",
+  method: "POST",
+  path: "/rounds/{roundId}/applications/{applicationId}/submit",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Submit to the employing unit (R4.1): needs the signed pledge, an empty checklist, eligibility (R1, R2) " +
+    "and the application window open by the clock (R3); idempotent with the Idempotency-Key header",
+  tag: TAG,
+  params: applicationParams,
+  headers: idempotencyHeaders,
+  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Submit" }),
+  response: submitted,
+});
+
+export const resubmitApplication = defineRoute({
+  operationId: "resubmitApplication",
+  method: "POST",
+  path: "/rounds/{roundId}/applications/{applicationId}/resubmit",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Resubmit after a return, once fixed, until the review cutoff (R7.9); the same checks as the first " +
+    "submission; idempotent with the Idempotency-Key header",
+  tag: TAG,
+  params: applicationParams,
+  headers: idempotencyHeaders,
+  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Resubmit" }),
+  response: submitted,
+});
+
+export const withdrawApplication = defineRoute({
+  operationId: "withdrawApplication",
+  method: "POST",
+  path: "/rounds/{roundId}/applications/{applicationId}/withdraw",
+  group: "submission",
+  access: "authenticated",
+  summary: "Withdraw the application before the committee has received it; the person may then start anew",
+  tag: TAG,
+  params: applicationParams,
+  body: strictBody({
+    expectedVersion: expectedVersionField,
+    reason: z.string({ error: "撤回原因应为文字" }).trim().max(200, "撤回原因最多200字").optional(),
+  }).meta({ id: "Withdraw" }),
+  response: statusView,
+});
+
+export const getApplicationStatus = defineRoute({
+  operationId: "getApplicationStatus",
+  method: "GET",
+  path: "/rounds/{roundId}/applications/{applicationId}/status",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "The state, what the applicant must do now, and the timeline of every transition with its time, role " +
+    "and reason (R7.9)",
+  tag: TAG,
+  params: applicationParams,
+  response: statusView,
+});

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { EVIDENCE_CONTENT_TYPES, EVIDENCE_SLOTS } from "../../core/forms";
+import { defineRoute } from "../route-spec";
+import { evidenceView } from "../views/evidence-view";
+import { applicationParams } from "./applications";
+import { strictBody } from "./fields";
+
+const TAG = "申报材料";
+const SLOT_IDS = EVIDENCE_SLOTS.map((slot) => slot.id) as [string, ...string[]];
+const evidenceParams = applicationParams.extend({ evidenceId: z.uuid("材料编号格式不正确") });
+
+export const requestEvidenceUpload = defineRoute({
+  operationId: "requestEvidenceUpload",
+  method: "POST",
+  path: "/rounds/{roundId}/applications/{applicationId}/evidence",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Ask to upload one file to an evidence slot: answers a presigned POST whose policy pins the key, the " +
+    "content type and the size range and expires within minutes (DESIGN.md §6); PDF, JPG or PNG only (R7.3)",
+  tag: TAG,
+  params: applicationParams,
+  body: strictBody({
+    slotId: z.enum(SLOT_IDS, { error: "材料栏目不存在，请从申报表中的材料栏目选择" }),
+    index: z
+      .number({ error: "条目序号应为数字" })
+      .int("条目序号应为整数")
+      .min(0, "条目序号从0开始")
+      .max(99, "条目序号过大")
+      .optional()
+      .describe("For slots per item: the item's position in its list (0-based)"),
+    year: z
+      .number({ error: "年度应为数字" })
+      .int("年度应为整数")
+      .min(1950, "年度不正确")
+      .max(2100, "年度不正确")
+      .optional()
+      .describe("For slots per year (annual assessments)"),
+    contentType: z.enum(EVIDENCE_CONTENT_TYPES, {
+      error: "只能上传PDF文件（application/pdf）或JPG、PNG图片（image/jpeg、image/png）",
+    }),
+    size: z
+      .number({ error: "请提供文件大小（字节）" })
+      .int("文件大小应为整数（字节）")
+      .min(1, "不能上传空文件")
+      .describe("Bytes; the server checks the real size again after the upload"),
+    fileName: z
+      .string({ error: "请提供文件名" })
+      .trim()
+      .min(1, "请提供文件名")
+      .max(200, "文件名最多200个字符"),
+  }).meta({ id: "RequestEvidenceUpload" }),
+  successStatus: 201,
+  response: z
+    .object({
+      evidence: evidenceView,
+      upload: z
+        .object({
+          method: z.literal("POST"),
+          url: z.string(),
+          fields: z.record(z.string(), z.string()).describe("Form fields to send before the file field"),
+          fileField: z.literal("file"),
+          maxBytes: z.number().int(),
+          expiresAt: z.iso.datetime(),
+        })
+        .describe("Send the file as multipart/form-data to url, with every field, the file last"),
+    })
+    .meta({ id: "EvidenceUpload" }),
+});
+
+export const completeEvidenceUpload = defineRoute({
+  operationId: "completeEvidenceUpload",
+  method: "POST",
+  path: "/rounds/{roundId}/applications/{applicationId}/evidence/{evidenceId}/complete",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "After the upload: the server checks the file by its bytes (real format, size, a PDF must open) and " +
+    "records size, SHA-256, version and pages; a bad file is deleted and the answer says why (DESIGN.md §6)",
+  tag: TAG,
+  params: evidenceParams,
+  response: evidenceView,
+});
+
+export const listEvidence = defineRoute({
+  operationId: "listEvidence",
+  method: "GET",
+  path: "/rounds/{roundId}/applications/{applicationId}/evidence",
+  group: "submission",
+  access: "authenticated",
+  summary: "The application's uploads, verified and pending, in the order they were requested",
+  tag: TAG,
+  params: applicationParams,
+  response: z.object({ evidence: z.array(evidenceView) }),
+});
+
+export const getEvidenceDownload = defineRoute({
+  operationId: "getEvidenceDownload",
+  method: "GET",
+  path: "/rounds/{roundId}/applications/{applicationId}/evidence/{evidenceId}/download",
+  group: "submission",
+  access: "authenticated",
+  summary: "A short-lived presigned GET of exactly the verified version of one upload",
+  tag: TAG,
+  params: evidenceParams,
+  response: z
+    .object({ url: z.string(), expiresAt: z.iso.datetime(), sha256: z.string() })
+    .meta({ id: "EvidenceDownload" }),
+});
+
+export const deleteEvidence = defineRoute({
+  operationId: "deleteEvidence",
+  method: "DELETE",
+  path: "/rounds/{roundId}/applications/{applicationId}/evidence/{evidenceId}",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Delete an upload while the application is on the applicant's desk (before submission or after a return)",
+  tag: TAG,
+  params: evidenceParams,
+  successStatus: 204,
+  response: z.undefined(),
+});
+
+export const mergeEvidenceImages = defineRoute({
+  operationId: "mergeEvidenceImages",
+  method: "POST",
+  path: "/rounds/{roundId}/applications/{applicationId}/evidence/merge",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Merge ordered verified images of one slot (same item or year) into one PDF made by the server, which " +
+    "replaces them (R7.3)",
+  tag: TAG,
+  params: applicationParams,
+  body: strictBody({
+    evidenceIds: z
+      .array(z.uuid("材料编号格式不正确"), { error: "请按页码顺序列出要合并的图片" })
+      .min(2, "至少选择2张图片才能合并")
+      .max(20, "一次最多合并20张图片")
+      .refine((ids) => new Set(ids).size === ids.length, "同一张图片不能重复选择"),
+  }).meta({ id: "MergeEvidenceImages" }),
+  successStatus: 201,
+  response: evidenceView,
+});

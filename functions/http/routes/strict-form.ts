@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+type Schema = z.core.$ZodType;
+
+function unknownKeysMessage(keys: readonly string[]): string {
+  return `不允许提交的字段：${keys.join("、")}（请只填写表单中的字段）`;
+}
+
+function strict(schema: Schema): Schema {
+  if (schema instanceof z.ZodObject) {
+    const def = schema._zod.def;
+    const original = def.error as ((issue: z.core.$ZodRawIssue) => unknown) | undefined;
+    const error = (issue: z.core.$ZodRawIssue) =>
+      issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys) : original?.(issue);
+    return schema.clone({
+      ...def,
+      shape: Object.fromEntries(Object.entries(def.shape).map(([name, field]) => [name, strict(field)])),
+      catchall: z.never(),
+      error: error as typeof def.error,
+    });
+  }
+  if (schema instanceof z.ZodArray) {
+    const def = schema._zod.def;
+    return schema.clone({ ...def, element: strict(def.element) });
+  }
+  if (schema instanceof z.ZodNullable) {
+    const def = schema._zod.def;
+    return schema.clone({ ...def, innerType: strict(def.innerType) });
+  }
+  if (schema instanceof z.ZodOptional) {
+    const def = schema._zod.def;
+    return schema.clone({ ...def, innerType: strict(def.innerType) });
+  }
+  return schema;
+}
+
+/**
+ * The form schemas of the core drop keys they do not know; a request must not get away with them
+ * silently (issue #5: unknown fields are refused, never stored). This rebuilds a schema with every
+ * object, however deep, refusing unknown keys, and keeps every refinement and message of the original.
+ */
+export function refusingUnknownKeys<T extends Schema>(schema: T): T {
+  return strict(schema) as T;
+}

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import type { ApplicationRecord } from "../../adapters/dynamodb/application-record";
+import {
+  type BaseInfo,
+  baseInfoSchema,
+  SECTION_IDS,
+  SECTION_SCHEMAS,
+  type SectionId,
+} from "../../core/forms";
+import { APPLICATION_STATES, availableActions, STATE_LABELS } from "../../core/lifecycle";
+
+const sectionsView = z
+  .object({
+    basic: SECTION_SCHEMAS.basic.optional().describe("residentId is shown masked"),
+    moral: SECTION_SCHEMAS.moral.optional(),
+    ability: SECTION_SCHEMAS.ability.optional(),
+    achievements: SECTION_SCHEMAS.achievements.optional(),
+    summary: SECTION_SCHEMAS.summary.optional(),
+  })
+  .describe("The five sections as saved (R7.2); a section not yet saved is absent");
+
+export const statementsSchema = z.strictObject(
+  {
+    civilServant: z.boolean({ error: "请说明本人是否为公务员（civilServant: true/false）" }),
+    civilServantManaged: z.boolean({
+      error: "请说明本人是否为参照公务员法管理单位工作人员（civilServantManaged: true/false）",
+    }),
+    retired: z.boolean({ error: "请说明本人是否已办理离退休手续（retired: true/false）" }),
+    retirementPostType: z.enum(["cadre", "worker"], {
+      error: "请选择岗位类型：cadre（管理或专业技术岗位）或 worker（工勤技能岗位），用于确定法定退休年龄",
+    }),
+    sanctions: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["party", "government"], { error: "处分类别应为 party（党纪）或 government（政务）" }),
+          from: z.iso.date("处分开始日期应为YYYY-MM-DD"),
+          until: z.iso.date("影响期截止日期应为YYYY-MM-DD").nullable(),
+        }),
+        { error: "请列出受到的党纪政务处分（没有则为空列表）" },
+      )
+      .max(10, "处分最多填写10条"),
+    dispatched: z.boolean({ error: "请说明本人是否为中央单位或外省单位派驻人员（dispatched: true/false）" }),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `不允许提交的字段：${issue.keys.join("、")}`
+        : "请填写个人情况声明",
+  },
+);
+
+export const applicationView = z
+  .object({
+    applicationId: z.string(),
+    roundId: z.string(),
+    unitId: z.string().describe("The unit the applicant applies through (R2.2, R2.3)"),
+    state: z.enum(APPLICATION_STATES),
+    stateLabel: z.string(),
+    version: z.number().int().describe("Send it back as expectedVersion with the next change"),
+    baseInfo: baseInfoSchema.nullable().describe("R7.1; null until filled in"),
+    sections: sectionsView,
+    confirmedSections: z.array(z.enum(SECTION_IDS)),
+    pledge: z
+      .object({ textVersion: z.string(), signedAt: z.iso.datetime(), statements: statementsSchema })
+      .nullable()
+      .describe("The signed integrity pledge (R4.1)"),
+    submissions: z.number().int(),
+    departmentReturns: z.number().int(),
+    availableActions: z.array(z.string()).describe("What the applicant may do in this state"),
+    firstSubmittedAt: z.iso.datetime().optional(),
+    lastSubmittedAt: z.iso.datetime().optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Application" });
+
+export const applicationSummary = z
+  .object({
+    applicationId: z.string(),
+    roundId: z.string(),
+    state: z.enum(APPLICATION_STATES),
+    stateLabel: z.string(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    lastSubmittedAt: z.iso.datetime().optional(),
+  })
+  .meta({ id: "ApplicationSummary" });
+
+export function toApplicationSummary(application: ApplicationRecord): z.input<typeof applicationSummary> {
+  return {
+    applicationId: application.applicationId,
+    roundId: application.scope.roundId,
+    state: application.state,
+    stateLabel: STATE_LABELS[application.state],
+    version: application.version,
+    createdAt: application.createdAt,
+    ...(application.lastSubmittedAt ? { lastSubmittedAt: application.lastSubmittedAt } : {}),
+  };
+}
+
+/** The stored sections are valid (every write is checked); the basic one shows the masked ID number. */
+export function toApplicationView(
+  application: ApplicationRecord,
+  sections: { [Section in SectionId]?: unknown },
+  maskedResidentId: string,
+): z.input<typeof applicationView> {
+  const shown = Object.fromEntries(
+    SECTION_IDS.flatMap((section) => {
+      const data = sections[section];
+      if (data === undefined || data === null) return [];
+      return [[section, section === "basic" ? { ...data, residentId: maskedResidentId } : data]];
+    }),
+  ) as z.input<typeof sectionsView>;
+  return {
+    applicationId: application.applicationId,
+    roundId: application.scope.roundId,
+    unitId: application.unitId,
+    state: application.state,
+    stateLabel: STATE_LABELS[application.state],
+    version: application.version,
+    baseInfo: (application.baseInfo ?? null) as BaseInfo | null,
+    sections: shown,
+    confirmedSections: application.confirmedSections,
+    pledge: application.pledge ?? null,
+    submissions: application.submissions,
+    departmentReturns: application.departmentReturns,
+    availableActions: availableActions(application.state, "applicant"),
+    ...(application.firstSubmittedAt ? { firstSubmittedAt: application.firstSubmittedAt } : {}),
+    ...(application.lastSubmittedAt ? { lastSubmittedAt: application.lastSubmittedAt } : {}),
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
+}

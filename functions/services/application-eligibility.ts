@@ -1,0 +1,128 @@
+import type { AccountRecord } from "../adapters/dynamodb/account-repository";
+import { applicationFactsRepository } from "../adapters/dynamodb/application-facts-repository";
+import type { LoadedApplication } from "../adapters/dynamodb/application-repository";
+import type { UnitRecord } from "../adapters/dynamodb/org-record";
+import { type RoundCalendar, shanghaiDateOf } from "../core/calendar";
+import { type EligibilityFacts, evaluateEligibility } from "../core/eligibility";
+import { ruleViolation } from "../core/errors";
+import {
+  abilitySectionSchema,
+  achievementEntries,
+  achievementsSectionSchema,
+  baseInfoSchema,
+  basicSectionSchema,
+} from "../core/forms";
+import { parseResidentId } from "../core/identity";
+import { roundYear, sectionsForChecks } from "./application-readiness";
+
+/**
+ * The facts of the rules (R1, R2.4, R2.5, R6) from the application, the account, the unit and the
+ * records the office keeps. Called once the checklist is empty, so every part parses.
+ */
+async function factsOf(
+  loaded: LoadedApplication,
+  account: AccountRecord,
+  unit: UnitRecord,
+  roundId: string,
+): Promise<EligibilityFacts | undefined> {
+  const sections = await sectionsForChecks(loaded, account);
+  const base = baseInfoSchema.safeParse(loaded.application.baseInfo);
+  const basic = basicSectionSchema.safeParse(sections.basic);
+  const ability = abilitySectionSchema.safeParse(sections.ability);
+  const achievements = achievementsSectionSchema.safeParse(sections.achievements);
+  const statements = loaded.application.pledge?.statements;
+  if (!base.success || !basic.success || !ability.success || !achievements.success || !statements) {
+    return undefined;
+  }
+  const person = parseResidentId(basic.data.residentId);
+  if (!person.ok) return undefined;
+  const [entrustmentApproved, dispatchApproved] = await Promise.all([
+    unit.central
+      ? applicationFactsRepository.entrustmentApproved(unit.orgId, roundId)
+      : Promise.resolve(false),
+    statements.dispatched
+      ? applicationFactsRepository.dispatchApproved(account.residentId.hash, unit.orgId)
+      : Promise.resolve(false),
+  ]);
+  const { currentTitle, seriesChange } = basic.data;
+  return {
+    scope: base.data.validityScope,
+    level: base.data.qualification,
+    method: base.data.applicationMethod,
+    unit: {
+      kind: basic.data.unitKind,
+      // Every unit of the directory is in one of Gansu's regions (R1.1).
+      inGansu: true,
+      central: unit.central,
+      entrustmentApproved,
+    },
+    employment: basic.data.employmentKind,
+    underPostManagement: basic.data.underPostManagement,
+    civilServant: statements.civilServant,
+    civilServantManaged: statements.civilServantManaged,
+    retired: statements.retired,
+    birthDate: person.id.birthDate,
+    gender: person.id.gender,
+    retirementPostType: statements.retirementPostType,
+    sanctions: statements.sanctions,
+    // R5.5: the office's blacklist register does not exist yet (a later issue); no entry can be on file.
+    blacklist: [],
+    dispatch: statements.dispatched ? { approved: dispatchApproved } : null,
+    seriesChange: seriesChange
+      ? {
+          changedOn: seriesChange.changedOn,
+          unitAssessmentPassed: seriesChange.unitAssessmentPassed,
+          newSeriesSince: seriesChange.newSeriesSince,
+        }
+      : null,
+    currentTitle: currentTitle
+      ? {
+          level: currentTitle.level,
+          inHrTrainingSeries: currentTitle.inHrTrainingSeries,
+          obtainedIn: currentTitle.obtainedIn,
+          appointedIn: currentTitle.appointedIn,
+        }
+      : null,
+    professionalWorkSince: basic.data.professionalWorkSince,
+    continuingEducation: ability.data.continuingEducation,
+    grassrootsServiceMonths: ability.data.grassrootsService?.months ?? 0,
+    achievements: achievementEntries(achievements.data).map(({ kind, obtainedOn }) => ({ kind, obtainedOn })),
+  };
+}
+
+/** Submission needs eligibility (issue #5 §5): a 422 naming every rule the applicant does not meet. */
+export async function assertEligible(
+  loaded: LoadedApplication,
+  account: AccountRecord,
+  unit: UnitRecord,
+  roundId: string,
+  calendar: RoundCalendar,
+  now: Date,
+): Promise<void> {
+  const facts = await factsOf(loaded, account, unit, roundId);
+  if (!facts) {
+    throw ruleViolation("R7.3", "APPLICATION_NOT_READY", "申报材料尚未填写完整，请按检查清单补充后再提交。");
+  }
+  const failures = evaluateEligibility(
+    facts,
+    {
+      year: roundYear(calendar),
+      achievementCutoff: calendar.achievementCutoff,
+      seniorityReferenceDate: calendar.seniorityReferenceDate,
+    },
+    shanghaiDateOf(now),
+  );
+  const [first] = failures;
+  if (!first) return;
+  throw ruleViolation(
+    first.rule,
+    "NOT_ELIGIBLE",
+    `不符合申报条件（${[...new Set(failures.map((failure) => failure.rule))].join("、")}）：${failures
+      .map((failure) => failure.message)
+      .join("")}`,
+    failures.map((failure) => ({
+      path: `eligibility.${failure.code}`,
+      message: `${failure.rule}：${failure.message}`,
+    })),
+  );
+}
