@@ -2,6 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Phase } from "../../core/calendar";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
+import type { RoundProgressFlags } from "./round-repository";
 
 function isConditionFailure(error: unknown): boolean {
   return (
@@ -33,6 +34,26 @@ export const roundProgressRepository = {
             ":one": 1,
             ":at": at.toISOString(),
           },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Records a deadline sweep as complete once; answers false when it already was. */
+  async markDone(roundId: string, flag: Exclude<keyof RoundProgressFlags, "preparationResetDone">, at: Date) {
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.round(roundId),
+          UpdateExpression: "SET progress.#flag = :true, #version = #version + :one, updatedAt = :at",
+          ConditionExpression: "attribute_exists(PK) AND progress.#flag <> :true",
+          ExpressionAttributeNames: { "#flag": flag, "#version": "version" },
+          ExpressionAttributeValues: { ":true": true, ":one": 1, ":at": at.toISOString() },
         }),
       );
       return true;

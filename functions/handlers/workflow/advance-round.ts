@@ -3,6 +3,7 @@ import { roundProgressRepository } from "../../adapters/dynamodb/round-progress-
 import { roundRepository } from "../../adapters/dynamodb/round-repository";
 import { logger } from "../../adapters/logger";
 import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../../core/calendar";
+import { expireUnsubmitted, receiveMaterials } from "../../services/deadline-sweeps";
 import { resetRound } from "../../services/reset";
 
 /**
@@ -20,13 +21,14 @@ export interface AdvanceResult {
   performed: RoundTransition[];
 }
 
-async function perform(roundId: string, transition: RoundTransition, now: Date): Promise<void> {
+/** Performs one transition; answers false when a deadline sweep has more to do than one step allows. */
+async function perform(roundId: string, transition: RoundTransition, now: Date): Promise<boolean> {
   switch (transition.kind) {
     case "open_phase":
       if (await roundProgressRepository.openPhase(roundId, transition.phase, now)) {
         logger.info("phase opened", { roundId, phase: transition.phase });
       }
-      return;
+      return true;
     case "reset":
       await resetRound(
         roundId,
@@ -34,12 +36,24 @@ async function perform(roundId: string, transition: RoundTransition, now: Date):
         now,
       );
       logger.info("scheduled reset begun", { roundId, fromGeneration: transition.fromGeneration });
-      return;
+      return true;
     case "expire_unsubmitted":
-    case "receive_materials":
-      // These act on applications; they arrive with the applicant API. Until then the run stops
-      // loudly (recorded and alerted) rather than skipping a deadline silently.
-      throw new Error(`round transition ${transition.kind} is not available in this release`);
+    case "receive_materials": {
+      // Re-read: the reset earlier in this tick may have moved the generation.
+      const round = await roundRepository.get(roundId);
+      if (!round) throw new Error(`round ${roundId} does not exist`);
+      const context = { now, calendar: parseRoundCalendar(round.calendar), openedPhases: round.openedPhases };
+      const run = transition.kind === "expire_unsubmitted" ? expireUnsubmitted : receiveMaterials;
+      const result = await run(round, context);
+      logger.info("deadline sweep", { roundId, transition: transition.kind, ...result });
+      if (result.remaining) return false;
+      await roundProgressRepository.markDone(
+        roundId,
+        transition.kind === "expire_unsubmitted" ? "unsubmittedExpired" : "materialsReceived",
+        now,
+      );
+      return true;
+    }
   }
 }
 
@@ -54,11 +68,15 @@ export async function advanceRound(roundId: string): Promise<AdvanceResult> {
     { openedPhases: round.openedPhases, generation: round.generation, ...round.progress },
     now,
   );
+  const performed: RoundTransition[] = [];
   for (const transition of due) {
-    // The reset changes the generation that later transitions read; re-read between steps.
-    await perform(roundId, transition, clock().now());
+    if (!(await perform(roundId, transition, clock().now()))) {
+      // A sweep ran out of its step budget: come straight back for the rest.
+      return { done: false, wakeAt: now.toISOString(), performed };
+    }
+    performed.push(transition);
   }
   const next = nextBoundary(calendar, now);
   const wakeAt = new Date(Math.min(next?.getTime() ?? Number.POSITIVE_INFINITY, now.getTime() + MAX_WAIT_MS));
-  return { done: next === undefined && due.length === 0, wakeAt: wakeAt.toISOString(), performed: due };
+  return { done: next === undefined && due.length === 0, wakeAt: wakeAt.toISOString(), performed };
 }
