@@ -1,0 +1,26 @@
+export {
+  type Attendance,
+  assertQuorum,
+  type Ballot,
+  countVotes,
+  hasQuorum,
+  type VoteCount,
+} from "./committee-vote";
+export {
+  type Appraisee,
+  type Assignment,
+  assignExperts,
+  type ConflictKind,
+  checkManualAssignment,
+  conflictOf,
+  EXCLUSION_MESSAGES,
+  type Exclusion,
+  type Expert,
+} from "./expert-assignment";
+export {
+  type AppraisalOutcome,
+  type AppraisalPassRule,
+  type AppraisalVerdict,
+  appraisalOutcome,
+  DEFAULT_APPRAISAL,
+} from "./paper-appraisal";

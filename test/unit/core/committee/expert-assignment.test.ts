@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { assignExperts, checkManualAssignment, type Expert } from "../../../../functions/core/committee";
+import { DomainError } from "../../../../functions/core/errors";
+
+const expert = (expertId: string, change: Partial<Expert> = {}): Expert => ({
+  expertId,
+  fullSenior: true,
+  unitId: `unit-of-${expertId}`,
+  declaredConflicts: [],
+  load: 0,
+  ...change,
+});
+
+const appraisee = { applicationId: "app-1", applicantId: "applicant-1", unitId: "unit-a" };
+
+function refusal(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("R8.2 expert assignment with conflicts of interest excluded", () => {
+  const pool = [
+    expert("e1", { unitId: "unit-a" }),
+    expert("e2", { declaredConflicts: ["applicant-1"] }),
+    expert("applicant-1"),
+    expert("e4", { fullSenior: false }),
+    expert("e5", { load: 2 }),
+    expert("e6", { load: 0 }),
+    expert("e7", { load: 1 }),
+    expert("e8", { load: 0 }),
+  ];
+
+  it("R8.2 leaves out the same unit, a declared conflict and the applicant, recording why; R4.4 full senior only", () => {
+    const assignment = assignExperts(pool, appraisee, 3);
+    expect(assignment.experts).toEqual(["e6", "e8", "e7"]);
+    expect(assignment.excluded).toEqual([
+      { expertId: "e1", conflict: "same_unit" },
+      { expertId: "e2", conflict: "declared" },
+      { expertId: "applicant-1", conflict: "self" },
+      { expertId: "e4", conflict: "not_full_senior" },
+    ]);
+  });
+
+  it("R8.2 refuses when too few experts remain after exclusions", () => {
+    const error = refusal(() => assignExperts(pool.slice(0, 5), appraisee, 3));
+    expect(error).toMatchObject({ code: "NOT_ENOUGH_ELIGIBLE_EXPERTS", details: { rule: "R8.2" } });
+  });
+
+  it("R8.2 a manual choice with a conflicted expert is refused naming that expert's place", () => {
+    const error = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e1", "e6"], 3));
+    expect(error).toMatchObject({ code: "EXPERT_NOT_ELIGIBLE" });
+    expect(error.details.fields).toEqual([
+      { path: "body.experts.1", message: "专家与申报人同一单位，须回避" },
+    ]);
+  });
+
+  it("R4.4 a manual choice needs the configured number of distinct experts from the pool", () => {
+    expect(refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e5", "e6"], 3)).code).toBe(
+      "WRONG_EXPERT_COUNT",
+    );
+    const unknown = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e6", "nobody"], 3));
+    expect(unknown.details.fields).toEqual([{ path: "body.experts.2", message: "专家不在本轮专家库中" }]);
+    expect(checkManualAssignment(pool, appraisee, ["e5", "e6", "e7"], 3).experts).toEqual(["e5", "e6", "e7"]);
+  });
+});
