@@ -39,6 +39,13 @@ function exclusionOf(expert: Expert, appraisee: Appraisee): Exclusion | undefine
   return undefined;
 }
 
+function exclusionsOf(pool: readonly Expert[], appraisee: Appraisee): Exclusion[] {
+  return pool.flatMap((expert) => {
+    const exclusion = exclusionOf(expert, appraisee);
+    return exclusion ? [exclusion] : [];
+  });
+}
+
 export interface Assignment {
   experts: string[];
   /** Every expert left out and why, recorded with the assignment (R8.2). */
@@ -50,10 +57,7 @@ export interface Assignment {
  * always gives the same answer. Too few eligible experts is refused rather than filled with anyone.
  */
 export function assignExperts(pool: readonly Expert[], appraisee: Appraisee, count: number): Assignment {
-  const excluded = pool.flatMap((expert) => {
-    const exclusion = exclusionOf(expert, appraisee);
-    return exclusion ? [exclusion] : [];
-  });
+  const excluded = exclusionsOf(pool, appraisee);
   const eligible = pool
     .filter((expert) => !excluded.some((exclusion) => exclusion.expertId === expert.expertId))
     .sort((a, b) => a.load - b.load || a.expertId.localeCompare(b.expertId));
@@ -98,11 +102,7 @@ export function checkManualAssignment(
       fields,
     );
   }
-  const excluded = pool.flatMap((expert) => {
-    const exclusion = exclusionOf(expert, appraisee);
-    return exclusion ? [exclusion] : [];
-  });
-  return { experts: unique, excluded };
+  return { experts: unique, excluded: exclusionsOf(pool, appraisee) };
 }
 
 export const EXCLUSION_MESSAGES: Readonly<Record<Exclusion["conflict"], string>> = {

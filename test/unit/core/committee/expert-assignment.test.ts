@@ -46,14 +46,19 @@ describe("R8.2 expert assignment with conflicts of interest excluded", () => {
     ]);
   });
 
-  it("R8.2 refuses when too few experts remain after exclusions", () => {
-    const error = refusal(() => assignExperts(pool.slice(0, 5), appraisee, 3));
+  it("R8.2 refuses when too few experts remain after exclusions, and accepts exactly enough", () => {
+    const error = refusal(() => assignExperts(pool.slice(0, 6), appraisee, 3));
     expect(error).toMatchObject({ code: "NOT_ENOUGH_ELIGIBLE_EXPERTS", details: { rule: "R8.2" } });
+    expect(error.message).toBe(
+      "可回避后符合条件（正高级、无利害关系）的鉴定专家只有 2 名，少于所需的 3 名，请补充专家库后再分配。",
+    );
+    expect(assignExperts(pool.slice(0, 7), appraisee, 3).experts).toEqual(["e6", "e7", "e5"]);
   });
 
   it("R8.2 a manual choice with a conflicted expert is refused naming that expert's place", () => {
     const error = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e1", "e6"], 3));
-    expect(error).toMatchObject({ code: "EXPERT_NOT_ELIGIBLE" });
+    expect(error).toMatchObject({ code: "EXPERT_NOT_ELIGIBLE", details: { rule: "R8.2" } });
+    expect(error.message).toBe("所选专家中有须回避或不符合条件的，请更换后重新分配。");
     expect(error.details.fields).toEqual([
       { path: "body.experts.1", message: "专家与申报人同一单位，须回避" },
     ]);
@@ -65,6 +70,14 @@ describe("R8.2 expert assignment with conflicts of interest excluded", () => {
     );
     const unknown = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e6", "nobody"], 3));
     expect(unknown.details.fields).toEqual([{ path: "body.experts.2", message: "专家不在本轮专家库中" }]);
-    expect(checkManualAssignment(pool, appraisee, ["e5", "e6", "e7"], 3).experts).toEqual(["e5", "e6", "e7"]);
+    expect(checkManualAssignment(pool, appraisee, ["e5", "e6", "e7"], 3)).toEqual({
+      experts: ["e5", "e6", "e7"],
+      excluded: [
+        { expertId: "e1", conflict: "same_unit" },
+        { expertId: "e2", conflict: "declared" },
+        { expertId: "applicant-1", conflict: "self" },
+        { expertId: "e4", conflict: "not_full_senior" },
+      ],
+    });
   });
 });

@@ -63,7 +63,13 @@ describe("reset policy (DESIGN.md §8, R3.2, R3.3)", () => {
         }),
       );
       expect(error).toMatchObject({ kind: "rule_violation", code: "FORMAL_DATA_RESET_NOT_CONFIRMED" });
-      expect(error.details).toMatchObject({ rule: "R3.3", fields: [{ path: "body.confirmRoundId" }] });
+      expect(error.details).toEqual({
+        rule: "R3.3",
+        fields: [{ path: "body.confirmRoundId", message: "请输入轮次编号以确认重置正式数据" }],
+      });
+      expect(error.message).toBe(
+        "预准备期已结束，当前为正式申报数据。确需重置，请在 confirmRoundId 中输入轮次编号“2024”以确认；未确认前不会删除任何数据。",
+      );
     },
   );
 
@@ -72,5 +78,6 @@ describe("reset policy (DESIGN.md §8, R3.2, R3.3)", () => {
       decideReset(rehearsal, { expectedGeneration: 2, scheduled: false, requestedBy: "office" }),
     );
     expect(error).toMatchObject({ kind: "conflict", code: "STALE_GENERATION" });
+    expect(error.message).toBe("轮次数据代次与当前不符，请刷新后重试。");
   });
 });
