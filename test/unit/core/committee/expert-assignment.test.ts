@@ -55,6 +55,15 @@ describe("R8.2 expert assignment with conflicts of interest excluded", () => {
     expect(assignExperts(pool.slice(0, 7), appraisee, 3).experts).toEqual(["e6", "e7", "e5"]);
   });
 
+  it.each([
+    ["e2", "专家已申报与该申报人存在利害关系，须回避"],
+    ["applicant-1", "专家本人即申报人，须回避"],
+    ["e4", "鉴定专家须具有正高级职称"],
+  ])("R8.2 a manual choice of %s is refused with its reason", (expertId, message) => {
+    const error = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e6", expertId], 3));
+    expect(error.details.fields).toEqual([{ path: "body.experts.2", message }]);
+  });
+
   it("R8.2 a manual choice with a conflicted expert is refused naming that expert's place", () => {
     const error = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e1", "e6"], 3));
     expect(error).toMatchObject({ code: "EXPERT_NOT_ELIGIBLE", details: { rule: "R8.2" } });
@@ -65,9 +74,9 @@ describe("R8.2 expert assignment with conflicts of interest excluded", () => {
   });
 
   it("R4.4 a manual choice needs the configured number of distinct experts from the pool", () => {
-    expect(refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e5", "e6"], 3)).code).toBe(
-      "WRONG_EXPERT_COUNT",
-    );
+    const duplicate = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e5", "e6"], 3));
+    expect(duplicate).toMatchObject({ code: "WRONG_EXPERT_COUNT", details: { rule: "R4.4" } });
+    expect(duplicate.message).toBe("每份申报须分配 3 名不同的鉴定专家，现选择了 2 名。");
     const unknown = refusal(() => checkManualAssignment(pool, appraisee, ["e5", "e6", "nobody"], 3));
     expect(unknown.details.fields).toEqual([{ path: "body.experts.2", message: "专家不在本轮专家库中" }]);
     expect(checkManualAssignment(pool, appraisee, ["e5", "e6", "e7"], 3)).toEqual({
