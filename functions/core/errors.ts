@@ -9,7 +9,8 @@ export type ErrorKind =
   | "not_found"
   | "conflict"
   | "rule_violation"
-  | "payload_too_large";
+  | "payload_too_large"
+  | "too_many_requests";
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `sections.summary.text`. */

@@ -12,11 +12,16 @@ import type { Role } from "../core/roles";
  */
 export type Reach = "any" | "own_org" | "own_department" | "self";
 
-/** What a route acts on, named by its path parameter; scope is decided against it. */
+/**
+ * What a route acts on, named by its path parameter; scope is decided against it. An application is
+ * reached through its unit: the unit's staff reach it from its first submission on (drafts stay the
+ * applicant's), a department once the unit has recommended it (R4.3, DESIGN.md §3).
+ */
 export type Subject =
   | { kind: "none" }
   | { kind: "org"; param: string; orgKind?: OrgKind }
-  | { kind: "account"; param: string; accountKind?: AccountKind };
+  | { kind: "account"; param: string; accountKind?: AccountKind }
+  | { kind: "application"; param: string };
 
 export type AccessRule =
   | { access: "public" }
@@ -44,6 +49,22 @@ const STAFF_ACCOUNT = {
   access: "roles",
   subject: { kind: "account", param: "accountId", accountKind: "staff" },
   grants: ACCOUNT_ADMINS,
+} as const;
+
+/** Unit review (issue #7): the unit's handler and leader on their unit's applications; the office reads all. */
+const UNIT_READERS = { office_admin: "any", unit_handler: "own_org", unit_leader: "own_org" } as const;
+const ON_UNIT = { kind: "org", param: "unitId", orgKind: "unit" } as const;
+const ON_APPLICATION = { kind: "application", param: "applicationId" } as const;
+const UNIT_HANDLER_ACTION = {
+  access: "roles",
+  subject: ON_APPLICATION,
+  grants: { unit_handler: "own_org" },
+} as const;
+/** A department acts on what its units recommended to it (R4.3). */
+const DEPARTMENT_ACTION = {
+  access: "roles",
+  subject: ON_APPLICATION,
+  grants: { department_reviewer: "own_department" },
 } as const;
 
 /**
@@ -149,6 +170,28 @@ export const ACCESS_POLICY = {
       office_admin: "any",
     },
   },
+
+  listNotices: PUBLIC,
+  getNotice: PUBLIC,
+  lodgeObjection: PUBLIC,
+  listUnitApplications: { access: "roles", subject: ON_UNIT, grants: UNIT_READERS },
+  openUnitPublicity: { access: "roles", subject: ON_UNIT, grants: { unit_handler: "own_org" } },
+  getApplicationForReview: {
+    access: "roles",
+    subject: ON_APPLICATION,
+    grants: { ...UNIT_READERS, department_reviewer: "own_department" },
+  },
+  returnApplicationByUnit: UNIT_HANDLER_ACTION,
+  resolveObjection: UNIT_HANDLER_ACTION,
+  recommendApplication: { access: "roles", subject: ON_APPLICATION, grants: { unit_leader: "own_org" } },
+  listDepartmentApplications: {
+    access: "roles",
+    subject: { kind: "org", param: "departmentId", orgKind: "department" },
+    grants: { office_admin: "any", department_reviewer: "own_org" },
+  },
+  returnApplicationByDepartment: DEPARTMENT_ACTION,
+  approveApplicationByDepartment: DEPARTMENT_ACTION,
+  requireOriginals: DEPARTMENT_ACTION,
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_POLICY;

@@ -19,6 +19,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   rule_violation: 422,
+  too_many_requests: 429,
 };
 
 /** Zod issues become field errors, so a form can point at the exact input to correct. */

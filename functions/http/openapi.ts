@@ -20,6 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: "状态冲突或版本已变化",
   413: "请求内容过大",
   422: "违反规则（rule 字段给出规则编号）",
+  429: "同一网络地址提交过于频繁",
   500: "系统内部错误",
 };
 
@@ -27,6 +28,7 @@ function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
   const statuses = [400, 404, 500];
   if (spec.access === "authenticated") statuses.push(401, 403, 409, 422);
   if (spec.body) statuses.push(413);
+  if (spec.rateLimited) statuses.push(429);
   return Object.fromEntries(
     statuses.map((status) => [
       status,

@@ -2,6 +2,7 @@ import type { RouteSpec } from "./route-spec";
 import * as accounts from "./routes/accounts";
 import * as applicationActions from "./routes/application-actions";
 import * as applications from "./routes/applications";
+import * as departmentReview from "./routes/department-review";
 import * as dispatchApprovals from "./routes/dispatch-approvals";
 import * as docs from "./routes/docs";
 import * as entrustments from "./routes/entrustments";
@@ -11,6 +12,8 @@ import * as orgs from "./routes/orgs";
 import * as registration from "./routes/registration";
 import * as resets from "./routes/resets";
 import * as rounds from "./routes/rounds";
+import * as unitPublicity from "./routes/unit-publicity";
+import * as unitReview from "./routes/unit-review";
 
 const isRoute = (value: unknown): value is RouteSpec =>
   typeof value === "object" && value !== null && "operationId" in value && "path" in value;
@@ -32,5 +35,8 @@ export const ROUTES: readonly RouteSpec[] = [
   orgs,
   entrustments,
   dispatchApprovals,
+  unitReview,
+  unitPublicity,
+  departmentReview,
   docs,
 ].flatMap((module) => Object.values(module).filter(isRoute));

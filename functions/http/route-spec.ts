@@ -29,6 +29,8 @@ export interface RouteSpec {
   /** Content type of a non-JSON answer, for the OpenAPI document. */
   rawContentType?: string;
   successStatus?: 200 | 201 | 202 | 204;
+  /** Public writes limited per client address: the document lists their 429 answer. */
+  rateLimited?: true;
 }
 
 export function routeKey(spec: Pick<RouteSpec, "method" | "path">): string {

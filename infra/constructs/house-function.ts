@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import {
@@ -8,11 +7,10 @@ import {
   Runtime,
   Tracing,
 } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { cdkBundlingOptions, HOUSE_NODE_OPTIONS, PROJECT_ROOT } from "./bundling-options";
 
 export interface HouseFunctionProps {
   /** File under functions/handlers/ without extension, e.g. `submission`. */
@@ -28,9 +26,9 @@ export interface HouseFunctionProps {
 }
 
 /**
- * Every Lambda of the system is built the same way: Node 22 on arm64, one minified ESM bundle with
- * source maps, the AWS SDK bundled (its version is ours, not the runtime's), JSON logs in an explicit
- * log group with a retention, and X-Ray tracing.
+ * Every Lambda of the system is built the same way: Node 22 on arm64, one bundle built with the house
+ * options of bundling-options.ts (which `npm run bench` measures), JSON logs in an explicit log group
+ * with a retention, and X-Ray tracing.
  */
 export class HouseFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
@@ -51,7 +49,7 @@ export class HouseFunction extends NodejsFunction {
     });
     super(scope, id, {
       role,
-      entry: `${ROOT}functions/handlers/${props.handlerFile}/index.ts`,
+      entry: `${PROJECT_ROOT}functions/handlers/${props.handlerFile}/index.ts`,
       handler: "handler",
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
@@ -62,27 +60,16 @@ export class HouseFunction extends NodejsFunction {
       ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      projectRoot: ROOT,
-      depsLockFilePath: `${ROOT}package-lock.json`,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.handlerFile,
         POWERTOOLS_LOG_LEVEL: "INFO",
-        NODE_OPTIONS: "--enable-source-maps",
+        NODE_OPTIONS: HOUSE_NODE_OPTIONS,
         ...props.environment,
       },
       bundling: {
-        format: OutputFormat.ESM,
-        target: "node22",
-        platform: "node",
-        minify: true,
-        sourceMap: true,
-        metafile: true,
-        mainFields: ["module", "main"],
-        // Bundle the SDK too: an empty list overrides the default that leaves @aws-sdk/* to the runtime.
-        externalModules: [],
-        // Some CommonJS dependencies call require(); ESM bundles need it defined.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        ...cdkBundlingOptions(),
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

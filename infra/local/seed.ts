@@ -68,6 +68,7 @@ function demoOrgs(at: string): OrgRecord[] {
       underPostManagement: true,
       professionalPosts: 40,
       seniorTitleHolders: 6,
+      seniorPosts: 10,
     },
   ];
 }

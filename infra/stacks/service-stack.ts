@@ -142,8 +142,9 @@ export class ServiceStack extends Stack {
         timeout: Duration.minutes(5),
       }),
     };
+    // Publicity writes too: public objections and their per-address rate counters (§7).
     for (const name of ["submission", "review", "publicity", "admin", "workflow"] as const) {
-      this.grantTable(this.functions[name], name === "publicity" ? "read" : "readWrite");
+      this.grantTable(this.functions[name]);
     }
     for (const name of ["submission", "review", "admin", "workflow"] as const) {
       this.grantEvidence(this.functions[name]);
@@ -173,7 +174,7 @@ export class ServiceStack extends Stack {
   }
 
   /** Action by action and index by index: no `dynamodb:*`, no `index/*`, and no Scan (DESIGN.md §9). */
-  private grantTable(grantee: IGrantable, access: "read" | "readWrite"): void {
+  private grantTable(grantee: IGrantable): void {
     const tableArn = this.formatArn({
       service: "dynamodb",
       resource: "table",
@@ -181,7 +182,7 @@ export class ServiceStack extends Stack {
     });
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: access === "read" ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE],
+        actions: [...TABLE_READ, ...TABLE_WRITE],
         resources: [
           tableArn,
           ...TABLE_DESIGN.globalSecondaryIndexes.map((index) => `${tableArn}/index/${index.indexName}`),

@@ -1,4 +1,11 @@
+import { randomUUID } from "node:crypto";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
+import { documentClient } from "../../functions/adapters/dynamodb/client";
+import { noticeRepository } from "../../functions/adapters/dynamodb/notice-repository";
+import { writeTogether } from "../../functions/adapters/dynamodb/transactions";
+import type { ApplicationState } from "../../functions/core/lifecycle";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { LocalSystem } from "../../infra/local/system";
 import { type Client, client, startTestSystem } from "../support/local-system";
@@ -40,7 +47,7 @@ interface Request {
 }
 
 /** What a case acts on: nothing, or one object of each column (own, other unit, other department). */
-type On = "none" | "unit" | "dept" | "staff" | "applicant" | "application";
+type On = "none" | "unit" | "dept" | "staff" | "applicant" | "application" | "submitted" | "recommended";
 
 interface World {
   unit: [string, string, string];
@@ -49,6 +56,10 @@ interface World {
   applicant: [string, string, string];
   /** The applicants' applications: matrix-a1's (the applicant persona's own), a2's and a3's. */
   application: [string, string, string];
+  /** Applications the units have before them (issue #7): submitted, and recommended to the department. */
+  submitted: [string, string, string];
+  recommended: [string, string, string];
+  noticeId: string;
   dispatchApprovalId: string;
 }
 interface Staff {
@@ -83,6 +94,7 @@ const somebody = () => ({
 
 const OWN_APPLICATION_ONLY = { applicant: IN_UNIT } as const;
 const applicationPath = (id: string, suffix = "") => `/rounds/2024/applications/${id}${suffix}`;
+const reviewPath = (id: string, suffix = "") => `/rounds/2024/review/applications/${id}${suffix}`;
 const unknownEvidence = "00000000-0000-4000-8000-000000000000";
 const submitHeaders = { "idempotency-key": "matrix-submit-0001" };
 const sectionData = () => {
@@ -444,6 +456,107 @@ const MATRIX: Case[] = [
     expect: { applicant: "ok" },
   },
   ...APPLICATION_CASES,
+
+  // Review and publicity (issue #7): the unit's staff on its submitted applications, the department on
+  // what its units recommended; every change stops at a stale version or an unknown objection.
+  { operationId: "listNotices", on: "none", public: true, request: () => get("/rounds/2024/notices") },
+  {
+    operationId: "getNotice",
+    on: "none",
+    public: true,
+    request: (_, world) => get(`/rounds/2024/notices/${world.noticeId}`),
+  },
+  {
+    // Too short to be an objection: refused after the route is reached, nothing stored.
+    operationId: "lodgeObjection",
+    on: "none",
+    public: true,
+    request: (_, world) =>
+      send("POST", `/rounds/2024/notices/${world.noticeId}/objections`, { entry: 1, content: "短" }),
+  },
+  {
+    operationId: "listUnitApplications",
+    on: "unit",
+    request: (unit) => get(`/rounds/2024/units/${unit}/applications`),
+    expect: { office: "ok", unitHandler: IN_UNIT, unitLeader: IN_UNIT },
+  },
+  {
+    operationId: "openUnitPublicity",
+    on: "unit",
+    request: (unit, world) =>
+      send("POST", `/rounds/2024/units/${unit}/notices`, {
+        publicityScope: "矩阵测试",
+        lastDay: "2024-09-20",
+        applications: [{ applicationId: world.submitted[world.unit.indexOf(unit)], expectedVersion: stale }],
+      }),
+    expect: { unitHandler: IN_UNIT },
+  },
+  ...(["submitted", "recommended"] as const).flatMap((on): Case[] => {
+    const departmentReach = on === "recommended" ? IN_DEPARTMENT : NEVER_IN_REACH;
+    const feedback = {
+      expectedVersion: stale,
+      reason: "矩阵",
+      items: [{ section: "summary", comment: "矩阵测试" }],
+    };
+    return [
+      {
+        operationId: "getApplicationForReview",
+        on,
+        request: (id) => get(reviewPath(id)),
+        expect: { office: "ok", unitHandler: IN_UNIT, unitLeader: IN_UNIT, deptReviewer: departmentReach },
+      },
+      {
+        operationId: "returnApplicationByUnit",
+        on,
+        request: (id) => send("POST", reviewPath(id, "/unit-return"), feedback),
+        expect: { unitHandler: IN_UNIT },
+      },
+      {
+        operationId: "resolveObjection",
+        on,
+        request: (id) =>
+          send("POST", reviewPath(id, "/objections/o0000000000000000/resolution"), {
+            outcome: "dismissed",
+            reason: "矩阵测试",
+          }),
+        expect: { unitHandler: IN_UNIT },
+      },
+      {
+        operationId: "recommendApplication",
+        on,
+        request: (id) => send("POST", reviewPath(id, "/recommendation"), { expectedVersion: stale }),
+        expect: { unitLeader: IN_UNIT },
+      },
+      {
+        operationId: "returnApplicationByDepartment",
+        on,
+        request: (id) => send("POST", reviewPath(id, "/department-return"), feedback),
+        expect: { deptReviewer: departmentReach },
+      },
+      {
+        operationId: "approveApplicationByDepartment",
+        on,
+        request: (id) => send("POST", reviewPath(id, "/department-approval"), { expectedVersion: stale }),
+        expect: { deptReviewer: departmentReach },
+      },
+      {
+        operationId: "requireOriginals",
+        on,
+        request: (id) =>
+          send("PUT", reviewPath(id, "/originals-required"), {
+            expectedVersion: stale,
+            items: ["学历证书原件"],
+          }),
+        expect: { deptReviewer: departmentReach },
+      },
+    ];
+  }),
+  {
+    operationId: "listDepartmentApplications",
+    on: "dept",
+    request: (dept) => get(`/rounds/2024/departments/${dept}/applications`),
+    expect: { office: "ok", deptReviewer: IN_UNIT },
+  },
 ];
 
 let system: LocalSystem;
@@ -573,6 +686,55 @@ beforeAll(async () => {
       ),
     );
   }
+  // Review needs applications past the applicant's desk: placed in their state directly, as no window is
+  // open on 09-02 (the review routes themselves are the subject of review-journey.test.ts).
+  const placed = async (username: string, unitId: string, state: ApplicationState) => {
+    await register(username, unitId);
+    const id = await applicationOf(username);
+    const application = await applicationRepository.get({ roundId: "2024", generation: 1 }, id);
+    if (!application) throw new Error(`setup failed: no application of ${username}`);
+    const at = "2024-09-02T02:00:00.000Z";
+    await documentClient.send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME,
+        Item: headItem({
+          ...application,
+          state,
+          firstSubmittedAt: at,
+          ...(state === "recommended" ? { recommendedAt: at } : {}),
+        }),
+      }),
+    );
+    return id;
+  };
+  world.submitted = [
+    await placed("matrix-s1", u1, "submitted"),
+    await placed("matrix-s2", u2, "submitted"),
+    await placed("matrix-s3", u3, "submitted"),
+  ];
+  world.recommended = [
+    await placed("matrix-r1", u1, "recommended"),
+    await placed("matrix-r2", u2, "recommended"),
+    await placed("matrix-r3", u3, "recommended"),
+  ];
+  world.noticeId = randomUUID();
+  await writeTogether([
+    noticeRepository.putWrite({
+      noticeId: world.noticeId,
+      scope: { roundId: "2024", generation: 1 },
+      unitId: u1,
+      unitName: "矩阵测试单位",
+      title: "矩阵测试公示",
+      publicityScope: "本单位",
+      startsAt: "2024-09-02T02:00:00.000Z",
+      endsAt: "2024-09-08T16:00:00.000Z",
+      lastDay: "2024-09-08",
+      openedBy: "matrix",
+      entries: [],
+      createdAt: "2024-09-02T02:00:00.000Z",
+    }),
+  ]);
+
   world.dispatchApprovalId = (
     await created<{ approvalId: string }>(
       await api.send(

@@ -27,6 +27,7 @@ export async function registerApplicant(
   api: Client,
   username: string,
   realName = "张三",
+  unitId = DEMO_UNIT,
 ): Promise<Applicant> {
   const residentId = freshResidentId();
   const registered = await json<{ accountId: string }>(
@@ -36,7 +37,7 @@ export async function registerApplicant(
       realName,
       residentId,
       phone: "13800138000",
-      unitId: DEMO_UNIT,
+      unitId,
     }),
     201,
   );
@@ -52,12 +53,17 @@ export interface ApplicationAnswer {
 export const applicationPath = (applicationId: string, suffix = "") =>
   `/rounds/2024/applications/${applicationId}${suffix}`;
 
-export async function createApplication(api: Client, token: string, applicant: Applicant) {
+export async function createApplication(
+  api: Client,
+  token: string,
+  applicant: Applicant,
+  baseInfo: Partial<typeof SAMPLE_BASE_INFO> = {},
+) {
   return json<ApplicationAnswer>(
     await api.send(
       "POST",
       "/rounds/2024/applications",
-      { baseInfo: { ...SAMPLE_BASE_INFO, name: applicant.realName } },
+      { baseInfo: { ...SAMPLE_BASE_INFO, name: applicant.realName, ...baseInfo } },
       token,
     ),
     201,

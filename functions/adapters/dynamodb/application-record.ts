@@ -2,11 +2,22 @@ import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
 import type { Action, ApplicationState } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";
 import type { GenerationScope } from "./keys";
+import type { QuotaPool } from "./review-keys";
 
 /** Who acts on an application: an account and the role they act in (the workflow is `system`). */
 export interface ActorRef {
   id: string;
   role: Role;
+  /** The unit or department the role is held in, for the audit record (staff only). */
+  orgId?: string;
+}
+
+/** What a department asks to see in the original (R4.3), and from whom. */
+export interface OriginalsRequired {
+  items: string[];
+  note?: string;
+  requiredBy: string;
+  requiredAt: string;
 }
 
 /** The integrity pledge as signed: which text, when, and the personal statements it affirms (R4.1, R1.5). */
@@ -46,6 +57,13 @@ export interface ApplicationRecord {
   resultNoticeStartedAt?: string;
   firstSubmittedAt?: string;
   lastSubmittedAt?: string;
+  /** The unit notice that lists it (R4.2), set when the publicity opens. */
+  noticeId?: string;
+  /** The first recommendation: from then on the application is on its department's list (R4.3). */
+  recommendedAt?: string;
+  /** The unit quota it holds a slot of (R5.2, R6.3), until it leaves the round. */
+  quotaPool?: QuotaPool;
+  originalsRequired?: OriginalsRequired;
   createdAt: string;
   updatedAt: string;
 }
@@ -102,6 +120,8 @@ export interface ApplicationEvent {
   action: Action | EditAction;
   actor: string;
   role: Role;
+  /** The unit or department the actor acted for. */
+  org?: string;
   fromState?: ApplicationState;
   toState?: ApplicationState;
   reason?: string;
@@ -116,4 +136,6 @@ export type EditAction =
   | "request_upload"
   | "verify_evidence"
   | "delete_evidence"
-  | "merge_evidence";
+  | "merge_evidence"
+  | "resolve_objection"
+  | "require_originals";

@@ -95,6 +95,7 @@ export async function editApplication(
       action: event.action,
       actor: event.actor.id,
       role: event.actor.role,
+      ...(event.actor.orgId ? { org: event.actor.orgId } : {}),
       detail: event.detail,
     }),
   ]);

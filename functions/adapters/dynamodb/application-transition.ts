@@ -12,11 +12,15 @@ import { applicationKeys } from "./application-keys";
 import type { ActorRef, ApplicationRecord, PinnedEvidence } from "./application-record";
 import { tableName } from "./client";
 import { purgeIndexKeys } from "./keys";
+import { quotaRepository } from "./quota-repository";
 import { staleVersion } from "./round-repository";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 /** States in which the person no longer holds an application in the round, so may start another. */
 const RELEASES_CLAIM: readonly ApplicationState[] = ["withdrawn", "expired"];
+
+/** Out of the round: a quota slot the application held goes back to its unit (R5.2, R6.3). */
+const RELEASES_QUOTA: readonly ApplicationState[] = ["withdrawn", "expired", "cancelled"];
 
 /** What the lifecycle reads from a stored application. */
 export function snapshotOf(application: ApplicationRecord): ApplicationSnapshot {
@@ -57,15 +61,28 @@ export interface TransitionRequest {
   expectedVersion?: number;
   /** For `submit` and `resubmit`: what the submission pins (DESIGN.md §6). */
   submission?: SubmissionFacts;
+  /** What the action records on the head besides the state: the notice, the first recommendation, the quota slot. */
+  facts?: Partial<Pick<ApplicationRecord, "noticeId" | "recommendedAt" | "quotaPool">>;
+  /** Writes that stand or fall with the transition: the notice, a quota slot, a resolved objection. */
+  together?: GuardedWrite[];
+  /** What the audit record holds besides states and reason: a return's items, a department's feedback. */
+  detail?: Record<string, unknown>;
+}
+
+/** A transition worked out but not yet written: the record after it, and the writes of its one transaction. */
+export interface PlannedTransition {
+  updated: ApplicationRecord;
+  writes: GuardedWrite[];
 }
 
 /**
- * Applies a lifecycle action (the one table of DESIGN.md §5 decides) and writes the new state, its
- * indexes and its audit record in ONE transaction, guarded by the version read: a stale version
- * answers 409 and changes nothing. Withdrawing or expiring releases the person's claim on the round.
+ * Applies a lifecycle action (the one table of DESIGN.md §5 decides) and works out the writes of ONE
+ * transaction: the new state, its indexes, its audit record and the caller's own writes, guarded by the
+ * version read. Withdrawing or expiring releases the person's claim on the round; leaving the round
+ * releases the unit quota slot the application held.
  */
-export async function transitionApplication(request: TransitionRequest): Promise<ApplicationRecord> {
-  const { application, action, actor, context, submission } = request;
+export function planTransition(request: TransitionRequest): PlannedTransition {
+  const { application, action, actor, context, submission, facts } = request;
   const expectedVersion = request.expectedVersion ?? application.version;
   if (expectedVersion !== application.version) throw staleVersion();
   const next = applyAction(snapshotOf(application), action, actor, context);
@@ -74,6 +91,7 @@ export async function transitionApplication(request: TransitionRequest): Promise
 
   const updated: ApplicationRecord = {
     ...application,
+    ...facts,
     state: next.state,
     version: expectedVersion + 1,
     departmentReturns: next.departmentReturns,
@@ -92,7 +110,7 @@ export async function transitionApplication(request: TransitionRequest): Promise
     updated.firstSubmittedAt = application.firstSubmittedAt ?? at;
   }
 
-  const together: GuardedWrite[] = [];
+  const together: GuardedWrite[] = [...(request.together ?? [])];
   if (submission) {
     const key = applicationKeys.submission(scope, applicationId, updated.submissions);
     together.push({
@@ -126,8 +144,14 @@ export async function transitionApplication(request: TransitionRequest): Promise
       conflict: staleVersion,
     });
   }
+  if (RELEASES_QUOTA.includes(next.state) && application.quotaPool) {
+    together.push(
+      quotaRepository.releaseWrite(scope, application.unitId, application.quotaPool, applicationId),
+    );
+  }
 
   const changed: Record<string, unknown> = {
+    ...facts,
     state: updated.state,
     version: updated.version,
     departmentReturns: updated.departmentReturns,
@@ -146,7 +170,7 @@ export async function transitionApplication(request: TransitionRequest): Promise
   }
   const names = Object.fromEntries(Object.keys(changed).map((name, index) => [`#a${index}`, name]));
   const values = Object.fromEntries(Object.values(changed).map((value, index) => [`:a${index}`, value]));
-  await writeTogether([
+  const writes: GuardedWrite[] = [
     {
       write: {
         Update: {
@@ -175,11 +199,22 @@ export async function transitionApplication(request: TransitionRequest): Promise
       action,
       actor: actor.id,
       role: actor.role,
+      ...(actor.orgId ? { org: actor.orgId } : {}),
       fromState: application.state,
       toState: next.state,
       ...(context.reason?.trim() ? { reason: context.reason.trim() } : {}),
-      detail: submission ? { submission: updated.submissions, pinned: submission.evidence.length } : {},
+      detail: {
+        ...(submission ? { submission: updated.submissions, pinned: submission.evidence.length } : {}),
+        ...request.detail,
+      },
     }),
-  ]);
+  ];
+  return { updated, writes };
+}
+
+/** Plans the transition and writes it: a stale version answers 409 and changes nothing. */
+export async function transitionApplication(request: TransitionRequest): Promise<ApplicationRecord> {
+  const { updated, writes } = planTransition(request);
+  await writeTogether(writes);
   return updated;
 }

@@ -73,6 +73,8 @@ export interface UnitRecord extends OrgBase {
   /** Professional technical posts and current senior-title holders, for the quotas (R5.2, R6.3). */
   professionalPosts: number;
   seniorTitleHolders: number;
+  /** Senior posts in the approved post structure (核定高级岗位), which post management caps (R5.2). */
+  seniorPosts?: number;
 }
 
 export interface DepartmentRecord extends OrgBase {

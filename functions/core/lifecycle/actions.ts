@@ -22,6 +22,7 @@ export const ACTIONS = [
   "publish_result",
   "certify",
   "cancel",
+  "cancel_by_unit",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -49,4 +50,5 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   publish_result: "公示评审结果",
   certify: "发放电子证书",
   cancel: "取消申报资格",
+  cancel_by_unit: "单位核实异议后取消申报",
 };

@@ -190,6 +190,14 @@ export const TRANSITIONS: readonly Transition[] = [
     to: "certified",
   },
   {
+    // §7, R5.5: an objection the unit upholds as fraud ends the application while the unit still holds it.
+    from: ["submitted", "unit_publicity"],
+    action: "cancel_by_unit",
+    roles: ["unit_handler"],
+    guards: [...UNIT, "fraud_reason"],
+    to: "cancelled",
+  },
+  {
     // R5.5: fraud cancels at once, whenever found, even after the title was granted.
     from: APPLICATION_STATES.filter((state) => !OUT_OF_ROUND.includes(state)),
     action: "cancel",

@@ -52,6 +52,16 @@ export const orgRoutes: BoundRoute[] = [
         },
       );
     }
+    if ((merged.seniorPosts ?? 0) > merged.professionalPosts) {
+      throw new DomainError(
+        "bad_request",
+        "VALIDATION_FAILED",
+        "核定的高级岗位数不能多于专业技术岗位总数。",
+        {
+          fields: [{ path: "body.seniorPosts", message: "不能多于专业技术岗位总数" }],
+        },
+      );
+    }
     if (changes.departmentId && changes.departmentId !== unit.departmentId) {
       await requireDepartment(changes.departmentId);
     }

@@ -1,4 +1,16 @@
 import { createHandlerGroup } from "../../http/handler-group";
+import { departmentReviewRoutes } from "./department-review";
+import { objectionResolutionRoutes } from "./objection-resolution";
+import { recommendationRoutes } from "./recommendation";
 import { staffingRoutes } from "./staffing";
+import { unitPublicityRoutes } from "./unit-publicity";
+import { unitReviewRoutes } from "./unit-review";
 
-export const handler = createHandlerGroup([...staffingRoutes]);
+export const handler = createHandlerGroup([
+  ...staffingRoutes,
+  ...unitReviewRoutes,
+  ...unitPublicityRoutes,
+  ...objectionResolutionRoutes,
+  ...recommendationRoutes,
+  ...departmentReviewRoutes,
+]);

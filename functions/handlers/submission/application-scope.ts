@@ -4,43 +4,17 @@ import {
   type LoadedApplication,
 } from "../../adapters/dynamodb/application-repository";
 import { snapshotOf } from "../../adapters/dynamodb/application-transition";
-import type { GenerationScope } from "../../adapters/dynamodb/keys";
-import type { RoundRecord } from "../../adapters/dynamodb/round-repository";
-import { parseRoundCalendar, type RoundCalendar } from "../../core/calendar";
-import { assertEditable, type LifecycleContext } from "../../core/lifecycle";
+import { assertEditable } from "../../core/lifecycle";
 import { type Actor, requireAnyRole } from "../../http/actor";
-import { requireRound } from "../../http/current-round";
 import { httpErrors } from "../../http/errors";
+import { lifecycleContext, type RoundInScope } from "../../http/round-in-scope";
 
-/** The round an applicant acts in, read now: its current generation is the only one visible (DESIGN.md §8). */
-export interface RoundInScope {
-  round: RoundRecord;
-  scope: GenerationScope;
-  calendar: RoundCalendar;
-}
-
-export async function roundInScope(roundId: string): Promise<RoundInScope> {
-  const round = await requireRound(roundId);
-  return {
-    round,
-    scope: { roundId: round.roundId, generation: round.generation },
-    calendar: parseRoundCalendar(round.calendar),
-  };
-}
+export { lifecycleContext, type RoundInScope, roundInScope } from "../../http/round-in-scope";
 
 /** Applicant routes are for applicants; staff roles are refused outright (403), as the policy does. */
 export function applicantOf(actor: Actor): ActorRef {
   requireAnyRole(actor, ["applicant"]);
   return { id: actor.account.accountId, role: "applicant" };
-}
-
-export function lifecycleContext(inScope: RoundInScope, now: Date, reason?: string): LifecycleContext {
-  return {
-    now,
-    calendar: inScope.calendar,
-    openedPhases: inScope.round.openedPhases,
-    ...(reason ? { reason } : {}),
-  };
 }
 
 /** The caller's own application; anyone else's, or one of another generation, does not exist (404). */

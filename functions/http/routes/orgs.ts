@@ -28,11 +28,18 @@ const unitFields = {
   underPostManagement: z.boolean({ error: "请说明是否实行岗位管理" }).describe("岗位管理 (R5.2)"),
   professionalPosts: postCount.describe("专业技术岗位总数 (R5.2, R6.3)"),
   seniorTitleHolders: postCount.describe("现有高级职称人数 (R6.3)"),
+  seniorPosts: postCount
+    .optional()
+    .describe("核定的高级专业技术岗位数: the post-structure cap of a unit under post management (R5.2)"),
 };
 
 const holdersWithinPosts = {
   message: "现有高级职称人数不能多于专业技术岗位总数",
   path: ["seniorTitleHolders"],
+};
+const seniorPostsWithinPosts = {
+  message: "核定的高级岗位数不能多于专业技术岗位总数",
+  path: ["seniorPosts"],
 };
 
 export const createUnit = defineRoute({
@@ -45,6 +52,7 @@ export const createUnit = defineRoute({
   tag: "机构管理",
   body: strictBody(unitFields)
     .refine((unit) => unit.seniorTitleHolders <= unit.professionalPosts, holdersWithinPosts)
+    .refine((unit) => (unit.seniorPosts ?? 0) <= unit.professionalPosts, seniorPostsWithinPosts)
     .meta({ id: "CreateUnit" }),
   successStatus: 201,
   response: unitView,

@@ -36,6 +36,7 @@ export const unitView = z
     underPostManagement: z.boolean(),
     professionalPosts: z.number().int(),
     seniorTitleHolders: z.number().int(),
+    seniorPosts: z.number().int().optional(),
   })
   .meta({ id: "Unit" });
 

@@ -23,6 +23,10 @@ export const statusView = z
       .string()
       .optional()
       .describe("The latest return's reasons, to fix before resubmitting (R7.9)"),
+    originalsRequired: z
+      .object({ items: z.array(z.string()), note: z.string().optional(), requiredAt: z.iso.datetime() })
+      .optional()
+      .describe("Originals the reviewing department asks to see (R4.3), and when and where to bring them"),
     timeline: z.array(
       z.object({
         at: z.iso.datetime(),
@@ -90,6 +94,15 @@ export function toStatusView(
     nextSteps: nextSteps(application, calendar),
     availableActions: availableActions(application.state, "applicant"),
     ...(lastReturn ? { returnReason: lastReturn } : {}),
+    ...(application.originalsRequired
+      ? {
+          originalsRequired: {
+            items: application.originalsRequired.items,
+            ...(application.originalsRequired.note ? { note: application.originalsRequired.note } : {}),
+            requiredAt: application.originalsRequired.requiredAt,
+          },
+        }
+      : {}),
     timeline: transitions.flatMap((event) =>
       event.toState === undefined
         ? []

@@ -405,6 +405,7 @@ describe("reasons a person can act on", () => {
     ["fail_appraisal", ORGANISER, application("appraisal"), AFTER_CUTOFF, "R5.1"],
     ["reject", ORGANISER, application("committee"), shanghai("2024-12-20", "09:00"), "R5.1"],
     ["cancel", OFFICE, application("submitted"), DURING_REVIEW, "R5.5"],
+    ["cancel_by_unit", HANDLER, application("unit_publicity"), DURING_REVIEW, "R5.5"],
   ] as [Action, Actor, ApplicationSnapshot, Date, string][])(
     "%s needs a reason (%s)",
     (action, actor, app, now, rule) => {
@@ -414,6 +415,39 @@ describe("reasons a person can act on", () => {
       expect(applyAction(app, action, actor, context(now, { reason: "见意见书" })).state).not.toBe(app.state);
     },
   );
+});
+
+describe("§7 R5.5 the unit cancels an application after upholding an objection of fraud", () => {
+  it("only while the unit holds it, only a staffed unit, only until the review cutoff", () => {
+    const publicised = application("unit_publicity", { unitPublicity: PUBLICITY });
+    expect(applyAction(publicised, "cancel_by_unit", HANDLER, context(DURING_REVIEW)).state).toBe(
+      "cancelled",
+    );
+    refusedWith(
+      () =>
+        applyAction(
+          publicised,
+          "cancel_by_unit",
+          HANDLER,
+          context(DURING_REVIEW, { unitAccountsComplete: false }),
+        ),
+      "R3.2",
+      "UNIT_ACCOUNTS_INCOMPLETE",
+    );
+    refusedWith(
+      () => applyAction(publicised, "cancel_by_unit", HANDLER, context(AFTER_CUTOFF)),
+      "R3",
+      "DEADLINE_PASSED",
+    );
+    expect(
+      refusal(() =>
+        applyAction(application("recommended"), "cancel_by_unit", HANDLER, context(DURING_REVIEW)),
+      ).code,
+    ).toBe("INVALID_TRANSITION");
+    expect(
+      refusal(() => applyAction(publicised, "cancel_by_unit", LEADER, context(DURING_REVIEW))).code,
+    ).toBe("ROLE_NOT_ALLOWED");
+  });
 });
 
 describe("R4.4 paper appraisal is for senior titles", () => {

@@ -58,6 +58,8 @@ const EXPECTED_EDGES = new Set([
   ...APPLICATION_STATES.filter((state) => !["withdrawn", "expired", "cancelled"].includes(state)).map(
     (state) => `${state} -cancel-> cancelled`,
   ),
+  "submitted -cancel_by_unit-> cancelled",
+  "unit_publicity -cancel_by_unit-> cancelled",
 ]);
 
 const EXPECTED_ROLES: Record<Action, Role[]> = {
@@ -83,6 +85,7 @@ const EXPECTED_ROLES: Record<Action, Role[]> = {
   publish_result: ["office_admin"],
   certify: ["office_admin"],
   cancel: ["office_admin"],
+  cancel_by_unit: ["unit_handler"],
 };
 
 function successors(state: ApplicationState): ApplicationState[] {
@@ -175,7 +178,7 @@ describe("availableActions: what a role may attempt in a state (for UIs)", () =>
   it.each([
     ["draft", "applicant", ["submit", "withdraw"]],
     ["returned_by_department", "applicant", ["resubmit", "withdraw"]],
-    ["submitted", "unit_handler", ["return_by_unit", "open_publicity"]],
+    ["submitted", "unit_handler", ["return_by_unit", "open_publicity", "cancel_by_unit"]],
     ["submitted", "unit_leader", ["recommend"]],
     ["unit_publicity", "unit_admin", []],
     ["recommended", "department_reviewer", ["return_by_department", "approve_by_department"]],
@@ -205,7 +208,7 @@ const ACTORS: Actor[] = [
 ];
 const actorsFor = (role: Role): Actor[] => ACTORS.filter((actor) => actor.role === role);
 
-const SIDE_EXITS: readonly Action[] = ["withdraw", "cancel"];
+const SIDE_EXITS: readonly Action[] = ["withdraw", "cancel", "cancel_by_unit"];
 
 const steps = fc.array(
   fc.record({

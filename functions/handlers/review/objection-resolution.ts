@@ -1,0 +1,67 @@
+import { eventWrite } from "../../adapters/dynamodb/application-events";
+import { applicationRepository } from "../../adapters/dynamodb/application-repository";
+import { type ObjectionResolution, objectionRepository } from "../../adapters/dynamodb/objection-repository";
+import { writeTogether } from "../../adapters/dynamodb/transactions";
+import { assertWindowOpen } from "../../core/calendar";
+import { DomainError } from "../../core/errors";
+import { type BoundRoute, route } from "../../http/handler-group";
+import { roundInScope } from "../../http/round-in-scope";
+import { resolveObjection } from "../../http/routes/unit-review";
+import { toReviewResult } from "../../http/views/review-view";
+import { staffRef, unitActionContext } from "./review-context";
+
+export const objectionResolutionRoutes: BoundRoute[] = [
+  /**
+   * §7: the handler answers every objection. Upheld, the application goes back to the applicant or is
+   * cancelled (R5.5) in the same transaction; dismissed, the reason is recorded in the application's trail.
+   */
+  route(resolveObjection, async ({ actor, params, body, subject: { application, org: unit }, now }) => {
+    const inScope = await roundInScope(params.roundId);
+    const { scope } = inScope;
+    const objection = await objectionRepository.get(scope, application.applicationId, params.objectionId);
+    if (!objection) {
+      throw new DomainError("not_found", "OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
+    }
+    const context = await unitActionContext(inScope, unit, now, body.reason);
+    const handler = staffRef(actor, "unit_handler", unit.orgId);
+    const resolution: ObjectionResolution = {
+      outcome: body.outcome,
+      ...(body.followUp ? { followUp: body.followUp } : {}),
+      reason: body.reason,
+      resolvedBy: handler.id,
+      resolvedAt: now.toISOString(),
+    };
+    const resolved = objectionRepository.resolutionWrites(scope, objection, resolution);
+    const detail = { objectionId: objection.objectionId, outcome: body.outcome };
+    if (body.followUp === undefined) {
+      assertWindowOpen("unit_review", context.calendar, context.openedPhases, now);
+      await writeTogether([
+        ...resolved,
+        eventWrite(scope, application.applicationId, application.version, {
+          at: now.toISOString(),
+          action: "resolve_objection",
+          actor: handler.id,
+          role: handler.role,
+          org: unit.orgId,
+          reason: body.reason,
+          detail,
+        }),
+      ]);
+      return {
+        objectionId: objection.objectionId,
+        status: body.outcome,
+        application: toReviewResult(application),
+      };
+    }
+    const updated = await applicationRepository.transition({
+      application,
+      action: body.followUp === "cancel" ? "cancel_by_unit" : "return_by_unit",
+      actor: handler,
+      context,
+      ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
+      together: resolved,
+      detail,
+    });
+    return { objectionId: objection.objectionId, status: body.outcome, application: toReviewResult(updated) };
+  }),
+];

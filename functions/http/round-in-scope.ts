@@ -1,0 +1,30 @@
+import type { GenerationScope } from "../adapters/dynamodb/keys";
+import type { RoundRecord } from "../adapters/dynamodb/round-repository";
+import { parseRoundCalendar, type RoundCalendar } from "../core/calendar";
+import type { LifecycleContext } from "../core/lifecycle";
+import { requireRound } from "./current-round";
+
+/** The round a request acts in, read now: its current generation is the only one visible (DESIGN.md §8). */
+export interface RoundInScope {
+  round: RoundRecord;
+  scope: GenerationScope;
+  calendar: RoundCalendar;
+}
+
+export async function roundInScope(roundId: string): Promise<RoundInScope> {
+  const round = await requireRound(roundId);
+  return {
+    round,
+    scope: { roundId: round.roundId, generation: round.generation },
+    calendar: parseRoundCalendar(round.calendar),
+  };
+}
+
+export function lifecycleContext(inScope: RoundInScope, now: Date, reason?: string): LifecycleContext {
+  return {
+    now,
+    calendar: inScope.calendar,
+    openedPhases: inScope.round.openedPhases,
+    ...(reason ? { reason } : {}),
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { defineRoute } from "../route-spec";
+import { reviewApplicationView, reviewResult, reviewSummary } from "../views/review-view";
+import { applicationParams } from "./applications";
+import { expectedVersionField, orgIdField, strictBody } from "./fields";
+import { feedbackFields, opinionBody, stateQuery } from "./review-fields";
+import { roundIdParams } from "./rounds";
+
+const TAG = "单位审核推荐";
+
+export const listUnitApplications = defineRoute({
+  operationId: "listUnitApplications",
+  method: "GET",
+  path: "/rounds/{roundId}/units/{unitId}/applications",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The applications submitted to the unit, newest first, optionally in one state (R4.2 随报随审); " +
+    "a page of a query on the unit's index, never a scan",
+  tag: TAG,
+  params: roundIdParams.extend({ unitId: orgIdField }),
+  query: stateQuery,
+  response: z.object({ applications: z.array(reviewSummary), nextCursor: z.string().optional() }),
+});
+
+export const getApplicationForReview = defineRoute({
+  operationId: "getApplicationForReview",
+  method: "GET",
+  path: "/rounds/{roundId}/review/applications/{applicationId}",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "Open one application with its sections, the evidence its latest submission pinned (5-minute download " +
+    "links), its notice, objections and timeline (R5.4)",
+  tag: TAG,
+  params: applicationParams,
+  response: reviewApplicationView,
+});
+
+export const returnApplicationByUnit = defineRoute({
+  operationId: "returnApplicationByUnit",
+  method: "POST",
+  path: "/rounds/{roundId}/review/applications/{applicationId}/unit-return",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The unit's handler returns the application to the applicant with the reasons per section and evidence " +
+    "slot (R7.9); a staffed unit only (R3.2), until the review cutoff (R3)",
+  tag: TAG,
+  params: applicationParams,
+  body: strictBody(feedbackFields).meta({ id: "UnitReturn" }),
+  response: reviewResult,
+});
+
+export const recommendApplication = defineRoute({
+  operationId: "recommendApplication",
+  method: "POST",
+  path: "/rounds/{roundId}/review/applications/{applicationId}/recommendation",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The reviewing leader recommends: never the person who opened the publicity (R3.2), after the notice has " +
+    "ended with no unresolved objection (R4.2, R5.3), within the unit's quota (R5.2, R6.3), in one transaction",
+  tag: TAG,
+  params: applicationParams,
+  body: opinionBody.meta({ id: "Recommendation" }),
+  response: reviewResult.extend({
+    quota: z
+      .object({
+        pool: z.enum(["post_structure", "grassroots"]),
+        rule: z.string(),
+        posts: z.number().int(),
+        holders: z.number().int(),
+      })
+      .optional()
+      .describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)"),
+  }),
+});
+
+export const resolveObjection = defineRoute({
+  operationId: "resolveObjection",
+  method: "POST",
+  path: "/rounds/{roundId}/review/applications/{applicationId}/objections/{objectionId}/resolution",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The unit's handler records how an objection was resolved (§7): upheld, and the application returned " +
+    "or cancelled (R5.5), or dismissed with the reason",
+  tag: TAG,
+  params: applicationParams.extend({
+    objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+  }),
+  body: strictBody({
+    outcome: z.enum(["upheld", "dismissed"], { error: "处理结果应为 upheld（属实）或 dismissed（不属实）" }),
+    followUp: z
+      .enum(["return", "cancel"], { error: "属实时应选择 return（退回修改）或 cancel（取消申报）" })
+      .optional()
+      .describe("Upheld only: return the application to the applicant, or cancel it (R5.5)"),
+    reason: z
+      .string({ error: "请写明核查情况和处理理由" })
+      .trim()
+      .min(2, "处理理由至少2个字")
+      .max(1000, "处理理由最多1000字"),
+    expectedVersion: expectedVersionField
+      .optional()
+      .describe("The application's version; needed when upheld"),
+  })
+    .refine((body) => body.outcome === "dismissed" || body.followUp !== undefined, {
+      message: "异议属实时须选择后续处理：退回修改或取消申报",
+      path: ["followUp"],
+    })
+    .refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
+      message: "异议不属实时不能选择后续处理",
+      path: ["followUp"],
+    })
+    .refine((body) => body.outcome === "dismissed" || body.expectedVersion !== undefined, {
+      message: "异议属实时须提供申报的版本号 expectedVersion",
+      path: ["expectedVersion"],
+    })
+    .meta({ id: "ObjectionResolution" }),
+  response: z.object({
+    objectionId: z.string(),
+    status: z.enum(["upheld", "dismissed"]),
+    application: reviewResult,
+  }),
+});

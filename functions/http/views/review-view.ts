@@ -1,0 +1,252 @@
+import { z } from "zod";
+import type {
+  ApplicationEvent,
+  ApplicationRecord,
+  PinnedEvidence,
+} from "../../adapters/dynamodb/application-record";
+import type { ObjectionRecord } from "../../adapters/dynamodb/objection-repository";
+import { APPLICATION_METHOD_LABELS, TITLE_LEVEL_LABELS, VALIDITY_SCOPE_LABELS } from "../../core/eligibility";
+import {
+  type BaseInfo,
+  baseInfoSchema,
+  EVIDENCE_CONTENT_TYPES,
+  evidenceSlot,
+  type SectionId,
+} from "../../core/forms";
+import { ACTION_LABELS, type Action, APPLICATION_STATES, STATE_LABELS } from "../../core/lifecycle";
+import { ROLE_LABELS } from "../../core/roles";
+
+export const reviewResult = z
+  .object({
+    applicationId: z.string(),
+    state: z.enum(APPLICATION_STATES),
+    stateLabel: z.string(),
+    version: z.number().int(),
+    departmentReturns: z.number().int(),
+  })
+  .meta({ id: "ReviewResult" });
+
+export const reviewSummary = z
+  .object({
+    applicationId: z.string(),
+    unitId: z.string(),
+    state: z.enum(APPLICATION_STATES),
+    stateLabel: z.string(),
+    version: z.number().int(),
+    applicantName: z.string(),
+    qualification: z.string().optional(),
+    validityScope: z.string().optional(),
+    applicationMethod: z.string().optional(),
+    submissions: z.number().int(),
+    departmentReturns: z.number().int(),
+    firstSubmittedAt: z.iso.datetime().optional(),
+    lastSubmittedAt: z.iso.datetime().optional(),
+    recommendedAt: z.iso.datetime().optional(),
+    noticeId: z.string().optional(),
+  })
+  .meta({ id: "ReviewSummary" });
+
+const objectionView = z
+  .object({
+    objectionId: z.string(),
+    noticeId: z.string(),
+    entry: z.number().int(),
+    lodgedAt: z.iso.datetime(),
+    content: z.string().describe("Plain text as lodged; render it as text, never as markup"),
+    contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
+    status: z.enum(["unresolved", "upheld", "dismissed"]),
+    resolution: z
+      .object({
+        outcome: z.enum(["upheld", "dismissed"]),
+        followUp: z.enum(["return", "cancel"]).optional(),
+        reason: z.string(),
+        resolvedBy: z.string(),
+        resolvedAt: z.iso.datetime(),
+      })
+      .optional(),
+  })
+  .meta({ id: "Objection" });
+
+const pinnedEvidenceView = z.object({
+  evidenceId: z.string(),
+  slotId: z.string(),
+  slotTitle: z.string(),
+  section: z.string(),
+  index: z.number().int().optional(),
+  year: z.number().int().optional(),
+  contentType: z.enum(EVIDENCE_CONTENT_TYPES),
+  size: z.number().int(),
+  pageCount: z.number().int(),
+  sha256: z.string().describe("The bytes the applicant submitted: the download is exactly these"),
+  download: z.object({ url: z.string(), expiresAt: z.iso.datetime() }).describe("A presigned GET, 5 minutes"),
+});
+
+export const reviewApplicationView = z
+  .object({
+    applicationId: z.string(),
+    roundId: z.string(),
+    unitId: z.string(),
+    state: z.enum(APPLICATION_STATES),
+    stateLabel: z.string(),
+    version: z.number().int().describe("Send it back as expectedVersion with the next action"),
+    availableActions: z.array(z.string()).describe("What the caller's roles may do in this state"),
+    baseInfo: baseInfoSchema.nullable(),
+    sections: z
+      .record(z.string(), z.unknown())
+      .describe("The five sections as submitted; the ID number masked"),
+    submission: z.number().int().describe("The submission whose pinned evidence is listed"),
+    evidence: z.array(pinnedEvidenceView),
+    departmentReturns: z.number().int(),
+    notice: z
+      .object({
+        noticeId: z.string(),
+        startsAt: z.iso.datetime(),
+        endsAt: z.iso.datetime(),
+        lastDay: z.string(),
+      })
+      .optional(),
+    unresolvedObjections: z.number().int(),
+    objections: z.array(objectionView),
+    originalsRequired: z
+      .object({
+        items: z.array(z.string()),
+        note: z.string().optional(),
+        requiredBy: z.string(),
+        requiredAt: z.iso.datetime(),
+      })
+      .optional(),
+    quotaPool: z.enum(["post_structure", "grassroots"]).optional(),
+    timeline: z.array(
+      z.object({
+        at: z.iso.datetime(),
+        action: z.string(),
+        actionLabel: z.string(),
+        role: z.string(),
+        roleLabel: z.string(),
+        org: z.string().optional(),
+        fromState: z.enum(APPLICATION_STATES).optional(),
+        toState: z.enum(APPLICATION_STATES),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: "ReviewApplication" });
+
+function baseInfoOf(application: ApplicationRecord): BaseInfo | undefined {
+  const parsed = baseInfoSchema.safeParse(application.baseInfo);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function toReviewSummary(application: ApplicationRecord): z.input<typeof reviewSummary> {
+  const base = baseInfoOf(application);
+  const optional = {
+    qualification: base && TITLE_LEVEL_LABELS[base.qualification],
+    validityScope: base && VALIDITY_SCOPE_LABELS[base.validityScope],
+    applicationMethod: base && APPLICATION_METHOD_LABELS[base.applicationMethod],
+    firstSubmittedAt: application.firstSubmittedAt,
+    lastSubmittedAt: application.lastSubmittedAt,
+    recommendedAt: application.recommendedAt,
+    noticeId: application.noticeId,
+  };
+  return {
+    applicationId: application.applicationId,
+    unitId: application.unitId,
+    state: application.state,
+    stateLabel: STATE_LABELS[application.state],
+    version: application.version,
+    applicantName: base?.name ?? "",
+    submissions: application.submissions,
+    departmentReturns: application.departmentReturns,
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+  };
+}
+
+export function toReviewResult(application: ApplicationRecord): z.input<typeof reviewResult> {
+  return {
+    applicationId: application.applicationId,
+    state: application.state,
+    stateLabel: STATE_LABELS[application.state],
+    version: application.version,
+    departmentReturns: application.departmentReturns,
+  };
+}
+
+export function toObjectionView(objection: ObjectionRecord): z.input<typeof objectionView> {
+  return objection;
+}
+
+export interface ReviewMaterials {
+  application: ApplicationRecord;
+  sections: { [Section in SectionId]?: unknown };
+  maskedResidentId: string;
+  submission: number;
+  evidence: { pinned: PinnedEvidence; url: string; expiresAt: string }[];
+  notice?: { noticeId: string; startsAt: string; endsAt: string; lastDay: string };
+  unresolvedObjections: number;
+  objections: ObjectionRecord[];
+  events: ApplicationEvent[];
+  availableActions: string[];
+}
+
+/** Everything a reviewer checks (R5.4), with the pinned evidence to download; no clear ID number. */
+export function toReviewApplicationView(materials: ReviewMaterials): z.input<typeof reviewApplicationView> {
+  const { application, sections } = materials;
+  const shown = Object.fromEntries(
+    Object.entries(sections).flatMap(([section, data]) =>
+      data === undefined || data === null
+        ? []
+        : [[section, section === "basic" ? { ...data, residentId: materials.maskedResidentId } : data]],
+    ),
+  );
+  return {
+    applicationId: application.applicationId,
+    roundId: application.scope.roundId,
+    unitId: application.unitId,
+    state: application.state,
+    stateLabel: STATE_LABELS[application.state],
+    version: application.version,
+    availableActions: materials.availableActions,
+    baseInfo: baseInfoOf(application) ?? null,
+    sections: shown,
+    submission: materials.submission,
+    evidence: materials.evidence.map(({ pinned, url, expiresAt }) => {
+      const slot = evidenceSlot(pinned.slotId);
+      return {
+        evidenceId: pinned.evidenceId,
+        slotId: pinned.slotId,
+        slotTitle: slot?.title ?? pinned.slotId,
+        section: slot?.section ?? "",
+        ...(pinned.index === undefined ? {} : { index: pinned.index }),
+        ...(pinned.year === undefined ? {} : { year: pinned.year }),
+        contentType: pinned.contentType,
+        size: pinned.size,
+        pageCount: pinned.pageCount,
+        sha256: pinned.sha256,
+        download: { url, expiresAt },
+      };
+    }),
+    departmentReturns: application.departmentReturns,
+    ...(materials.notice ? { notice: materials.notice } : {}),
+    unresolvedObjections: materials.unresolvedObjections,
+    objections: materials.objections.map(toObjectionView),
+    ...(application.originalsRequired ? { originalsRequired: application.originalsRequired } : {}),
+    ...(application.quotaPool ? { quotaPool: application.quotaPool } : {}),
+    timeline: materials.events.flatMap((event) =>
+      event.toState === undefined
+        ? []
+        : [
+            {
+              at: event.at,
+              action: event.action,
+              actionLabel: event.action === "create" ? "创建申报" : ACTION_LABELS[event.action as Action],
+              role: event.role,
+              roleLabel: ROLE_LABELS[event.role],
+              ...(event.org ? { org: event.org } : {}),
+              ...(event.fromState ? { fromState: event.fromState } : {}),
+              toState: event.toState,
+              ...(event.reason ? { reason: event.reason } : {}),
+            },
+          ],
+    ),
+  };
+}
