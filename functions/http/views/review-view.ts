@@ -13,8 +13,8 @@ import {
   evidenceSlot,
   type SectionId,
 } from "../../core/forms";
-import { ACTION_LABELS, type Action, APPLICATION_STATES, STATE_LABELS } from "../../core/lifecycle";
-import { ROLE_LABELS } from "../../core/roles";
+import { APPLICATION_STATES, STATE_LABELS } from "../../core/lifecycle";
+import { timelineSchema, timelineView } from "./timeline-view";
 
 export const reviewResult = z
   .object({
@@ -116,19 +116,7 @@ export const reviewApplicationView = z
       })
       .optional(),
     quotaPool: z.enum(["post_structure", "grassroots"]).optional(),
-    timeline: z.array(
-      z.object({
-        at: z.iso.datetime(),
-        action: z.string(),
-        actionLabel: z.string(),
-        role: z.string(),
-        roleLabel: z.string(),
-        org: z.string().optional(),
-        fromState: z.enum(APPLICATION_STATES).optional(),
-        toState: z.enum(APPLICATION_STATES),
-        reason: z.string().optional(),
-      }),
-    ),
+    timeline: timelineSchema,
   })
   .meta({ id: "ReviewApplication" });
 
@@ -231,22 +219,6 @@ export function toReviewApplicationView(materials: ReviewMaterials): z.input<typ
     objections: materials.objections.map(toObjectionView),
     ...(application.originalsRequired ? { originalsRequired: application.originalsRequired } : {}),
     ...(application.quotaPool ? { quotaPool: application.quotaPool } : {}),
-    timeline: materials.events.flatMap((event) =>
-      event.toState === undefined
-        ? []
-        : [
-            {
-              at: event.at,
-              action: event.action,
-              actionLabel: event.action === "create" ? "创建申报" : ACTION_LABELS[event.action as Action],
-              role: event.role,
-              roleLabel: ROLE_LABELS[event.role],
-              ...(event.org ? { org: event.org } : {}),
-              ...(event.fromState ? { fromState: event.fromState } : {}),
-              toState: event.toState,
-              ...(event.reason ? { reason: event.reason } : {}),
-            },
-          ],
-    ),
+    timeline: timelineView(materials.events),
   };
 }

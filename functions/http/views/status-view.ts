@@ -2,14 +2,12 @@ import { z } from "zod";
 import type { ApplicationEvent, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import { formatShanghai, type RoundCalendar } from "../../core/calendar";
 import {
-  ACTION_LABELS,
-  type Action,
   APPLICATION_STATES,
   type ApplicationState,
   availableActions,
   STATE_LABELS,
 } from "../../core/lifecycle";
-import { ROLE_LABELS } from "../../core/roles";
+import { timelineSchema, timelineView } from "./timeline-view";
 
 export const statusView = z
   .object({
@@ -27,19 +25,7 @@ export const statusView = z
       .object({ items: z.array(z.string()), note: z.string().optional(), requiredAt: z.iso.datetime() })
       .optional()
       .describe("Originals the reviewing department asks to see (R4.3), and when and where to bring them"),
-    timeline: z.array(
-      z.object({
-        at: z.iso.datetime(),
-        action: z.string(),
-        actionLabel: z.string(),
-        role: z.string(),
-        roleLabel: z.string(),
-        fromState: z.enum(APPLICATION_STATES).optional(),
-        toState: z.enum(APPLICATION_STATES),
-        toStateLabel: z.string(),
-        reason: z.string().optional(),
-      }),
-    ),
+    timeline: timelineSchema,
   })
   .meta({ id: "ApplicationStatus" });
 
@@ -103,22 +89,6 @@ export function toStatusView(
           },
         }
       : {}),
-    timeline: transitions.flatMap((event) =>
-      event.toState === undefined
-        ? []
-        : [
-            {
-              at: event.at,
-              action: event.action,
-              actionLabel: event.action === "create" ? "创建申报" : ACTION_LABELS[event.action as Action],
-              role: event.role,
-              roleLabel: ROLE_LABELS[event.role],
-              ...(event.fromState ? { fromState: event.fromState } : {}),
-              toState: event.toState,
-              toStateLabel: STATE_LABELS[event.toState],
-              ...(event.reason ? { reason: event.reason } : {}),
-            },
-          ],
-    ),
+    timeline: timelineView(transitions),
   };
 }
