@@ -51,21 +51,14 @@ export const STATE_LABELS: Readonly<Record<ApplicationState, string>> = {
   cancelled: "已取消申报资格",
 };
 
-/** The states in which the materials are with the committee: nothing may be added or changed (R7.3). */
-export const RECEIVED_STATES: readonly ApplicationState[] = [
-  "received",
-  "qualification_passed",
-  "qualification_failed",
-  "appraisal",
-  "appraisal_passed",
-  "appraisal_failed",
-  "defense",
-  "committee",
-  "approved",
-  "rejected",
-  "result_publicity",
-  "certified",
-];
+/**
+ * The states in which the materials are with the committee: nothing may be added or changed (R7.3).
+ * They are the stretch of the lifecycle from `received` to `certified`, in the order listed above.
+ */
+export const RECEIVED_STATES: readonly ApplicationState[] = APPLICATION_STATES.slice(
+  APPLICATION_STATES.indexOf("received"),
+  APPLICATION_STATES.indexOf("certified") + 1,
+);
 
 /**
  * Only the applicant's own desk: a draft, or an application returned for changes (R7.9). While a
