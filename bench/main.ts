@@ -6,6 +6,7 @@ import { documentClient } from "../functions/adapters/dynamodb/client";
 import type { GenerationScope } from "../functions/adapters/dynamodb/keys";
 import { roundRepository } from "../functions/adapters/dynamodb/round-repository";
 import { PROJECT_ROOT } from "../infra/constructs/bundling-options";
+import { DEMO_PASSWORD } from "../infra/local/seed";
 import { buildAllBundles } from "./bundles/all-bundles";
 import { bundleFigures } from "./bundles/figures";
 import { smokeTestBundles } from "./bundles/smoke";
@@ -25,7 +26,6 @@ import { openPhase, startBenchSystem } from "./system/bench-system";
 
 const COLD_START_ROUNDS = 20;
 const SUBMIT_SAMPLES = 20;
-const DEMO_PASSWORD = "Gansu#2024demo";
 
 const phases: [string, number][] = [];
 const started = performance.now();

@@ -89,3 +89,27 @@ export function clientPackages(metafile: Metafile): string[] {
   }
   return [...clients].sort();
 }
+
+/**
+ * The SDK clients a function's own code reaches (its handler folder and what that imports), leaving
+ * out what only `through` brings in: a client reachable only that way is one the function never calls.
+ */
+export function clientsReachedWithout(metafile: Metafile, entry: string, through: string): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const input = queue.shift() ?? "";
+    if (input === through) continue;
+    for (const imported of metafile.inputs[input]?.imports ?? []) {
+      if (seen.has(imported.path) || !metafile.inputs[imported.path]) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  const clients = new Set<string>();
+  for (const input of seen) {
+    const leaf = packageOf(input).split(">").pop() ?? "";
+    if (/^@aws-sdk\/client-/.test(leaf)) clients.add(leaf.replace("@aws-sdk/", ""));
+  }
+  return [...clients].sort();
+}

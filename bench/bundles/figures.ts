@@ -1,4 +1,3 @@
-import { ROUTES } from "../../functions/http/route-catalogue";
 import { type FigureRow, formatNumber, kilobytes, markdownTable, type Section } from "../results";
 import { seededRandom, shuffled, spread } from "../stats";
 import type { AllBundles } from "./all-bundles";
@@ -7,6 +6,7 @@ import {
   bytesByGroup,
   bytesByPackage,
   clientPackages,
+  clientsReachedWithout,
   commonJsBytes,
   credentialChainBytes,
   duplicatedPackages,
@@ -15,6 +15,7 @@ import {
 const BUNDLE_TARGET = 1.3;
 const COLD_START_TARGET = 1.2;
 const DYNAMODB_ONLY = "client-dynamodb+lib-dynamodb";
+const HANDLER_GROUP = "functions/http/handler-group.ts";
 
 function sizeRows(bundles: AllBundles): FigureRow[] {
   return bundles.functions.map((fn) => {
@@ -82,17 +83,19 @@ function sizeDetails(bundles: AllBundles): string[] {
     for (const [pkg, bytes] of commonJsBytes(fn.house.metafile))
       cjs.set(pkg, Math.max(cjs.get(pkg) ?? 0, bytes));
   }
-  const publicOnly = bundles.functions.filter(
-    (fn) =>
-      ROUTES.some((spec) => spec.group === fn.name) &&
-      ROUTES.filter((spec) => spec.group === fn.name).every((spec) => spec.access === "public") &&
-      clientPackages(fn.house.metafile).length > 0,
-  );
-  for (const fn of publicOnly) {
+  for (const fn of bundles.functions) {
+    const carried = clientPackages(fn.house.metafile);
+    const reached = clientsReachedWithout(
+      fn.house.metafile,
+      `functions/handlers/${fn.name}/index.ts`,
+      HANDLER_GROUP,
+    );
+    const unused = carried.filter((client) => !reached.includes(client));
+    if (unused.length === 0) continue;
     details.push(
-      `**${fn.name}** serves only public routes, so it never calls ${clientPackages(fn.house.metafile).join(", ")}; ` +
-        "it carries the client because the handler group imports the access check (and its repositories) " +
-        "statically. Loading the check only for authenticated routes would drop the client from it.",
+      `**${fn.name}** carries ${unused.join(", ")} that its own code never reaches: only the handler group's ` +
+        "access check (and its repositories), imported statically, brings it in. Importing the check only " +
+        "for authenticated routes would drop it from this bundle.",
     );
   }
   details.push(

@@ -1,9 +1,5 @@
-import {
-  type ConsumedCapacity,
-  DynamoDBClient,
-  type DynamoDBClient as DynamoDBClientType,
-  GetItemCommand,
-} from "@aws-sdk/client-dynamodb";
+import { type ConsumedCapacity, DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import type { Item } from "./item-size";
 import { type PartitionWrite, writeCost } from "./write-model";
 
@@ -34,21 +30,19 @@ export interface RecordedCall {
 interface WriteTarget {
   table: string;
   key: Item;
-  after?: Item;
 }
 
 type Input = Record<string, unknown>;
 
 function keyOf(item: Item): Item {
-  const { PK, SK } = item;
-  return { ...(PK ? { PK } : {}), ...(SK ? { SK } : {}) };
+  const names = [TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey];
+  return Object.fromEntries(names.flatMap((name) => (item[name] ? [[name, item[name]]] : [])));
 }
 
 /** The items a write command touches, in the marshalled (low-level) shape. */
 function writeTargets(command: string, input: Input): WriteTarget[] {
   const table = String(input.TableName ?? "");
-  if (command === "PutItemCommand")
-    return [{ table, key: keyOf(input.Item as Item), after: input.Item as Item }];
+  if (command === "PutItemCommand") return [{ table, key: keyOf(input.Item as Item) }];
   if (command === "UpdateItemCommand" || command === "DeleteItemCommand")
     return [{ table, key: input.Key as Item }];
   if (command === "BatchWriteItemCommand") {
@@ -56,16 +50,14 @@ function writeTargets(command: string, input: Input): WriteTarget[] {
       requests.map((request) => {
         const put = request.PutRequest as { Item: Item } | undefined;
         const remove = request.DeleteRequest as { Key: Item } | undefined;
-        return put
-          ? { table: name, key: keyOf(put.Item), after: put.Item }
-          : { table: name, key: remove?.Key ?? {} };
+        return put ? { table: name, key: keyOf(put.Item) } : { table: name, key: remove?.Key ?? {} };
       }),
     );
   }
   if (command === "TransactWriteItemsCommand") {
     return (input.TransactItems as Input[]).flatMap((entry) => {
       const put = entry.Put as { TableName: string; Item: Item } | undefined;
-      if (put) return [{ table: put.TableName, key: keyOf(put.Item), after: put.Item }];
+      if (put) return [{ table: put.TableName, key: keyOf(put.Item) }];
       const change = (entry.Update ?? entry.Delete) as { TableName: string; Key: Item } | undefined;
       return change ? [{ table: change.TableName, key: change.Key }] : [];
     });
@@ -90,7 +82,7 @@ export class CapacityRecorder {
   private readonly reader = new DynamoDBClient({});
   private readonly instrumented = new WeakSet<object>();
 
-  install(client: Pick<DynamoDBClientType, "middlewareStack">): void {
+  install(client: Pick<DynamoDBClient, "middlewareStack">): void {
     if (this.instrumented.has(client.middlewareStack)) return;
     this.instrumented.add(client.middlewareStack);
     client.middlewareStack.add(

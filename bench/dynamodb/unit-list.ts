@@ -92,7 +92,7 @@ export async function unitListScaling(template: ApplicationTemplate): Promise<Se
         routeExists
           ? `The route ${LIST_ROUTE} now exists; the unit list page over HTTP is in figure 4.`
           : `The route ${LIST_ROUTE} does not exist yet (issue #7 is building it).`
-      } Heads are copies of the submitted application (${SIZES.join(", ")} in one unit each).`,
+      } Heads are copies of the submitted application (${SIZES.map((size) => size.toLocaleString("en")).join(", ")} in one unit each).`,
     markdownTable(
       ["applications in the unit", "items on the first page", "p50"],
       SIZES.map((size) => [

@@ -1,10 +1,12 @@
+import { DEMO } from "../../infra/local/seed";
 import { makePdf, makePng } from "../../test/support/evidence-files";
 import { freshResidentId } from "../../test/support/resident-ids";
 import { SAMPLE_BASE_INFO, sampleSections } from "../../test/support/sample-application";
 import type { Api } from "./api";
 
 export const ROUND = "2024";
-export const DEMO_UNIT = "unit-demo-training-center";
+/** The seeded unit every bench applicant applies through. */
+export const DEMO_UNIT = DEMO.unitId;
 const PASSWORD = "Apply#2024ok";
 
 export interface Applicant {

@@ -1,7 +1,6 @@
+import { DEMO_PASSWORD } from "../../infra/local/seed";
 import { type Api, ApiError } from "./api";
 import { DEMO_UNIT } from "./applicant-journey";
-
-const DEMO_PASSWORD = "Gansu#2024demo";
 
 /**
  * A token of the demo unit's handler for the unit review desk. The handler's role belonged to the

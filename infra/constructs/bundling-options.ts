@@ -12,7 +12,7 @@ export const HOUSE_NODE_OPTIONS = "--enable-source-maps";
  * Packages replaced in every bundle by what Lambda actually runs. Each one is checked by
  * `npm run bench`, which runs the bundles against the local emulators.
  * - The SDK's default credential chain carries SSO, INI files, credential processes, web identity,
- *   container and instance metadata, and the STS/SSO/sign-in clients they need: a third of a
+ *   container and instance metadata, and the STS/SSO/sign-in clients they need: about 40% of a
  *   DynamoDB-only bundle. Lambda always hands a function its role's credentials in environment
  *   variables, so the chain never gets past its first link there.
  * - `@aws-sdk/s3-presigned-post` pins a second, older copy of `@aws-sdk/client-s3`; this points it
