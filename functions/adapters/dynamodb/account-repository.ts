@@ -6,7 +6,7 @@ import type { ProtectedResidentId } from "../identity/resident-id-protection";
 import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, generationPrefix, keys, purgeIndexKeys } from "./keys";
-import { decodeCursor, encodeCursor, PAGE_SIZE, type Page } from "./page";
+import { type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
 import { staleVersion } from "./round-repository";
 import { type GuardedWrite, writeTogether } from "./transactions";
@@ -251,22 +251,11 @@ export const accountRepository = {
 
   /** An organisation's staff accounts, a page at a time. */
   async staffOf(orgId: string, cursor?: string): Promise<Page<AccountRecord>> {
-    const partition = keys.orgAccountIndex(orgId, "staff", "").GSI2PK;
-    const found = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: "GSI2",
-        KeyConditionExpression: "GSI2PK = :pk",
-        ExpressionAttributeValues: { ":pk": partition },
-        ExclusiveStartKey: decodeCursor(cursor, { attribute: "GSI2PK", value: partition }),
-        Limit: PAGE_SIZE,
-      }),
-    );
-    const nextCursor = encodeCursor(found.LastEvaluatedKey);
-    return {
-      items: (found.Items ?? []).map((item) => withoutKeys(item) as unknown as AccountRecord),
-      ...(nextCursor ? { nextCursor } : {}),
-    };
+    return queryIndexPage<AccountRecord>({
+      index: "GSI2",
+      partition: keys.orgAccountIndex(orgId, "staff", "").GSI2PK,
+      cursor,
+    });
   },
 
   /** Replaces the roles the account holds now with `next`, guarded by the account's version. */

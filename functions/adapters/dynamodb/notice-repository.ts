@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { ApplicationMethod, SoughtLevel, ValidityScope } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, purgeIndexKeys } from "./keys";
-import { decodeCursor, encodeCursor, PAGE_SIZE, type Page } from "./page";
+import { type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
 import { reviewKeys } from "./review-keys";
 import type { GuardedWrite } from "./transactions";
@@ -81,23 +81,12 @@ export const noticeRepository = {
     unitId: string | undefined,
     cursor?: string,
   ): Promise<Page<NoticeRecord>> {
-    const index = unitId === undefined ? "GSI1" : "GSI2";
-    const attribute = `${index}PK`;
-    const partition =
-      unitId === undefined ? reviewKeys.roundNotices(scope) : reviewKeys.unitNotices(scope, unitId);
-    const found = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: "#pk = :pk",
-        ExpressionAttributeNames: { "#pk": attribute },
-        ExpressionAttributeValues: { ":pk": partition },
-        ExclusiveStartKey: decodeCursor(cursor, { attribute, value: partition }),
-        ScanIndexForward: false,
-        Limit: PAGE_SIZE,
-      }),
-    );
-    const nextCursor = encodeCursor(found.LastEvaluatedKey);
-    return { items: (found.Items ?? []).map(toRecord), ...(nextCursor ? { nextCursor } : {}) };
+    return queryIndexPage<NoticeRecord>({
+      index: unitId === undefined ? "GSI1" : "GSI2",
+      partition:
+        unitId === undefined ? reviewKeys.roundNotices(scope) : reviewKeys.unitNotices(scope, unitId),
+      cursor,
+      newestFirst: true,
+    });
   },
 };

@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DomainError } from "../../core/errors";
 import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
 import type { OrgKind, OrgRecord, UnitRecord } from "./org-record";
-import { decodeCursor, encodeCursor, PAGE_SIZE, type Page } from "./page";
+import { type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
 import { staleVersion } from "./round-repository";
 import { writeTogether } from "./transactions";
@@ -16,30 +16,6 @@ function indexKeys(org: OrgRecord) {
   return {
     ...keys.orgIndex(org.kind, org.orgId),
     ...(org.kind === "unit" ? keys.departmentUnitIndex(org.departmentId, org.orgId) : {}),
-  };
-}
-
-async function listBy(
-  index: "GSI1" | "GSI2",
-  partition: string,
-  cursor: string | undefined,
-): Promise<Page<OrgRecord>> {
-  const attribute = `${index}PK`;
-  const found = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: index,
-      KeyConditionExpression: "#pk = :pk",
-      ExpressionAttributeNames: { "#pk": attribute },
-      ExpressionAttributeValues: { ":pk": partition },
-      ExclusiveStartKey: decodeCursor(cursor, { attribute, value: partition }),
-      Limit: PAGE_SIZE,
-    }),
-  );
-  const nextCursor = encodeCursor(found.LastEvaluatedKey);
-  return {
-    items: (found.Items ?? []).map((item) => withoutKeys(item) as unknown as OrgRecord),
-    ...(nextCursor ? { nextCursor } : {}),
   };
 }
 
@@ -118,11 +94,15 @@ export const orgRepository = {
 
   /** Organisations of one kind, a page at a time. */
   list(kind: OrgKind, cursor?: string): Promise<Page<OrgRecord>> {
-    return listBy("GSI1", keys.orgIndex(kind, "").GSI1PK, cursor);
+    return queryIndexPage<OrgRecord>({ index: "GSI1", partition: keys.orgIndex(kind, "").GSI1PK, cursor });
   },
 
   /** The units that report to a department, a page at a time. */
   unitsOf(departmentId: string, cursor?: string): Promise<Page<OrgRecord>> {
-    return listBy("GSI2", keys.departmentUnitIndex(departmentId, "").GSI2PK, cursor);
+    return queryIndexPage<OrgRecord>({
+      index: "GSI2",
+      partition: keys.departmentUnitIndex(departmentId, "").GSI2PK,
+      cursor,
+    });
   },
 };

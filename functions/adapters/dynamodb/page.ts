@@ -1,4 +1,7 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { DomainError } from "../../core/errors";
+import { documentClient, tableName } from "./client";
+import { withoutKeys } from "./records";
 
 /** One page of a list and the cursor of the next, absent on the last page. */
 export interface Page<T> {
@@ -39,4 +42,38 @@ export function decodeCursor(
   const allStrings = Object.values(record).every((value) => typeof value === "string");
   if (!allStrings || record[partition.attribute] !== partition.value) throw invalidCursor();
   return record;
+}
+
+/**
+ * One page of an index partition: the paged list every repository needs (a query, never a scan,
+ * bounded by PAGE_SIZE, with a cursor that only opens the partition it came from). `state` filters
+ * within the page, so a filtered page may hold fewer items while a cursor remains.
+ */
+export async function queryIndexPage<T>(request: {
+  index: "GSI1" | "GSI2";
+  partition: string;
+  cursor: string | undefined;
+  newestFirst?: boolean;
+  state?: string | undefined;
+}): Promise<Page<T>> {
+  const attribute = `${request.index}PK`;
+  const { state } = request;
+  const found = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: request.index,
+      KeyConditionExpression: "#pk = :pk",
+      ...(state ? { FilterExpression: "#state = :state" } : {}),
+      ExpressionAttributeNames: { "#pk": attribute, ...(state ? { "#state": "state" } : {}) },
+      ExpressionAttributeValues: { ":pk": request.partition, ...(state ? { ":state": state } : {}) },
+      ExclusiveStartKey: decodeCursor(request.cursor, { attribute, value: request.partition }),
+      ScanIndexForward: !request.newestFirst,
+      Limit: PAGE_SIZE,
+    }),
+  );
+  const nextCursor = encodeCursor(found.LastEvaluatedKey);
+  return {
+    items: (found.Items ?? []).map((item) => withoutKeys(item) as unknown as T),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
 }

@@ -4,7 +4,7 @@ import { applicationKeys } from "./application-keys";
 import type { ApplicationRecord } from "./application-record";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, purgeIndexKeys } from "./keys";
-import { decodeCursor, encodeCursor, PAGE_SIZE, type Page } from "./page";
+import { decodeCursor, encodeCursor, PAGE_SIZE, type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
 import { reviewKeys } from "./review-keys";
 import type { GuardedWrite } from "./transactions";
@@ -41,23 +41,13 @@ export const reviewLists = {
     state: ApplicationState | undefined,
     cursor?: string,
   ): Promise<Page<ApplicationRecord>> {
-    const partition = applicationKeys.unitIndex(scope, unitId, "", "").GSI1PK;
-    const found = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :pk",
-        ...(state
-          ? { FilterExpression: "#state = :state", ExpressionAttributeNames: { "#state": "state" } }
-          : {}),
-        ExpressionAttributeValues: { ":pk": partition, ...(state ? { ":state": state } : {}) },
-        ExclusiveStartKey: decodeCursor(cursor, { attribute: "GSI1PK", value: partition }),
-        ScanIndexForward: false,
-        Limit: PAGE_SIZE,
-      }),
-    );
-    const nextCursor = encodeCursor(found.LastEvaluatedKey);
-    return { items: (found.Items ?? []).map(toRecord), ...(nextCursor ? { nextCursor } : {}) };
+    return queryIndexPage<ApplicationRecord>({
+      index: "GSI1",
+      partition: applicationKeys.unitIndex(scope, unitId, "", "").GSI1PK,
+      cursor,
+      newestFirst: true,
+      state,
+    });
   },
 
   /** What the department's units recommended to it (R4.3), as each application stands now. */
