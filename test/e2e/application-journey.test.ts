@@ -2,7 +2,6 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationRepository } from "../../functions/adapters/dynamodb/application-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
-import { ROUND_2024_CALENDAR } from "../../functions/core/calendar";
 import type { LocalSystem } from "../../infra/local/system";
 import {
   APPLICANT_PASSWORD,
@@ -21,6 +20,7 @@ import {
 } from "../support/applicant";
 import { makePng } from "../support/evidence-files";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { ROUND_2024_CALENDAR } from "../support/round-2024";
 import { tableSnapshot } from "../support/table-snapshot";
 
 let system: LocalSystem;

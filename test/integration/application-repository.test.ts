@@ -6,9 +6,9 @@ import { applicationRepository } from "../../functions/adapters/dynamodb/applica
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-purge";
 import { type GenerationScope, generationPrefix } from "../../functions/adapters/dynamodb/keys";
-import { ROUND_2024_CALENDAR } from "../../functions/core/calendar";
 import { DomainError } from "../../functions/core/errors";
 import type { LifecycleContext } from "../../functions/core/lifecycle";
+import { ROUND_2024_CALENDAR } from "../support/round-2024";
 import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
 

@@ -11,7 +11,7 @@ export {
 } from "./notices";
 export { isPhaseOpen, openPhaseAt } from "./phases";
 export { addDays, isPlainDate, type PlainDate, plainDateSchema } from "./plain-date";
-export { ROUND_2024_CALENDAR, ROUND_2024_CALENDAR_SPEC } from "./round-2024";
+export { ROUND_2024_CALENDAR_SPEC } from "./round-2024";
 export {
   type Interval,
   PHASE_LABELS,

@@ -1,4 +1,4 @@
-import { parseRoundCalendar, type RoundCalendar, type RoundCalendarSpec } from "./round-calendar";
+import type { RoundCalendarSpec } from "./round-calendar";
 
 /** The 2024 round as the notice states it (R3, R6.1, R6.2); the seeded default. */
 export const ROUND_2024_CALENDAR_SPEC: RoundCalendarSpec = {
@@ -9,5 +9,3 @@ export const ROUND_2024_CALENDAR_SPEC: RoundCalendarSpec = {
   achievementCutoff: "2024-09-30",
   seniorityReferenceDate: "2024-12-31",
 };
-
-export const ROUND_2024_CALENDAR: RoundCalendar = parseRoundCalendar(ROUND_2024_CALENDAR_SPEC);

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   NOTICE_DEFAULTS,
   parseRoundCalendar,
-  ROUND_2024_CALENDAR,
   ROUND_2024_CALENDAR_SPEC,
   type RoundCalendarSpec,
 } from "../../../../functions/core/calendar";
 import { DomainError } from "../../../../functions/core/errors";
+import { ROUND_2024_CALENDAR } from "../../../support/round-2024";
 
 function refusal(spec: unknown): DomainError {
   try {

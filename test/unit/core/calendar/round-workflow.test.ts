@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ROUND_2024_CALENDAR as CALENDAR,
   dueTransitions,
   nextBoundary,
   parseRoundCalendar,
@@ -9,6 +8,7 @@ import {
   type RoundTransition,
   shanghai,
 } from "../../../../functions/core/calendar";
+import { ROUND_2024_CALENDAR as CALENDAR } from "../../../support/round-2024";
 
 const FRESH: RoundProgress = {
   openedPhases: [],

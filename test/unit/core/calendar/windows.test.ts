@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   type Activity,
   assertWindowOpen,
-  ROUND_2024_CALENDAR as CALENDAR,
   formatShanghai,
   isPhaseOpen,
   isWindowOpen,
@@ -14,6 +13,7 @@ import {
   shanghai,
 } from "../../../../functions/core/calendar";
 import { DomainError } from "../../../../functions/core/errors";
+import { ROUND_2024_CALENDAR as CALENDAR } from "../../../support/round-2024";
 
 const ALL: readonly Phase[] = PHASES;
 const ms = (at: Date, delta: number): Date => new Date(at.getTime() + delta);
