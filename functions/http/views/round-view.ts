@@ -1,8 +1,7 @@
 import type { RoundRecord } from "../../adapters/dynamodb/round-repository";
 import { formatShanghai, openPhaseAt, parseRoundCalendar } from "../../core/calendar";
 
-/** The public face of a round: instants in UTC for machines, Beijing wall time for people (R3.1). */
-export function roundView(round: RoundRecord, now: Date) {
+function calendarView(round: RoundRecord) {
   const calendar = parseRoundCalendar(round.calendar);
   const iso = (instant: Date) => instant.toISOString();
   const span = (interval: { from: Date; to: Date }) => ({ from: iso(interval.from), to: iso(interval.to) });
@@ -31,6 +30,24 @@ export function roundView(round: RoundRecord, now: Date) {
         ? { committeeMeetingAt: formatShanghai(calendar.committeeMeetingAt) }
         : {}),
     },
-    openPhase: openPhaseAt(calendar, round.openedPhases, now) ?? null,
+    parsed: calendar,
   };
+}
+
+// Every change to a round (calendar, opened phases, generation) moves its version, so a view built
+// for one version stays right until the next; only the open phase depends on the clock. Rounds are a
+// handful a decade, and the cache is dropped whole if it ever grows past that.
+const views = new Map<string, ReturnType<typeof calendarView>>();
+
+/** The public face of a round: instants in UTC for machines, Beijing wall time for people (R3.1). */
+export function roundView(round: RoundRecord, now: Date) {
+  const key = `${round.roundId}@${round.version}`;
+  let view = views.get(key);
+  if (!view) {
+    if (views.size >= 32) views.clear();
+    view = calendarView(round);
+    views.set(key, view);
+  }
+  const { parsed, ...shown } = view;
+  return { ...shown, openPhase: openPhaseAt(parsed, round.openedPhases, now) ?? null };
 }
