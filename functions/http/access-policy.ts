@@ -8,9 +8,11 @@ import type { Role } from "../core/roles";
  * - `own_org`: the organisation the role is held in — a unit's staff see their unit, an applicant
  *   the unit they apply through;
  * - `own_department`: a reviewing department and the units that report to it;
- * - `self`: the caller's own account.
+ * - `self`: the caller's own account;
+ * - `assigned`: an application assigned to the caller by name — an appraisal expert's, a defense
+ *   panel member's, a committee member's meeting (R4.4, R4.5, R8.1); everything else is 404.
  */
-export type Reach = "any" | "own_org" | "own_department" | "self";
+export type Reach = "any" | "own_org" | "own_department" | "self" | "assigned";
 
 /**
  * What a route acts on, named by its path parameter; scope is decided against it. An application is
@@ -65,6 +67,15 @@ const DEPARTMENT_ACTION = {
   access: "roles",
   subject: ON_APPLICATION,
   grants: { department_reviewer: "own_department" },
+} as const;
+
+/** The committee's desk (issue #8): the title office and the party-school organiser, province-wide. */
+const COMMITTEE_DESK = { office_admin: "any", organiser: "any" } as const;
+const ORGANISER = { access: "roles", subject: { kind: "none" }, grants: { organiser: "any" } } as const;
+const OFFICE_ON_APPLICATION = {
+  access: "roles",
+  subject: ON_APPLICATION,
+  grants: { office_admin: "any" },
 } as const;
 
 /**
@@ -192,6 +203,50 @@ export const ACCESS_POLICY = {
   returnApplicationByDepartment: DEPARTMENT_ACTION,
   approveApplicationByDepartment: DEPARTMENT_ACTION,
   requireOriginals: DEPARTMENT_ACTION,
+
+  // The committee path (issue #8): the office and the organiser province-wide, reviewers on what is
+  // assigned to them by name.
+  saveRepresentativePapers: OWN_APPLICATION,
+  setReviewerProfile: {
+    access: "roles",
+    subject: { kind: "account", param: "accountId", accountKind: "staff" },
+    grants: { office_admin: "any" },
+  },
+  listReviewers: { access: "roles", subject: { kind: "none" }, grants: COMMITTEE_DESK },
+  assignAppraisalExperts: { access: "roles", subject: ON_APPLICATION, grants: { organiser: "any" } },
+  listMyAppraisals: { access: "roles", subject: { kind: "none" }, grants: { expert: "any" } },
+  getAppraisal: { access: "roles", subject: ON_APPLICATION, grants: { expert: "assigned" } },
+  getAppraisalPaper: {
+    access: "roles",
+    subject: ON_APPLICATION,
+    grants: { expert: "assigned", organiser: "any" },
+  },
+  recordAppraisalVerdict: { access: "roles", subject: ON_APPLICATION, grants: { expert: "assigned" } },
+
+  listCommitteeApplications: { access: "roles", subject: { kind: "none" }, grants: COMMITTEE_DESK },
+  getCommitteeApplication: {
+    access: "roles",
+    subject: ON_APPLICATION,
+    grants: { ...COMMITTEE_DESK, panel_member: "assigned", committee_member: "assigned" },
+  },
+  decideQualification: OFFICE_ON_APPLICATION,
+  createPanel: ORGANISER,
+  listPanels: { access: "roles", subject: { kind: "none" }, grants: COMMITTEE_DESK },
+  scheduleDefense: { access: "roles", subject: ON_APPLICATION, grants: { organiser: "any" } },
+  recordDefenseResult: { access: "roles", subject: ON_APPLICATION, grants: { panel_member: "assigned" } },
+
+  publishResultNotice: OFFICE,
+  listApplicationObjections: OFFICE_ON_APPLICATION,
+  resolveResultObjection: OFFICE_ON_APPLICATION,
+  issueQualificationDocument: OFFICE,
+  downloadCertificate: OWN_APPLICATION,
+  verifyCertificate: PUBLIC,
+
+  cancelForFraud: OFFICE_ON_APPLICATION,
+  listBlacklist: OFFICE,
+  liftBlacklistEntry: OFFICE,
+  exportApplicationAudit: OFFICE_ON_APPLICATION,
+  exportRoundAudit: OFFICE,
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_POLICY;

@@ -36,6 +36,14 @@ export type SubjectOf<Id> =
             ? { account: AccountRecord }
             : Record<never, never>;
 
+/** Who an application is assigned to by name, per role (R4.4 experts, R4.5 panel, R8.1 committee). */
+function assignedTo(application: ApplicationRecord, role: RoleAssignment["role"]): readonly string[] {
+  if (role === "expert") return application.appraisal?.experts ?? [];
+  if (role === "panel_member") return application.defense?.members ?? [];
+  if (role === "committee_member") return application.committee?.members ?? [];
+  return [];
+}
+
 function reaches(assignment: RoleAssignment, reach: Reach, actor: Actor, subject: Authorized["subject"]) {
   const { org, account, application } = subject;
   switch (reach) {
@@ -45,6 +53,11 @@ function reaches(assignment: RoleAssignment, reach: Reach, actor: Actor, subject
       return account?.accountId === actor.account.accountId;
     case "own_org":
       return org?.orgId === assignment.orgId;
+    case "assigned":
+      return (
+        application !== undefined &&
+        assignedTo(application, assignment.role).includes(actor.account.accountId)
+      );
     case "own_department":
       // A department sees its units' applications only once recommended to it (R4.3).
       if (application && application.recommendedAt === undefined) return false;

@@ -2,15 +2,21 @@ import type { RouteSpec } from "./route-spec";
 import * as accounts from "./routes/accounts";
 import * as applicationActions from "./routes/application-actions";
 import * as applications from "./routes/applications";
+import * as appraisal from "./routes/appraisal";
+import * as auditExport from "./routes/audit-export";
+import * as certificates from "./routes/certificates";
+import * as committee from "./routes/committee";
 import * as departmentReview from "./routes/department-review";
 import * as dispatchApprovals from "./routes/dispatch-approvals";
 import * as docs from "./routes/docs";
 import * as entrustments from "./routes/entrustments";
 import * as evidence from "./routes/evidence";
+import * as fraud from "./routes/fraud";
 import * as health from "./routes/health";
 import * as orgs from "./routes/orgs";
 import * as registration from "./routes/registration";
 import * as resets from "./routes/resets";
+import * as resultNotice from "./routes/result-notice";
 import * as rounds from "./routes/rounds";
 import * as unitPublicity from "./routes/unit-publicity";
 import * as unitReview from "./routes/unit-review";
@@ -38,5 +44,11 @@ export const ROUTES: readonly RouteSpec[] = [
   unitReview,
   unitPublicity,
   departmentReview,
+  appraisal,
+  committee,
+  resultNotice,
+  certificates,
+  fraud,
+  auditExport,
   docs,
 ].flatMap((module) => Object.values(module).filter(isRoute));

@@ -1,3 +1,4 @@
+import type { AppraisalPassRule, Exclusion, VoteCount } from "../../core/committee";
 import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
 import type { Action, ApplicationState } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";
@@ -37,6 +38,66 @@ export interface PersonalStatements {
   dispatched: boolean;
 }
 
+/** The title office's qualification review (资格初审, R4.4): failures name each rule. */
+export interface QualificationReview {
+  outcome: "passed" | "failed";
+  reasons: { rule: string; message: string }[];
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** The paper appraisal of the two representative papers (R4.4): who appraises, who was excluded and why (R8.2). */
+export interface AppraisalAssignment {
+  experts: string[];
+  excluded: Exclusion[];
+  mode: "automatic" | "manual";
+  /** Experts see neither name nor unit of the applicant (匿名鉴定) when the organiser says so. */
+  anonymised: boolean;
+  passRule: AppraisalPassRule;
+  assignedBy: string;
+  assignedAt: string;
+  /** Set by the verdict that decided it. */
+  outcome?: { passed: boolean; passes: number; fails: number; decidedAt: string };
+}
+
+/** The defense before a subject panel (学科组, R4.5), set when announced, and the panel's result. */
+export interface DefenseSlot {
+  panelId: string;
+  panelName: string;
+  /** The panel's members when the defense was scheduled: they alone see and record it. */
+  members: string[];
+  at: string;
+  place: string;
+  scheduledBy: string;
+  result?: { outcome: "pass" | "fail"; comments: string; recordedBy: string; recordedAt: string };
+}
+
+/** The committee meeting that decides the application (R8.1) and, once closed, its counted vote. */
+export interface CommitteeDecision {
+  meetingId: string;
+  /** The meeting's members: they alone see and vote on it. */
+  members: string[];
+  result?: VoteCount & { decidedAt: string };
+}
+
+/** The electronic certificate (R4.6), once the qualification document is issued. */
+export interface CertificateFacts {
+  certificateNumber: string;
+  verificationCode: string;
+  issuedOn: string;
+  documentNumber: string;
+}
+
+/** R5.5: the office's fraud finding, with who answers for it at the unit, and the blacklist entry it made. */
+export interface FraudCancellation {
+  finding: string;
+  unitAccountability: string;
+  handlerAccountability: string;
+  blacklistEntryId: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
 /** The head item of an application: everything but the sections, the uploads and the trail. */
 export interface ApplicationRecord {
   applicationId: string;
@@ -64,6 +125,14 @@ export interface ApplicationRecord {
   /** The unit quota it holds a slot of (R5.2, R6.3), until it leaves the round. */
   quotaPool?: QuotaPool;
   originalsRequired?: OriginalsRequired;
+  /** R4.4: exactly two of the applicant's paper uploads, by evidence id, designated before submission. */
+  representativePapers?: string[];
+  qualificationReview?: QualificationReview;
+  appraisal?: AppraisalAssignment;
+  defense?: DefenseSlot;
+  committee?: CommitteeDecision;
+  certificate?: CertificateFacts;
+  fraudCancellation?: FraudCancellation;
   createdAt: string;
   updatedAt: string;
 }

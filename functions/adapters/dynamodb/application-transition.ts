@@ -62,7 +62,20 @@ export interface TransitionRequest {
   /** For `submit` and `resubmit`: what the submission pins (DESIGN.md §6). */
   submission?: SubmissionFacts;
   /** What the action records on the head besides the state: the notice, the first recommendation, the quota slot. */
-  facts?: Partial<Pick<ApplicationRecord, "noticeId" | "recommendedAt" | "quotaPool">>;
+  facts?: Partial<
+    Pick<
+      ApplicationRecord,
+      | "noticeId"
+      | "recommendedAt"
+      | "quotaPool"
+      | "qualificationReview"
+      | "appraisal"
+      | "defense"
+      | "committee"
+      | "certificate"
+      | "fraudCancellation"
+    >
+  >;
   /** Writes that stand or fall with the transition: the notice, a quota slot, a resolved objection. */
   together?: GuardedWrite[];
   /** What the audit record holds besides states and reason: a return's items, a department's feedback. */

@@ -136,11 +136,12 @@ export const TRANSITIONS: readonly Transition[] = [
     guards: ["senior_only"],
     to: "appraisal",
   },
-  { from: ["appraisal"], action: "pass_appraisal", roles: ["organiser"], guards: [], to: "appraisal_passed" },
+  // The outcome is computed from the experts' verdicts (R4.4); the verdict that decides it moves the state.
+  { from: ["appraisal"], action: "pass_appraisal", roles: ["expert"], guards: [], to: "appraisal_passed" },
   {
     from: ["appraisal"],
     action: "fail_appraisal",
-    roles: ["organiser"],
+    roles: ["expert"],
     guards: ["decision_reason"],
     to: "appraisal_failed",
   },
@@ -160,12 +161,13 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     from: ["defense"],
+    // The panel records the defense result (R4.5) and with it hands the application to the committee.
     action: "refer_to_committee",
-    roles: ["organiser"],
+    roles: ["panel_member"],
     guards: ["defense_held"],
     to: "committee",
   },
-  // The organiser records the committee's vote; the vote itself (R8.1) is counted elsewhere.
+  // The organiser closes the meeting; the decision is counted from the members' votes (R8.1), never typed in.
   { from: ["committee"], action: "approve", roles: ["organiser"], guards: ["meeting_held"], to: "approved" },
   {
     from: ["committee"],

@@ -1,4 +1,5 @@
 import { createHandlerGroup } from "../../http/handler-group";
+import { certificateVerificationRoutes } from "./certificate-verification";
 import { directoryRoutes } from "./directory";
 import { noticeRoutes } from "./notices";
 import { objectionRoutes } from "./objections";
@@ -9,4 +10,5 @@ export const handler = createHandlerGroup([
   ...directoryRoutes,
   ...noticeRoutes,
   ...objectionRoutes,
+  ...certificateVerificationRoutes,
 ]);

@@ -1,7 +1,10 @@
 import { createHandlerGroup } from "../../http/handler-group";
+import { appraisalRoutes } from "./appraisal";
+import { committeeRoutes } from "./committee";
 import { departmentReviewRoutes } from "./department-review";
 import { objectionResolutionRoutes } from "./objection-resolution";
 import { recommendationRoutes } from "./recommendation";
+import { reviewerRoutes } from "./reviewers";
 import { staffingRoutes } from "./staffing";
 import { unitPublicityRoutes } from "./unit-publicity";
 import { unitReviewRoutes } from "./unit-review";
@@ -13,4 +16,7 @@ export const handler = createHandlerGroup([
   ...objectionResolutionRoutes,
   ...recommendationRoutes,
   ...departmentReviewRoutes,
+  ...reviewerRoutes,
+  ...appraisalRoutes,
+  ...committeeRoutes,
 ]);

@@ -1,9 +1,11 @@
 import { createHandlerGroup } from "../../http/handler-group";
 import { applicationActionRoutes } from "./application-actions";
 import { applicationRoutes } from "./applications";
+import { certificateRoutes } from "./certificate";
 import { evidenceRoutes } from "./evidence";
 import { meRoutes } from "./me";
 import { registrationRoutes } from "./registration";
+import { representativePaperRoutes } from "./representative-papers";
 
 export const handler = createHandlerGroup([
   ...meRoutes,
@@ -11,4 +13,6 @@ export const handler = createHandlerGroup([
   ...applicationRoutes,
   ...evidenceRoutes,
   ...applicationActionRoutes,
+  ...representativePaperRoutes,
+  ...certificateRoutes,
 ]);

@@ -27,6 +27,8 @@ const LEADER: Actor = { id: "leader-1", role: "unit_leader" };
 const REVIEWER: Actor = { id: "reviewer-1", role: "department_reviewer" };
 const OFFICE: Actor = { id: "office-1", role: "office_admin" };
 const ORGANISER: Actor = { id: "organiser-1", role: "organiser" };
+const EXPERT: Actor = { id: "expert-1", role: "expert" };
+const PANEL: Actor = { id: "panel-1", role: "panel_member" };
 const WORKFLOW: Actor = { id: "workflow", role: "system" };
 
 const DURING_APPLICATION = shanghai("2024-09-20", "10:00");
@@ -100,9 +102,9 @@ describe("a whole application, from draft to certificate", () => {
     step("receive", WORKFLOW, CALENDAR.receiptCutoff, "received");
     step("pass_qualification", OFFICE, AFTER_CUTOFF, "qualification_passed");
     step("start_appraisal", ORGANISER, AFTER_CUTOFF, "appraisal");
-    step("pass_appraisal", ORGANISER, AFTER_CUTOFF, "appraisal_passed");
+    step("pass_appraisal", EXPERT, AFTER_CUTOFF, "appraisal_passed");
     step("schedule_defense", ORGANISER, AFTER_CUTOFF, "defense");
-    step("refer_to_committee", ORGANISER, shanghai("2024-12-10", "09:00"), "committee");
+    step("refer_to_committee", PANEL, shanghai("2024-12-10", "09:00"), "committee");
     step("approve", ORGANISER, shanghai("2024-12-20", "09:00"), "approved");
     step("publish_result", OFFICE, shanghai("2024-12-23", "10:00"), "result_publicity");
     expect(app.resultNoticeStartedAt).toEqual(shanghai("2024-12-23", "10:00"));
@@ -402,7 +404,7 @@ describe("reasons a person can act on", () => {
     ["return_by_unit", HANDLER, application("submitted"), DURING_REVIEW, "R7.9"],
     ["return_by_department", REVIEWER, application("recommended"), DURING_REVIEW, "R7.9"],
     ["fail_qualification", OFFICE, application("received"), AFTER_CUTOFF, "R5.1"],
-    ["fail_appraisal", ORGANISER, application("appraisal"), AFTER_CUTOFF, "R5.1"],
+    ["fail_appraisal", EXPERT, application("appraisal"), AFTER_CUTOFF, "R5.1"],
     ["reject", ORGANISER, application("committee"), shanghai("2024-12-20", "09:00"), "R5.1"],
     ["cancel", OFFICE, application("submitted"), DURING_REVIEW, "R5.5"],
     ["cancel_by_unit", HANDLER, application("unit_publicity"), DURING_REVIEW, "R5.5"],
@@ -473,10 +475,8 @@ describe("R4.4 paper appraisal is for senior titles", () => {
 
   it("a failed appraisal ends the application; a passed one leads to the defense", () => {
     const app = application("appraisal");
-    expect(applyAction(app, "fail_appraisal", ORGANISER, context(AFTER_CUTOFF)).state).toBe(
-      "appraisal_failed",
-    );
-    const passed = applyAction(app, "pass_appraisal", ORGANISER, context(AFTER_CUTOFF));
+    expect(applyAction(app, "fail_appraisal", EXPERT, context(AFTER_CUTOFF)).state).toBe("appraisal_failed");
+    const passed = applyAction(app, "pass_appraisal", EXPERT, context(AFTER_CUTOFF));
     expect(applyAction(passed, "schedule_defense", ORGANISER, context(AFTER_CUTOFF)).state).toBe("defense");
   });
 });
@@ -494,7 +494,7 @@ describe("R4.5 defense, meeting and result notice", () => {
     );
     expect(scheduling.message).toBe(unscheduled);
     const referring = refusedWith(
-      () => applyAction(application("defense"), "refer_to_committee", ORGANISER, ctx),
+      () => applyAction(application("defense"), "refer_to_committee", PANEL, ctx),
       "R4.5",
       "DEFENSE_NOT_SCHEDULED",
     );
@@ -511,12 +511,12 @@ describe("R4.5 defense, meeting and result notice", () => {
     const app = application("defense");
     const defenseAt = shanghai("2024-12-10", "09:00");
     const error = refusedWith(
-      () => applyAction(app, "refer_to_committee", ORGANISER, context(ms(defenseAt, -1))),
+      () => applyAction(app, "refer_to_committee", PANEL, context(ms(defenseAt, -1))),
       "R4.5",
       "DEFENSE_NOT_HELD",
     );
     expect(error.message).toContain("2024-12-10 09:00");
-    expect(applyAction(app, "refer_to_committee", ORGANISER, context(defenseAt)).state).toBe("committee");
+    expect(applyAction(app, "refer_to_committee", PANEL, context(defenseAt)).state).toBe("committee");
   });
 
   it.each(["approve", "reject"] as const)("%s is recorded once the meeting has been held", (action) => {

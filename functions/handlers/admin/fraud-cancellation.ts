@@ -1,0 +1,3 @@
+import type { BoundRoute } from "../../http/handler-group";
+
+export const fraudRoutes: BoundRoute[] = [];
