@@ -23,7 +23,9 @@ export type Subject =
   | { kind: "none" }
   | { kind: "org"; param: string; orgKind?: OrgKind }
   | { kind: "account"; param: string; accountKind?: AccountKind }
-  | { kind: "application"; param: string };
+  | { kind: "application"; param: string }
+  /** A review meeting of the round in the path (R8.1): its members reach it as `assigned`. */
+  | { kind: "meeting"; param: string };
 
 export type AccessRule =
   | { access: "public" }
@@ -71,6 +73,7 @@ const DEPARTMENT_ACTION = {
 
 /** The committee's desk (issue #8): the title office and the party-school organiser, province-wide. */
 const COMMITTEE_DESK = { office_admin: "any", organiser: "any" } as const;
+const ON_MEETING = { kind: "meeting", param: "meetingId" } as const;
 const ORGANISER = { access: "roles", subject: { kind: "none" }, grants: { organiser: "any" } } as const;
 const OFFICE_ON_APPLICATION = {
   access: "roles",
@@ -247,6 +250,18 @@ export const ACCESS_POLICY = {
   liftBlacklistEntry: OFFICE,
   exportApplicationAudit: OFFICE_ON_APPLICATION,
   exportRoundAudit: OFFICE,
+
+  createMeeting: ORGANISER,
+  listMeetings: { access: "roles", subject: { kind: "none" }, grants: COMMITTEE_DESK },
+  getMeeting: {
+    access: "roles",
+    subject: ON_MEETING,
+    grants: { ...COMMITTEE_DESK, committee_member: "assigned" },
+  },
+  recordAttendance: { access: "roles", subject: ON_MEETING, grants: { organiser: "any" } },
+  openMeeting: { access: "roles", subject: ON_MEETING, grants: { organiser: "any" } },
+  castVote: { access: "roles", subject: ON_MEETING, grants: { committee_member: "assigned" } },
+  closeMeeting: { access: "roles", subject: ON_MEETING, grants: { organiser: "any" } },
 } as const satisfies Record<string, AccessRule>;
 
 export type OperationId = keyof typeof ACCESS_POLICY;

@@ -5,6 +5,7 @@ import {
 } from "../adapters/dynamodb/account-repository";
 import type { ApplicationRecord } from "../adapters/dynamodb/application-record";
 import { applicationRepository } from "../adapters/dynamodb/application-repository";
+import { type MeetingRecord, meetingRepository } from "../adapters/dynamodb/meeting-repository";
 import type { OrgRecord, UnitRecord } from "../adapters/dynamodb/org-record";
 import { orgRepository } from "../adapters/dynamodb/org-repository";
 import type { RoundRecord } from "../adapters/dynamodb/round-repository";
@@ -17,24 +18,31 @@ import { httpErrors } from "./errors";
 /** What the access check resolved: the handler acts on these, already known to be in scope. */
 export interface Authorized {
   actor: Actor;
-  subject: { org?: OrgRecord; account?: AccountRecord; application?: ApplicationRecord };
+  subject: {
+    org?: OrgRecord;
+    account?: AccountRecord;
+    application?: ApplicationRecord;
+    meeting?: MeetingRecord;
+  };
 }
 
 type RuleOf<Id> = Id extends OperationId ? (typeof ACCESS_POLICY)[Id] : never;
 
 /** The subject a route's handler receives, typed from its entry in the access policy. */
 export type SubjectOf<Id> =
-  RuleOf<Id> extends { subject: { kind: "application" } }
-    ? { application: ApplicationRecord; org: UnitRecord }
-    : RuleOf<Id> extends { subject: { kind: "org"; orgKind: "unit" } }
-      ? { org: UnitRecord }
-      : RuleOf<Id> extends { subject: { kind: "org" } }
-        ? { org: OrgRecord }
-        : RuleOf<Id> extends { subject: { kind: "account" } }
-          ? { account: AccountRecord; org: OrgRecord }
-          : RuleOf<Id> extends { access: "own_account" }
-            ? { account: AccountRecord }
-            : Record<never, never>;
+  RuleOf<Id> extends { subject: { kind: "meeting" } }
+    ? { meeting: MeetingRecord }
+    : RuleOf<Id> extends { subject: { kind: "application" } }
+      ? { application: ApplicationRecord; org: UnitRecord }
+      : RuleOf<Id> extends { subject: { kind: "org"; orgKind: "unit" } }
+        ? { org: UnitRecord }
+        : RuleOf<Id> extends { subject: { kind: "org" } }
+          ? { org: OrgRecord }
+          : RuleOf<Id> extends { subject: { kind: "account" } }
+            ? { account: AccountRecord; org: OrgRecord }
+            : RuleOf<Id> extends { access: "own_account" }
+              ? { account: AccountRecord }
+              : Record<never, never>;
 
 /** Who an application is assigned to by name, per role (R4.4 experts, R4.5 panel, R8.1 committee). */
 function assignedTo(application: ApplicationRecord, role: RoleAssignment["role"]): readonly string[] {
@@ -45,7 +53,7 @@ function assignedTo(application: ApplicationRecord, role: RoleAssignment["role"]
 }
 
 function reaches(assignment: RoleAssignment, reach: Reach, actor: Actor, subject: Authorized["subject"]) {
-  const { org, account, application } = subject;
+  const { org, account, application, meeting } = subject;
   switch (reach) {
     case "any":
       return true;
@@ -54,6 +62,7 @@ function reaches(assignment: RoleAssignment, reach: Reach, actor: Actor, subject
     case "own_org":
       return org?.orgId === assignment.orgId;
     case "assigned":
+      if (meeting) return meeting.members.some((member) => member.accountId === actor.account.accountId);
       return (
         application !== undefined &&
         assignedTo(application, assignment.role).includes(actor.account.accountId)
@@ -86,6 +95,11 @@ async function resolveSubject(
   const id = params[subject.param];
   if (typeof id !== "string") throw httpErrors.notFound();
   if (subject.kind === "application") return resolveApplication(round, id);
+  if (subject.kind === "meeting") {
+    const meeting = round ? await meetingRepository.get(round, id) : undefined;
+    if (!meeting) throw httpErrors.notFound();
+    return { meeting };
+  }
   if (subject.kind === "org") {
     const org = await orgRepository.get(id);
     if (!org || (subject.orgKind && org.kind !== subject.orgKind)) throw httpErrors.notFound();

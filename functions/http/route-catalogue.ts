@@ -12,6 +12,7 @@ import * as docs from "./routes/docs";
 import * as entrustments from "./routes/entrustments";
 import * as evidence from "./routes/evidence";
 import * as fraud from "./routes/fraud";
+import * as meetings from "./routes/meetings";
 import * as health from "./routes/health";
 import * as orgs from "./routes/orgs";
 import * as registration from "./routes/registration";
@@ -46,6 +47,7 @@ export const ROUTES: readonly RouteSpec[] = [
   departmentReview,
   appraisal,
   committee,
+  meetings,
   resultNotice,
   certificates,
   fraud,

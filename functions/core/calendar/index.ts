@@ -23,6 +23,6 @@ export {
   roundCalendarSchema,
 } from "./round-calendar";
 export { dueTransitions, nextBoundary, type RoundProgress, type RoundTransition } from "./round-workflow";
-export { formatShanghai, shanghai, shanghaiDateOf } from "./shanghai-time";
+export { formatShanghai, shanghai, shanghaiDateOf, wallTimeSchema } from "./shanghai-time";
 export { type Activity, assertWindowOpen, isWindowOpen } from "./windows";
 export { isWorkingDay } from "./working-days";

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { wallTimeSchema } from "../../core/calendar";
+import { defineRoute } from "../route-spec";
+import { meetingView } from "../views/meeting-view";
+import { accountIdField, cursorQuery, expectedVersionField, strictBody } from "./fields";
+import { roundIdParams } from "./rounds";
+
+const TAG = "评委会评审会议";
+
+const meetingParams = roundIdParams.extend({ meetingId: z.uuid("会议编号格式不正确") });
+
+const memberIds = (what: string) =>
+  z
+    .array(accountIdField, { error: `请列出${what}的账号编号` })
+    .max(99, `${what}最多99名`)
+    .refine((ids) => new Set(ids).size === ids.length, `${what}不能重复`);
+
+export const createMeeting = defineRoute({
+  operationId: "createMeeting",
+  method: "POST",
+  path: "/rounds/{roundId}/meetings",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The organiser convenes a review meeting (R8.1) with its members; the applications awaiting the " +
+    "committee (or those listed) go on its agenda",
+  tag: TAG,
+  params: roundIdParams,
+  body: strictBody({
+    title: z
+      .string({ error: "请填写会议名称" })
+      .trim()
+      .min(2, "会议名称至少2个字")
+      .max(100, "会议名称最多100字"),
+    place: z
+      .string({ error: "请填写会议地点" })
+      .trim()
+      .min(2, "会议地点至少2个字")
+      .max(100, "会议地点最多100字"),
+    at: wallTimeSchema.describe("Beijing wall time, not before the committee meeting the round announced"),
+    members: memberIds("评审委员会委员").refine((ids) => ids.length >= 1, "请至少列出一名委员"),
+    applicationIds: z
+      .array(z.uuid("申报编号格式不正确"))
+      .min(1, "请至少列出一份申报")
+      .max(500, "一次会议最多审议500份申报")
+      .refine((ids) => new Set(ids).size === ids.length, "申报不能重复")
+      .optional()
+      .describe("Absent: every application awaiting the committee that no other meeting holds"),
+  }).meta({ id: "NewMeeting" }),
+  response: meetingView,
+  successStatus: 201,
+});
+
+export const listMeetings = defineRoute({
+  operationId: "listMeetings",
+  method: "GET",
+  path: "/rounds/{roundId}/meetings",
+  group: "review",
+  access: "authenticated",
+  summary: "The round's review meetings, oldest first",
+  tag: TAG,
+  params: roundIdParams,
+  query: cursorQuery,
+  response: z.object({ meetings: z.array(meetingView), nextCursor: z.string().optional() }),
+});
+
+export const getMeeting = defineRoute({
+  operationId: "getMeeting",
+  method: "GET",
+  path: "/rounds/{roundId}/meetings/{meetingId}",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "A meeting: members, attendance, agenda and, once closed, each decision counted from the votes. " +
+    "A member sees whether they voted, never how others did (无记名投票)",
+  tag: TAG,
+  params: meetingParams,
+  response: meetingView,
+});
+
+export const recordAttendance = defineRoute({
+  operationId: "recordAttendance",
+  method: "PUT",
+  path: "/rounds/{roundId}/meetings/{meetingId}/attendance",
+  group: "review",
+  access: "authenticated",
+  summary: "The organiser records which members are present, before the meeting opens (R8.1)",
+  tag: TAG,
+  params: meetingParams,
+  body: strictBody({ expectedVersion: expectedVersionField, present: memberIds("出席委员") }).meta({
+    id: "MeetingAttendance",
+  }),
+  response: meetingView,
+});
+
+export const openMeeting = defineRoute({
+  operationId: "openMeeting",
+  method: "POST",
+  path: "/rounds/{roundId}/meetings/{meetingId}/opening",
+  group: "review",
+  access: "authenticated",
+  summary: "Opens the vote: only at its time and with at least two thirds of the members present (R8.1)",
+  tag: TAG,
+  params: meetingParams,
+  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "MeetingOpening" }),
+  response: meetingView,
+});
+
+export const castVote = defineRoute({
+  operationId: "castVote",
+  method: "PUT",
+  path: "/rounds/{roundId}/meetings/{meetingId}/votes/{applicationId}",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "A present member votes once on one application while the meeting sits (R8.1); a member with a " +
+    "conflict of interest must recuse (R8.2)",
+  tag: TAG,
+  params: meetingParams.extend({ applicationId: z.uuid("申报编号格式不正确") }),
+  body: strictBody({
+    ballot: z.enum(["approve", "reject", "abstain", "recused"], {
+      error: "表决意见应为 approve（赞成）、reject（反对）、abstain（弃权）或 recused（回避）",
+    }),
+    recusal: z
+      .string({ error: "回避理由应为文字" })
+      .trim()
+      .min(2, "回避理由至少2个字")
+      .max(200, "回避理由最多200字")
+      .optional(),
+  })
+    .refine((body) => body.ballot !== "recused" || body.recusal !== undefined, {
+      message: "回避时请写明理由（如与申报人同一单位、亲属关系等）",
+      path: ["recusal"],
+    })
+    .meta({ id: "Vote" }),
+  response: z.object({
+    meetingId: z.string(),
+    applicationId: z.string(),
+    recorded: z.literal(true),
+    message: z.string(),
+  }),
+});
+
+export const closeMeeting = defineRoute({
+  operationId: "closeMeeting",
+  method: "POST",
+  path: "/rounds/{roundId}/meetings/{meetingId}/closing",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "Closes the vote once every present member has voted on every application, and decides each: " +
+    "approved with at least two thirds of the votes of the members present (R8.1). Repeating it on a " +
+    "closed meeting finishes decisions an interruption left open",
+  tag: TAG,
+  params: meetingParams,
+  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "MeetingClosing" }),
+  response: meetingView,
+});
