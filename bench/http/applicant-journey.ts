@@ -109,7 +109,10 @@ interface UploadTicket {
   upload: { url: string; fields: Record<string, string> };
 }
 
-/** Every missing piece of evidence, as a browser sends it: ask, POST to S3, complete. Answers the count. */
+/**
+ * Every missing piece of evidence, as a browser sends it: ask, POST to S3, complete; then the two paper
+ * texts are designated as the representative papers (R4.4). Answers the count of uploads.
+ */
 export async function uploadMissingEvidence(api: Api, draft: Draft): Promise<number> {
   const { token } = draft.applicant;
   const checklist = await api.json<Checklist>({
@@ -126,6 +129,7 @@ export async function uploadMissingEvidence(api: Api, draft: Draft): Promise<num
         .map((item) => ({ slotId: slot.slotId, index: item.index, year: item.year })),
     ),
   );
+  const paperTexts: string[] = [];
   for (const place of missing) {
     const photo = place.slotId === "id_photo";
     const bytes = photo ? makePng() : pdf;
@@ -151,7 +155,16 @@ export async function uploadMissingEvidence(api: Api, draft: Draft): Promise<num
       path: applicationPath(draft.applicationId, `/evidence/${ticket.evidence.evidenceId}/complete`),
       token,
     });
+    if (place.slotId === "paper_body") paperTexts.push(ticket.evidence.evidenceId);
   }
+  // R4.4: the sample's two paper texts are the representative papers the submission needs.
+  await api.json({
+    label: "designate representative papers",
+    method: "PUT",
+    path: applicationPath(draft.applicationId, "/representative-papers"),
+    body: { expectedVersion: await currentVersion(api, draft), evidenceIds: paperTexts },
+    token,
+  });
   return missing.length;
 }
 

@@ -14,16 +14,18 @@ import {
 } from "../core/forms";
 import { parseResidentId } from "../core/identity";
 import { roundYear, sectionsForChecks } from "./application-readiness";
+import { blacklistRegister } from "./blacklist-register";
 
 /**
- * The facts of the rules (R1, R2.4, R2.5, R6) from the application, the account, the unit and the
- * records the office keeps. Called once the checklist is empty, so every part parses.
+ * The facts of the rules (R1, R2.4, R2.5, R5.5, R6) from the application, the account, the unit and
+ * the records the office keeps. Called once the checklist is empty, so every part parses.
  */
 async function factsOf(
   loaded: LoadedApplication,
   account: AccountRecord,
   unit: UnitRecord,
   roundId: string,
+  now: Date,
 ): Promise<EligibilityFacts | undefined> {
   const sections = await sectionsForChecks(loaded, account);
   const base = baseInfoSchema.safeParse(loaded.application.baseInfo);
@@ -36,13 +38,15 @@ async function factsOf(
   }
   const person = parseResidentId(basic.data.residentId);
   if (!person.ok) return undefined;
-  const [entrustmentApproved, dispatchApproved] = await Promise.all([
+  const [entrustmentApproved, dispatchApproved, blacklist] = await Promise.all([
     unit.central
       ? applicationFactsRepository.entrustmentApproved(unit.orgId, roundId)
       : Promise.resolve(false),
     statements.dispatched
       ? applicationFactsRepository.dispatchApproved(account.residentId.hash, unit.orgId)
       : Promise.resolve(false),
+    // R5.5: the person, not the account or the round: found by the keyed hash of the ID number.
+    blacklistRegister.standingOf(account.residentId.hash, now),
   ]);
   const { currentTitle, seriesChange } = basic.data;
   return {
@@ -65,8 +69,7 @@ async function factsOf(
     gender: person.id.gender,
     retirementPostType: statements.retirementPostType,
     sanctions: statements.sanctions,
-    // R5.5: the office's blacklist register does not exist yet (a later issue); no entry can be on file.
-    blacklist: [],
+    blacklist: blacklist.map((entry) => ({ from: entry.from, until: entry.until })),
     dispatch: statements.dispatched ? { approved: dispatchApproved } : null,
     seriesChange: seriesChange
       ? {
@@ -99,7 +102,7 @@ export async function assertEligible(
   calendar: RoundCalendar,
   now: Date,
 ): Promise<void> {
-  const facts = await factsOf(loaded, account, unit, roundId);
+  const facts = await factsOf(loaded, account, unit, roundId, now);
   if (!facts) {
     throw ruleViolation("R7.3", "APPLICATION_NOT_READY", "申报材料尚未填写完整，请按检查清单补充后再提交。");
   }

@@ -49,6 +49,7 @@ export function readinessContext(calendar: RoundCalendar, baseInfo: unknown): Re
 
 export function evidenceRecords(loaded: LoadedApplication): EvidenceRecord[] {
   return loaded.evidence.map((item) => ({
+    evidenceId: item.evidenceId,
     slotId: item.slotId,
     status: item.status,
     contentType: item.contentType,
@@ -69,6 +70,7 @@ export async function checklistOf(
     sections: await sectionsForChecks(loaded, account),
     confirmedSections: application.confirmedSections,
     pledgeSigned: application.pledge !== undefined,
+    representativePapers: application.representativePapers ?? [],
   };
   return readinessChecklist(draft, evidenceRecords(loaded), readinessContext(calendar, application.baseInfo));
 }

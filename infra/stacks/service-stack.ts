@@ -22,6 +22,7 @@ import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
+import { CERTIFICATE_FONT_FILE } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
@@ -39,6 +40,9 @@ export interface ServiceStackProps extends StackProps {
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
 const SWAGGER_UI = fileURLToPath(new URL("../../node_modules/swagger-ui-dist", import.meta.url));
+const CERTIFICATE_FONT = fileURLToPath(
+  new URL(`../../node_modules/@embedpdf/fonts-sc/fonts/${CERTIFICATE_FONT_FILE}`, import.meta.url),
+);
 
 /** Evidence objects live under this prefix; no function touches anything else in the bucket. */
 export const EVIDENCE_PREFIX = "rounds/";
@@ -123,8 +127,13 @@ export class ServiceStack extends Stack {
     this.functions = {
       submission: make("submission", HTTP_GROUPS.submission, {
         paramsAndSecrets: secretsExtension,
-        // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF.
+        // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF; a certificate
+        // parses the 8 MB CJK font and embeds its subset (R4.6).
         timeout: Duration.seconds(29),
+        memorySize: 1024,
+        // The one font weight beside the bundle (the package's five weights would be 41 MB).
+        environment: { CERTIFICATE_FONT_DIR: "." },
+        assetFolders: [[CERTIFICATE_FONT, CERTIFICATE_FONT_FILE]],
       }),
       review: make("review", HTTP_GROUPS.review),
       publicity: make("publicity", HTTP_GROUPS.publicity),

@@ -6,7 +6,9 @@ import { roundRepository } from "../../functions/adapters/dynamodb/round-reposit
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
-import { createStaff, Sessions, type Submitted, submittedApplication } from "../support/review";
+import { freshResidentId } from "../support/resident-ids";
+import { createStaff, Sessions, type Submitted, submitAs, submittedApplication } from "../support/review";
+import { SAMPLE_BASE_INFO, sampleSections } from "../support/sample-application";
 import { tableSnapshot } from "../support/table-snapshot";
 
 /**
@@ -180,6 +182,84 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
     for (const key of ["a", "b", "c", "e", "f"] as const) {
       expect((await committeeView(key)).state).toBe("received");
     }
+  });
+
+  it("R7.3 once received, nothing in the application can be edited or added, on any write path", async () => {
+    const token = await sessions.as("committee-a");
+    const id = who("a").applicationId;
+    const { version } = await json<{ version: number }>(await api.get(applicationPath(id), token), 200);
+    const sections = sampleSections();
+    const someEvidence = "00000000-0000-4000-8000-000000000000";
+    const locked: [string, string, Record<string, unknown>][] = [
+      ["PUT", "/base-info", { expectedVersion: version, baseInfo: SAMPLE_BASE_INFO }],
+      ...(["basic", "moral", "ability", "achievements", "summary"] as const).map(
+        (section) =>
+          [
+            "PUT",
+            `/sections/${section}`,
+            {
+              expectedVersion: version,
+              confirmed: true,
+              data:
+                section === "basic"
+                  ? { ...sections.basic, residentId: freshResidentId() }
+                  : sections[section],
+            },
+          ] as [string, string, Record<string, unknown>],
+      ),
+      [
+        "PUT",
+        "/pledge",
+        {
+          expectedVersion: version,
+          textVersion: "2024-1",
+          agreed: true,
+          statements: {
+            civilServant: false,
+            civilServantManaged: false,
+            retired: false,
+            retirementPostType: "cadre",
+            sanctions: [],
+            dispatched: false,
+          },
+        },
+      ],
+      [
+        "POST",
+        "/evidence",
+        { slotId: "id_photo", contentType: "image/jpeg", size: 1000, fileName: "照片.jpg" },
+      ],
+      ["POST", `/evidence/${someEvidence}/complete`, {}],
+      ["DELETE", `/evidence/${someEvidence}`, {}],
+      ["POST", "/evidence/merge", { evidenceIds: [someEvidence, "00000000-0000-4000-8000-000000000001"] }],
+      [
+        "PUT",
+        "/representative-papers",
+        { expectedVersion: version, evidenceIds: [someEvidence, "00000000-0000-4000-8000-000000000001"] },
+      ],
+    ];
+    for (const [method, suffix, body] of locked) {
+      const refusal = await refusedWithoutTrace(
+        () => api.send(method, applicationPath(id, suffix), body, token),
+        422,
+        "MATERIALS_LOCKED",
+        "R7.3",
+      );
+      expect(refusal.message, `${method} ${suffix}`).toContain("申报材料已报送评委会");
+    }
+    // The lifecycle has no way back to the applicant's desk from here.
+    for (const action of ["submit", "resubmit"] as const) {
+      await refusedWithoutTrace(
+        () => submitAs(system.url, token, id, action, version),
+        409,
+        "INVALID_TRANSITION",
+      );
+    }
+    await refusedWithoutTrace(
+      () => api.send("POST", applicationPath(id, "/withdraw"), { expectedVersion: version }, token),
+      409,
+      "INVALID_TRANSITION",
+    );
   });
 
   it("the title office appoints experts, panel and committee members for the round", async () => {

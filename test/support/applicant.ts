@@ -179,7 +179,52 @@ export async function checklist(api: Client, token: string, applicationId: strin
   return json<ChecklistAnswer>(await api.get(applicationPath(applicationId, "/checklist"), token), 200);
 }
 
-/** Uploads one verified file to every place the checklist says is missing (the ID photo as an image). */
+/** The applicant's uploads, in the order they were requested. */
+export async function listEvidence(
+  api: Client,
+  token: string,
+  applicationId: string,
+): Promise<{ evidenceId: string; slotId: string; index?: number; status: string }[]> {
+  return (
+    await json<{ evidence: { evidenceId: string; slotId: string; index?: number; status: string }[] }>(
+      await api.get(applicationPath(applicationId, "/evidence"), token),
+      200,
+    )
+  ).evidence;
+}
+
+/** R4.4: designates the texts of the first two papers as the representative papers; answers the new version. */
+export async function designateRepresentativePapers(
+  api: Client,
+  token: string,
+  applicationId: string,
+  paperIndexes: [number, number] = [0, 1],
+): Promise<number> {
+  const bodies = (await listEvidence(api, token, applicationId)).filter(
+    (item) => item.slotId === "paper_body",
+  );
+  const evidenceIds = paperIndexes.map((index) => {
+    const body = bodies.find((item) => item.index === index);
+    if (!body) throw new Error(`paper ${index} has no uploaded text`);
+    return body.evidenceId;
+  });
+  const current = await json<ApplicationAnswer>(await api.get(applicationPath(applicationId), token), 200);
+  const designated = await json<{ version: number }>(
+    await api.send(
+      "PUT",
+      applicationPath(applicationId, "/representative-papers"),
+      { expectedVersion: current.version, evidenceIds },
+      token,
+    ),
+    200,
+  );
+  return designated.version;
+}
+
+/**
+ * Uploads one verified file to every place the checklist says is missing (the ID photo as an image),
+ * then designates the representative papers if the checklist asks for them (R4.4).
+ */
 export async function uploadEverythingMissing(
   api: Client,
   token: string,
@@ -208,6 +253,10 @@ export async function uploadEverythingMissing(
       photo ? "image/png" : "application/pdf",
     );
   }
+  const designation = (await checklist(api, token, applicationId)).sections.some((section) =>
+    section.items.some((item) => item.code.startsWith("REPRESENTATIVE_PAPER")),
+  );
+  if (designation) await designateRepresentativePapers(api, token, applicationId);
   return missing.length;
 }
 

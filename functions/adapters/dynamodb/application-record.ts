@@ -207,4 +207,7 @@ export type EditAction =
   | "delete_evidence"
   | "merge_evidence"
   | "resolve_objection"
-  | "require_originals";
+  | "require_originals"
+  | "designate_papers"
+  | "record_verdict"
+  | "place_on_meeting";

@@ -14,20 +14,53 @@ function evidenceChanged(): DomainError {
 }
 
 /**
+ * R4.4: uploads that go take their designation as representative papers with them, so that no
+ * designation points at nothing (the checklist then asks for a new one). The designation read must
+ * still be the stored one, or the write is refused like any other concurrent change.
+ */
+function releaseDesignation(application: ApplicationRecord, gone: readonly EvidenceItem[]) {
+  const designated = application.representativePapers ?? [];
+  const goneIds = gone.map((item) => item.evidenceId);
+  const kept = designated.filter((id) => !goneIds.includes(id));
+  if (kept.length === designated.length) {
+    return {
+      set: "",
+      condition: goneIds.map((_, index) => ` AND NOT contains(representativePapers, :gone${index})`).join(""),
+      values: Object.fromEntries(goneIds.map((id, index) => [`:gone${index}`, id])),
+    };
+  }
+  return {
+    set: ", representativePapers = :kept",
+    condition: " AND representativePapers = :designated",
+    values: { ":kept": kept, ":designated": designated },
+  };
+}
+
+/**
  * Every change of the uploads moves the application's upload revision, on condition that the
  * application is still in the state in which the change was allowed: an upload cannot slip in after the
  * submission, and the submission pins exactly the revision it read.
  */
-function uploadsMoved(application: ApplicationRecord, at: Date): GuardedWrite {
+function uploadsMoved(
+  application: ApplicationRecord,
+  at: Date,
+  gone: readonly EvidenceItem[] = [],
+): GuardedWrite {
+  const release = releaseDesignation(application, gone);
   return {
     write: {
       Update: {
         TableName: tableName(),
         Key: applicationKeys.head(application.scope, application.applicationId),
-        UpdateExpression: "ADD evidenceRevision :one SET updatedAt = :at",
-        ConditionExpression: "#state = :state",
+        UpdateExpression: `ADD evidenceRevision :one SET updatedAt = :at${release.set}`,
+        ConditionExpression: `#state = :state${release.condition}`,
         ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":one": 1, ":at": at.toISOString(), ":state": application.state },
+        ExpressionAttributeValues: {
+          ":one": 1,
+          ":at": at.toISOString(),
+          ":state": application.state,
+          ...release.values,
+        },
       },
     },
     conflict: staleVersion,
@@ -173,7 +206,7 @@ export const evidenceRepository = {
   ): Promise<void> {
     await writeTogether([
       deleteEvidence(application, item),
-      uploadsMoved(application, at),
+      uploadsMoved(application, at, [item]),
       event(application, "delete_evidence", actor, at, describe(item)),
     ]);
   },
@@ -189,7 +222,7 @@ export const evidenceRepository = {
     await writeTogether([
       putEvidence(application, merged, "new"),
       ...images.map((image) => deleteEvidence(application, image)),
-      uploadsMoved(application, at),
+      uploadsMoved(application, at, images),
       event(application, "merge_evidence", actor, at, {
         ...describe(merged),
         mergedFrom: images.map((image) => image.evidenceId),

@@ -59,6 +59,12 @@ export const keys = {
     PK: `ROUND#${roundId}`,
     SK: `RESET#G${String(fromGeneration).padStart(4, "0")}`,
   }),
+  /**
+   * An issued certificate (R4.6), outside any generation: a certificate outlives its round's data and
+   * is verified by its number for years. The item holds exactly what is printed, and `revokedAt` once
+   * a fraud finding cancels it (R5.5).
+   */
+  certificate: (certificateNumber: string) => ({ PK: `CERT#${certificateNumber}`, SK: "CERTIFICATE" }),
   audit: (entity: string, at: Date, id: string) => ({
     PK: `AUDIT#${entity}`,
     SK: `${at.toISOString()}#${id}`,

@@ -32,6 +32,7 @@ export {
   JOURNAL_LEVEL_LABELS,
   JOURNAL_LEVELS,
 } from "./paper-rules";
+export { REPRESENTATIVE_PAPER_COUNT, REPRESENTATIVE_PAPER_SLOT } from "./representative-papers";
 export {
   type ApplicationSections,
   SECTION_IDS,

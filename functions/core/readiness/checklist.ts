@@ -18,7 +18,9 @@ export type ReadinessCode =
   | "EVIDENCE_TOO_MANY"
   | "EVIDENCE_PENDING"
   | "EVIDENCE_TYPE_NOT_ACCEPTED"
-  | "EVIDENCE_NOT_EXPECTED";
+  | "EVIDENCE_NOT_EXPECTED"
+  | "REPRESENTATIVE_PAPERS_NOT_DESIGNATED"
+  | "REPRESENTATIVE_PAPER_INVALID";
 
 /** One thing to fix before submitting. */
 export interface ChecklistItem {

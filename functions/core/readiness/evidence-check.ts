@@ -3,6 +3,8 @@ import type { ChecklistItem } from "./checklist";
 
 /** An upload as the evidence store records it; `pending` until the server has checked the bytes. */
 export interface EvidenceRecord {
+  /** What a designation of representative papers points at (R4.4). */
+  evidenceId?: string;
   slotId: SlotId;
   status: "verified" | "pending";
   contentType: string;

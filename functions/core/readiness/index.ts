@@ -10,3 +10,4 @@ export {
 } from "./checklist";
 export type { EvidenceRecord } from "./evidence-check";
 export { type ApplicationDraft, type ReadinessContext, readinessChecklist } from "./readiness-checklist";
+export { designatedPapers, designationProblems } from "./representative-papers";

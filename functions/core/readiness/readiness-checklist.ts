@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { PlainDate } from "../calendar/plain-date";
 import {
   baseInfoSchema,
+  REPRESENTATIVE_PAPER_SLOT,
   SECTION_IDS,
   SECTION_SCHEMAS,
   SECTION_TITLES,
@@ -14,6 +15,7 @@ import {
 import type { Checklist, ChecklistItem, ChecklistSection, SectionGroup, SlotGroup } from "./checklist";
 import { abilityContent, achievementsContent } from "./content-check";
 import { checkSlot, type EvidenceRecord } from "./evidence-check";
+import { representativePaperItems } from "./representative-papers";
 
 /** An application as stored: the parts are raw, because drafts are re-checked against today's schemas. */
 export interface ApplicationDraft {
@@ -22,6 +24,8 @@ export interface ApplicationDraft {
   confirmedSections: readonly SectionId[];
   /** The integrity pledge (诚信承诺书, R4.1). */
   pledgeSigned: boolean;
+  /** R4.4: the uploads the applicant designated as representative papers, by evidence id. */
+  representativePapers: readonly string[];
 }
 
 export interface ReadinessContext extends SlotContext {
@@ -42,10 +46,19 @@ type SectionReview = (
   raw: unknown,
   evidence: readonly EvidenceRecord[],
   context: ReadinessContext,
+  application: ApplicationDraft,
 ) => {
   items: ChecklistItem[];
   slots: SlotGroup[];
 };
+
+/** What a section's content check may consult besides the section: the uploads and what they say. */
+interface ContentFacts {
+  evidence: readonly EvidenceRecord[];
+  application: ApplicationDraft;
+  /** The section's slots that still have something to fix. */
+  slots: readonly SlotGroup[];
+}
 
 function fieldIssues(part: "base_info" | SectionId, error: z.ZodError): ChecklistItem[] {
   return error.issues.map((issue) => ({
@@ -61,25 +74,23 @@ function review<Data>(
   section: SectionId,
   schema: z.ZodType<Data>,
   slots: readonly (SlotDefinition<Data> & { id: SlotId })[],
-  content: (data: Data, context: ReadinessContext) => ChecklistItem[],
+  content: (data: Data, context: ReadinessContext, facts: ContentFacts) => ChecklistItem[],
 ): SectionReview {
-  return (raw, evidence, context) => {
+  return (raw, evidence, context, application) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { items: fieldIssues(section, parsed.error), slots: [] };
-    return {
-      items: content(parsed.data, context),
-      slots: slots
-        .map((slot) => ({
-          slotId: slot.id,
-          title: slot.title,
-          items: checkSlot(
-            slot,
-            slot.instances(parsed.data, context),
-            evidence.filter((record) => record.slotId === slot.id),
-          ),
-        }))
-        .filter((group) => group.items.length > 0),
-    };
+    const open = slots
+      .map((slot) => ({
+        slotId: slot.id,
+        title: slot.title,
+        items: checkSlot(
+          slot,
+          slot.instances(parsed.data, context),
+          evidence.filter((record) => record.slotId === slot.id),
+        ),
+      }))
+      .filter((group) => group.items.length > 0);
+    return { items: content(parsed.data, context, { evidence, application, slots: open }), slots: open };
   };
 }
 
@@ -93,7 +104,16 @@ const REVIEWS: Record<SectionId, SectionReview> = {
     "achievements",
     SECTION_SCHEMAS.achievements,
     SLOT_CATALOGUE.achievements,
-    (data, context) => achievementsContent(data, context.achievementCutoff),
+    (data, context, facts) => [
+      ...achievementsContent(data, context.achievementCutoff),
+      // Every level this committee reviews is a senior title, which goes to paper appraisal (R4.4).
+      ...representativePaperItems(
+        data.papers,
+        facts.application.representativePapers,
+        facts.evidence,
+        !facts.slots.some((group) => group.slotId === REPRESENTATIVE_PAPER_SLOT),
+      ),
+    ],
   ),
   summary: review("summary", SECTION_SCHEMAS.summary, SLOT_CATALOGUE.summary, () => []),
 };
@@ -147,7 +167,7 @@ export function readinessChecklist(
       );
       continue;
     }
-    const { items, slots } = REVIEWS[section](raw, evidence, context);
+    const { items, slots } = REVIEWS[section](raw, evidence, context, application);
     if (!application.confirmedSections.includes(section)) {
       items.push({
         rule: "R7.2",

@@ -1,3 +1,105 @@
-import type { BoundRoute } from "../../http/handler-group";
+import { eventWrite } from "../../adapters/dynamodb/application-events";
+import { applicationRepository } from "../../adapters/dynamodb/application-repository";
+import { noticeRepository } from "../../adapters/dynamodb/notice-repository";
+import { type ObjectionResolution, objectionRepository } from "../../adapters/dynamodb/objection-repository";
+import { writeTogether } from "../../adapters/dynamodb/transactions";
+import { DomainError } from "../../core/errors";
+import { type BoundRoute, route } from "../../http/handler-group";
+import { lifecycleContext, roundInScope } from "../../http/round-in-scope";
+import {
+  listApplicationObjections,
+  publishResultNotice,
+  resolveResultObjection,
+} from "../../http/routes/result-notice";
+import { toOfficeObjectionView, toPublishedResultsView } from "../../http/views/result-notice-view";
+import { toReviewResult } from "../../http/views/review-view";
+import { publishResults } from "../../services/result-notice";
+import { actingAs } from "../review/desk";
 
-export const resultNoticeRoutes: BoundRoute[] = [];
+export const resultNoticeRoutes: BoundRoute[] = [
+  route(publishResultNotice, async ({ actor, params, body, now }) => {
+    const inScope = await roundInScope(params.roundId);
+    const published = await publishResults({
+      scope: inScope.scope,
+      context: lifecycleContext(inScope, now),
+      office: actingAs(actor, "office_admin"),
+      title: body.title,
+      publicityScope: body.publicityScope,
+    });
+    return toPublishedResultsView(published, now);
+  }),
+
+  route(listApplicationObjections, async ({ params, subject: { application } }) => {
+    const { scope } = await roundInScope(params.roundId);
+    const [objections, unresolvedObjections] = await Promise.all([
+      objectionRepository.list(scope, application.applicationId),
+      objectionRepository.unresolved(scope, application.applicationId),
+    ]);
+    const resultNoticeId = noticeRepository.resultNoticeId(scope);
+    return {
+      applicationId: application.applicationId,
+      state: application.state,
+      version: application.version,
+      unresolvedObjections,
+      objections: objections.map((objection) => toOfficeObjectionView(objection, resultNoticeId)),
+    };
+  }),
+
+  /**
+   * §7: the office answers every objection against the result notice. Upheld with cancellation, the
+   * application is cancelled (R5.5) in the resolution's transaction; otherwise the resolution and its
+   * reason go into the application's trail and the result stands.
+   */
+  route(resolveResultObjection, async ({ actor, params, body, subject: { application }, now }) => {
+    const inScope = await roundInScope(params.roundId);
+    const { scope } = inScope;
+    const objection = await objectionRepository.get(scope, application.applicationId, params.objectionId);
+    // The unit resolves objections against its own publicity; the office only those against the results.
+    if (!objection || objection.noticeId !== noticeRepository.resultNoticeId(scope)) {
+      throw new DomainError("not_found", "OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
+    }
+    const office = actingAs(actor, "office_admin");
+    const resolution: ObjectionResolution = {
+      outcome: body.outcome,
+      ...(body.followUp ? { followUp: body.followUp } : {}),
+      reason: body.reason,
+      resolvedBy: office.id,
+      resolvedAt: now.toISOString(),
+    };
+    const resolved = objectionRepository.resolutionWrites(scope, objection, resolution);
+    const detail = { objectionId: objection.objectionId, outcome: body.outcome };
+    if (body.followUp === undefined) {
+      await writeTogether([
+        ...resolved,
+        eventWrite(scope, application.applicationId, application.version, {
+          at: now.toISOString(),
+          action: "resolve_objection",
+          actor: office.id,
+          role: office.role,
+          ...(office.orgId ? { org: office.orgId } : {}),
+          reason: body.reason,
+          detail,
+        }),
+      ]);
+      return {
+        objectionId: objection.objectionId,
+        status: body.outcome,
+        application: toReviewResult(application),
+      };
+    }
+    const cancelled = await applicationRepository.transition({
+      application,
+      action: "cancel",
+      actor: office,
+      context: lifecycleContext(inScope, now, body.reason),
+      ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
+      together: resolved,
+      detail,
+    });
+    return {
+      objectionId: objection.objectionId,
+      status: body.outcome,
+      application: toReviewResult(cancelled),
+    };
+  }),
+];

@@ -1,1 +1,197 @@
-export {};
+import { z } from "zod";
+import { REPRESENTATIVE_PAPER_COUNT } from "../../core/forms";
+import { defineRoute } from "../route-spec";
+import {
+  appraisalAssignmentView,
+  appraisalPaperDownload,
+  expertAppraisalSummary,
+  expertAppraisalView,
+  representativePapersView,
+  reviewerProfileView,
+  verdictResult,
+} from "../views/appraisal-view";
+import { applicationParams } from "./applications";
+import { accountIdField, cursorQuery, expectedVersionField, orgIdField, strictBody } from "./fields";
+import { roundIdParams } from "./rounds";
+
+const TAG = "论文鉴定";
+
+const evidenceIdField = z.uuid("材料编号格式不正确");
+
+export const saveRepresentativePapers = defineRoute({
+  operationId: "saveRepresentativePapers",
+  method: "PUT",
+  path: "/rounds/{roundId}/applications/{applicationId}/representative-papers",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Designate the 2 representative papers for the paper appraisal (R4.4): two verified uploads of the " +
+    "paper text (论文正文), each the single file of a different paper listed in the achievements; while the " +
+    "application is on the applicant's desk (R7.3). Deleting a designated upload clears it from the designation",
+  tag: "个人申报",
+  params: applicationParams,
+  body: strictBody({
+    expectedVersion: expectedVersionField,
+    evidenceIds: z
+      .array(evidenceIdField, { error: `请列出${REPRESENTATIVE_PAPER_COUNT}篇代表作的材料编号` })
+      .length(REPRESENTATIVE_PAPER_COUNT, `须指定${REPRESENTATIVE_PAPER_COUNT}篇代表作（论文正文的材料编号）`)
+      .refine((ids) => new Set(ids).size === ids.length, "两篇代表作不能是同一个文件")
+      .describe("The evidence ids of the two paper texts, in the order the applicant ranks them"),
+  }).meta({ id: "RepresentativePapers" }),
+  response: representativePapersView,
+});
+
+const reviewerParams = roundIdParams.extend({ accountId: accountIdField });
+
+export const setReviewerProfile = defineRoute({
+  operationId: "setReviewerProfile",
+  method: "PUT",
+  path: "/rounds/{roundId}/reviewers/{accountId}",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The title office records, for the round, a reviewer's title, whether it is full senior (R4.4), the " +
+    "work unit and the applicants the reviewer declared a conflict with (R8.2); for accounts appointed " +
+    "expert, panel member or committee member this round. Without expectedVersion it creates the profile",
+  tag: TAG,
+  params: reviewerParams,
+  body: strictBody({
+    expectedVersion: expectedVersionField
+      .optional()
+      .describe("The version read before editing; absent to create the round's profile"),
+    title: z
+      .string({ error: "请填写专业技术职称" })
+      .trim()
+      .min(2, "请填写专业技术职称（如教授、研究员）")
+      .max(50, "职称最多50字"),
+    fullSenior: z
+      .boolean({ error: "请说明是否具有正高级职称（fullSenior: true 或 false）" })
+      .describe("正高级职称: required of paper appraisal experts (R4.4)"),
+    workUnitId: orgIdField
+      .optional()
+      .describe("When the reviewer works in a unit of this system: its id (the name is taken from it)"),
+    workUnitName: z
+      .string({ error: "工作单位名称应为文字" })
+      .trim()
+      .min(2, "请填写工作单位名称")
+      .max(100, "工作单位名称最多100字")
+      .optional()
+      .describe("The work unit's name, when it is not a unit of this system"),
+    declaredConflicts: z
+      .array(accountIdField, { error: "利害关系人应为申报人账号编号的列表" })
+      .max(50, "利害关系人最多50名")
+      .default([])
+      .describe("Applicant account ids the reviewer declared a conflict of interest with (R8.2)"),
+  })
+    .refine((body) => body.workUnitId !== undefined || body.workUnitName !== undefined, {
+      message: "请填写工作单位：本系统中的单位填写单位编号 workUnitId，其他单位填写单位名称 workUnitName",
+      path: ["workUnitName"],
+    })
+    .meta({ id: "ReviewerProfileChange" }),
+  response: reviewerProfileView,
+});
+
+export const listReviewers = defineRoute({
+  operationId: "listReviewers",
+  method: "GET",
+  path: "/rounds/{roundId}/reviewers",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The round's reviewer profiles, by account id, a page at a time, with each expert's appraisal load",
+  tag: TAG,
+  params: roundIdParams,
+  query: cursorQuery,
+  response: z.object({ reviewers: z.array(reviewerProfileView), nextCursor: z.string().optional() }),
+});
+
+export const assignAppraisalExperts = defineRoute({
+  operationId: "assignAppraisalExperts",
+  method: "POST",
+  path: "/rounds/{roundId}/committee/applications/{applicationId}/appraisal",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The party-school organiser starts the paper appraisal of a senior application that passed the " +
+    "qualification review (R4.4): the experts named, or else the least-loaded eligible ones, full senior and " +
+    "without a conflict of interest (R8.2); the count and the pass rule are the round's (default 3, a majority)",
+  tag: TAG,
+  params: applicationParams,
+  body: strictBody({
+    expectedVersion: expectedVersionField,
+    experts: z
+      .array(accountIdField, { error: "鉴定专家应为专家账号编号的列表" })
+      .min(1, "请至少选择一名鉴定专家")
+      .max(15, "鉴定专家最多15名")
+      .optional()
+      .describe("The organiser's choice of experts; absent, the system assigns them"),
+    anonymised: z
+      .boolean({ error: "请说明是否匿名鉴定（anonymised: true 或 false）" })
+      .default(true)
+      .describe("Experts see neither the applicant's name nor their unit (default true)"),
+  }).meta({ id: "AssignAppraisalExperts" }),
+  response: appraisalAssignmentView,
+});
+
+export const listMyAppraisals = defineRoute({
+  operationId: "listMyAppraisals",
+  method: "GET",
+  path: "/rounds/{roundId}/appraisals",
+  group: "review",
+  access: "authenticated",
+  summary: "The applications assigned to the signed-in expert for paper appraisal, oldest first (R4.4)",
+  tag: TAG,
+  params: roundIdParams,
+  query: cursorQuery,
+  response: z.object({ appraisals: z.array(expertAppraisalSummary), nextCursor: z.string().optional() }),
+});
+
+export const getAppraisal = defineRoute({
+  operationId: "getAppraisal",
+  method: "GET",
+  path: "/rounds/{roundId}/appraisals/{applicationId}",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "One application assigned to the expert: qualification, specialty and the two representative papers " +
+    "with their downloads; when anonymised, nothing that names the applicant or their unit (R4.4)",
+  tag: TAG,
+  params: applicationParams,
+  response: expertAppraisalView,
+});
+
+export const getAppraisalPaper = defineRoute({
+  operationId: "getAppraisalPaper",
+  method: "GET",
+  path: "/rounds/{roundId}/appraisals/{applicationId}/papers/{evidenceId}",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "A short-lived presigned GET of one of the two representative papers as submitted; any other evidence " +
+    "answers 404 (R4.4)",
+  tag: TAG,
+  params: applicationParams.extend({ evidenceId: evidenceIdField }),
+  response: appraisalPaperDownload,
+});
+
+export const recordAppraisalVerdict = defineRoute({
+  operationId: "recordAppraisalVerdict",
+  method: "PUT",
+  path: "/rounds/{roundId}/appraisals/{applicationId}/verdict",
+  group: "review",
+  access: "authenticated",
+  summary:
+    "The expert's verdict and comments, once, while the appraisal is open; the verdict that decides the " +
+    "outcome under the pass rule moves the application to appraisal_passed or appraisal_failed (R4.4)",
+  tag: TAG,
+  params: applicationParams,
+  body: strictBody({
+    verdict: z.enum(["pass", "fail"], { error: "鉴定结论应为 pass（通过）或 fail（不通过）" }),
+    comments: z
+      .string({ error: "请填写鉴定意见" })
+      .trim()
+      .min(10, "鉴定意见至少10个字，请写明对代表作学术水平和实践价值的评价")
+      .max(2000, "鉴定意见最多2000字"),
+  }).meta({ id: "AppraisalVerdictRecord" }),
+  response: verdictResult,
+});

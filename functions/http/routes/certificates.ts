@@ -1,1 +1,41 @@
-export {};
+import { z } from "zod";
+import { defineRoute } from "../route-spec";
+import { certificateVerificationView } from "../views/certificate-view";
+import { applicationParams } from "./applications";
+
+const TAG = "评审结果公示与证书";
+
+export const downloadCertificate = defineRoute({
+  operationId: "downloadCertificate",
+  method: "GET",
+  path: "/rounds/{roundId}/applications/{applicationId}/certificate",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "The holder downloads their electronic certificate as a PDF to print (R4.6): name, ID photo, series, " +
+    "qualification, validity scope, number, issue date and verification code; only once certified",
+  tag: TAG,
+  params: applicationParams,
+  rawContentType: "application/pdf",
+});
+
+export const verifyCertificate = defineRoute({
+  operationId: "verifyCertificate",
+  method: "GET",
+  path: "/certificates/{certificateNumber}",
+  group: "publicity",
+  access: "public",
+  summary:
+    "Anyone verifies a certificate by its number and the verification code printed on it: the answer shows " +
+    "only what is printed, and whether it was revoked (R5.5). An unknown number, a wrong or a missing code " +
+    "all answer the same 404",
+  tag: TAG,
+  params: z.object({ certificateNumber: z.string().describe("As printed, e.g. GS2024-000001") }),
+  query: z.object({
+    code: z
+      .string()
+      .optional()
+      .describe("The verification code as printed; case, spaces and hyphens do not matter"),
+  }),
+  response: certificateVerificationView,
+});

@@ -99,7 +99,7 @@ export const lodgeObjection = defineRoute({
       .number({ error: "请填写异议针对的公示序号" })
       .int("公示序号应为整数")
       .min(1, "公示序号从1开始")
-      .max(20, "公示序号不能超过20")
+      .max(999_999, "公示序号不正确")
       .describe("The applicant's entry number"),
     content: z
       .string({ error: "请填写异议内容" })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { NoticeEntry, NoticeRecord } from "../../adapters/dynamodb/notice-repository";
+import type { Notice, NoticeEntry, ResultNoticeEntry } from "../../adapters/dynamodb/notice-repository";
 import { formatShanghai } from "../../core/calendar";
 import { APPLICATION_METHOD_LABELS, TITLE_LEVEL_LABELS, VALIDITY_SCOPE_LABELS } from "../../core/eligibility";
 
@@ -11,15 +11,23 @@ const publicEntry = z.object({
   qualification: z.string(),
   specialty: z.string(),
   validityScope: z.string(),
-  applicationMethod: z.string(),
-  minimumDays: z.number().int().describe("The minimum length this applicant needs (R4.2, R5.3)"),
+  applicationMethod: z.string().optional().describe("Unit notices only"),
+  minimumDays: z
+    .number()
+    .int()
+    .optional()
+    .describe("Unit notices only: the minimum length this applicant needs (R4.2, R5.3)"),
 });
 
 const noticeFields = {
   noticeId: z.string(),
   roundId: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
+  kind: z
+    .enum(["unit_publicity", "result"])
+    .describe("A unit's publicity before it recommends (R4.2), or the round's result notice (R4.5)"),
+  publisher: z.string().describe("The unit that posted it, or the title office for the result notice"),
+  unitId: z.string().optional().describe("Unit notices only"),
+  unitName: z.string().optional().describe("Unit notices only"),
   title: z.string(),
   publicityScope: z.string(),
   startsAt: z.iso.datetime(),
@@ -39,9 +47,9 @@ export const staffNoticeView = z
     openedBy: z.string(),
     entries: z.array(publicEntry.extend({ applicationId: z.string() })),
   })
-  .meta({ id: "UnitNotice" });
+  .meta({ id: "StaffNotice" });
 
-function publicEntryOf(entry: NoticeEntry): z.input<typeof publicEntry> {
+function publicEntryOf(entry: NoticeEntry | ResultNoticeEntry): z.input<typeof publicEntry> {
   return {
     entry: entry.entry,
     name: entry.name,
@@ -50,19 +58,29 @@ function publicEntryOf(entry: NoticeEntry): z.input<typeof publicEntry> {
     qualification: TITLE_LEVEL_LABELS[entry.qualification],
     specialty: entry.specialty,
     validityScope: VALIDITY_SCOPE_LABELS[entry.validityScope],
-    applicationMethod: APPLICATION_METHOD_LABELS[entry.applicationMethod],
-    minimumDays: entry.minimumDays,
+    ...("minimumDays" in entry
+      ? {
+          applicationMethod: APPLICATION_METHOD_LABELS[entry.applicationMethod],
+          minimumDays: entry.minimumDays,
+        }
+      : {}),
   };
 }
 
-function fieldsOf(notice: NoticeRecord, now: Date) {
+function fieldsOf(notice: Notice, now: Date) {
   const startsAt = new Date(notice.startsAt);
   const endsAt = new Date(notice.endsAt);
   return {
     noticeId: notice.noticeId,
     roundId: notice.scope.roundId,
-    unitId: notice.unitId,
-    unitName: notice.unitName,
+    ...(notice.kind === "result"
+      ? { kind: "result" as const, publisher: notice.issuer }
+      : {
+          kind: "unit_publicity" as const,
+          publisher: notice.unitName,
+          unitId: notice.unitId,
+          unitName: notice.unitName,
+        }),
     title: notice.title,
     publicityScope: notice.publicityScope,
     startsAt: notice.startsAt,
@@ -73,15 +91,21 @@ function fieldsOf(notice: NoticeRecord, now: Date) {
   };
 }
 
+const entriesOf = (notice: Notice): (NoticeEntry | ResultNoticeEntry)[] => notice.entries;
+
 /** What anyone may read (§7): no application ids, no ID numbers in clear, no phone numbers. */
-export function toPublicNoticeView(notice: NoticeRecord, now: Date): z.input<typeof publicNoticeView> {
-  return { ...fieldsOf(notice, now), entries: notice.entries.map(publicEntryOf) };
+export function toPublicNoticeView(notice: Notice, now: Date): z.input<typeof publicNoticeView> {
+  return { ...fieldsOf(notice, now), entries: entriesOf(notice).map(publicEntryOf) };
 }
 
-export function toStaffNoticeView(notice: NoticeRecord, now: Date): z.input<typeof staffNoticeView> {
+/** What the publisher reads back: the public notice with the application behind each entry. */
+export function toStaffNoticeView(notice: Notice, now: Date): z.input<typeof staffNoticeView> {
   return {
     ...fieldsOf(notice, now),
     openedBy: notice.openedBy,
-    entries: notice.entries.map((entry) => ({ ...publicEntryOf(entry), applicationId: entry.applicationId })),
+    entries: entriesOf(notice).map((entry) => ({
+      ...publicEntryOf(entry),
+      applicationId: entry.applicationId,
+    })),
   };
 }

@@ -23,6 +23,7 @@ function application(change: Partial<ApplicationDraft> = {}): ApplicationDraft {
     sections: sampleSections(),
     confirmedSections: ["basic", "moral", "ability", "achievements", "summary"],
     pledgeSigned: true,
+    representativePapers: ["paper-body-0", "paper-body-1"],
     ...change,
   };
 }
@@ -52,7 +53,9 @@ function evidence(): EvidenceRecord[] {
     pdf("continuing_education"),
     ...[0, 1].flatMap((index) =>
       (["paper_cover", "paper_sponsor_page", "paper_contents_page", "paper_body"] as const).map((slot) =>
-        pdf(slot, { index }),
+        slot === "paper_body"
+          ? { ...pdf(slot, { index }), evidenceId: `paper-body-${index}` }
+          : pdf(slot, { index }),
       ),
     ),
   ];

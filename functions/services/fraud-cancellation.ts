@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { accountRepository } from "../adapters/dynamodb/account-repository";
+import type { ActorRef, ApplicationRecord, FraudCancellation } from "../adapters/dynamodb/application-record";
+import { applicationRepository } from "../adapters/dynamodb/application-repository";
+import { type BlacklistRecord, blacklistRepository } from "../adapters/dynamodb/blacklist-repository";
+import { certificateRevocationWrite } from "../adapters/dynamodb/certificate-revocation";
+import type { LifecycleContext } from "../core/lifecycle";
+import { blacklistPeriod } from "./blacklist-register";
+
+/** What the public verification of a revoked certificate may say; the finding itself stays in the audit. */
+const REVOKED_REASON = "申报弄虚作假，已被取消申报资格（R5.5），证书作废";
+
+export interface FraudFinding {
+  finding: string;
+  unitAccountability: string;
+  handlerAccountability: string;
+}
+
+export interface FraudCancellationResult {
+  application: ApplicationRecord;
+  fraudCancellation: FraudCancellation;
+  entry: BlacklistRecord;
+  revokedCertificate?: string;
+}
+
+/**
+ * R5.5, R7.3: the title office cancels an application for fraud, whatever its state, and in ONE
+ * transaction records the finding and who answers for it at the unit, puts the person on the
+ * blacklist for 3 years from the decision and revokes the certificate if one was issued. A stale
+ * version or a state the lifecycle does not cancel from writes nothing.
+ */
+export async function cancelApplicationForFraud(input: {
+  application: ApplicationRecord;
+  actor: ActorRef;
+  context: Omit<LifecycleContext, "reason">;
+  expectedVersion: number;
+  finding: FraudFinding;
+}): Promise<FraudCancellationResult> {
+  const { application, actor, context, finding } = input;
+  const applicant = await accountRepository.get(application.applicantId);
+  if (!applicant)
+    throw new Error(`applicant account ${application.applicantId} of an application is missing`);
+  const decidedAt = context.now.toISOString();
+  const entry: BlacklistRecord = {
+    entryId: randomUUID(),
+    residentIdHash: applicant.residentId.hash,
+    realName: applicant.realName,
+    maskedResidentId: applicant.residentId.masked,
+    applicantId: applicant.accountId,
+    finding: finding.finding,
+    roundId: application.scope.roundId,
+    generation: application.scope.generation,
+    applicationId: application.applicationId,
+    unitId: application.unitId,
+    unitAccountability: finding.unitAccountability,
+    handlerAccountability: finding.handlerAccountability,
+    decidedBy: actor.id,
+    decidedAt,
+    ...blacklistPeriod(context.now),
+    status: "active",
+    version: 1,
+  };
+  const fraudCancellation: FraudCancellation = {
+    ...finding,
+    blacklistEntryId: entry.entryId,
+    decidedBy: actor.id,
+    decidedAt,
+  };
+  const certificateNumber = application.certificate?.certificateNumber;
+  const cancelled = await applicationRepository.transition({
+    application,
+    action: "cancel",
+    actor,
+    context: { ...context, reason: finding.finding },
+    expectedVersion: input.expectedVersion,
+    facts: { fraudCancellation },
+    together: [
+      ...blacklistRepository.listingWrites(entry),
+      ...(certificateNumber
+        ? [certificateRevocationWrite(certificateNumber, context.now, REVOKED_REASON)]
+        : []),
+    ],
+    detail: {
+      unitAccountability: finding.unitAccountability,
+      handlerAccountability: finding.handlerAccountability,
+      blacklistEntryId: entry.entryId,
+      blacklistedUntil: entry.until,
+      ...(certificateNumber ? { revokedCertificate: certificateNumber } : {}),
+    },
+  });
+  return {
+    application: cancelled,
+    fraudCancellation,
+    entry,
+    ...(certificateNumber ? { revokedCertificate: certificateNumber } : {}),
+  };
+}
