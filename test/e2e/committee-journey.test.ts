@@ -1,4 +1,5 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
@@ -15,7 +16,8 @@ import { tableSnapshot } from "../support/table-snapshot";
  * The committee's path over HTTP (issue #8), one round walked forward by the virtual clock from the
  * receipt of materials to the meeting's decisions: a qualification failure (A), a paper appraisal
  * failure (B), an application approved by exactly two thirds of the votes (C), one rejected a vote
- * short (E), and one on the agenda cancelled for fraud before the vote closes (F).
+ * short (E), and one approved (F) and then cancelled for fraud while its result is on notice; C's
+ * result notice draws an objection the office dismisses, and C downloads and verifies the certificate.
  */
 const OFFICE = "office";
 
@@ -568,17 +570,150 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
     expect((await committeeView("e")).state).toBe("rejected");
     await refusedWithoutTrace(() => vote("c", 6, "approve"), 409, "MEETING_NOT_IN_SESSION");
     const trail = (await committeeView("e")).timeline?.map((entry) => entry.action) ?? [];
-    expect(trail).toEqual(
-      expect.arrayContaining([
-        "receive",
-        "pass_qualification",
-        "start_appraisal",
-        "pass_appraisal",
-        "schedule_defense",
-        "refer_to_committee",
-        "place_on_meeting",
-        "reject",
-      ]),
+    // The department's part was placed directly; from the receipt on every step is a recorded transition.
+    expect(trail).toEqual([
+      "create",
+      "submit",
+      "receive",
+      "pass_qualification",
+      "start_appraisal",
+      "pass_appraisal",
+      "schedule_defense",
+      "refer_to_committee",
+      "reject",
+    ]);
+  });
+
+  it("R4.5 §7 the result notice: an objection the office dismisses; R5.5 F cancelled for fraud and blacklisted", async () => {
+    await sessions.at("2024-12-23T10:00:00+08:00");
+    const published = await json<{
+      notice: { noticeId: string; entries: { entry: number; name: string }[] };
+    }>(
+      await api.send(
+        "POST",
+        "/admin/rounds/2024/result-notices",
+        { publicityScope: "甘肃省人力资源和社会保障厅门户网站" },
+        await sessions.as("office-admin"),
+      ),
+      200,
     );
+    const { noticeId, entries } = published.notice;
+    expect(entries.map((entry) => entry.name).sort()).toEqual(["方舟", "陈晨"].sort());
+    for (const key of ["c", "f"] as const) expect((await committeeView(key)).state).toBe("result_publicity");
+
+    const entryOfC = entries.find((entry) => entry.name === "陈晨")?.entry;
+    await json(
+      await api.send("POST", `/rounds/2024/notices/${noticeId}/objections`, {
+        entry: entryOfC,
+        content: "反映该同志代表作与他人论文高度雷同，请核查。",
+      }),
+      201,
+    );
+    const objections = `/admin/rounds/2024/applications/${who("c").applicationId}/objections`;
+    const listed = await json<{ version: number; objections: { objectionId: string }[] }>(
+      await api.get(objections, await sessions.as("office-admin")),
+      200,
+    );
+    const [objection] = listed.objections;
+
+    const fraud = await json<{ state: string }>(
+      await api.send(
+        "POST",
+        `/admin/rounds/2024/applications/${who("f").applicationId}/fraud-cancellation`,
+        {
+          expectedVersion: (await committeeView("f")).application.version,
+          finding: "经核查，其代表作系抄袭他人已发表论文",
+          unitAccountability: "所在单位审核把关不严，通报批评",
+          handlerAccountability: "经办人未认真核对材料，诫勉谈话",
+        },
+        await sessions.as("office-admin"),
+      ),
+      200,
+    );
+    expect(fraud.state).toBe("cancelled");
+    const blacklist = await json<{ entries: { realName: string; status: string; until: string }[] }>(
+      await api.get("/admin/blacklist", await sessions.as("office-admin")),
+      200,
+    );
+    expect(blacklist.entries.find((entry) => entry.realName === "方舟")).toMatchObject({
+      status: "active",
+      until: "2027-12-23",
+    });
+
+    // The notice runs five working days and C's objection is open: no document yet (R4.5).
+    await refusedWithoutTrace(
+      async () =>
+        api.send(
+          "POST",
+          "/admin/rounds/2024/qualification-document",
+          { documentNumber: "甘职改办〔2024〕12号", issuedOn: "2024-12-27" },
+          await sessions.as("office-admin"),
+        ),
+      422,
+      "RESULT_NOTICE_NOT_FINISHED",
+      "R4.5",
+    );
+    await json(
+      await api.send(
+        "POST",
+        `${objections}/${objection?.objectionId}/resolution`,
+        {
+          expectedVersion: listed.version,
+          outcome: "dismissed",
+          reason: "经查重比对，代表作与所指论文无雷同，反映不实",
+        },
+        await sessions.as("office-admin"),
+      ),
+      200,
+    );
+  });
+
+  it("R4.6 after the notice the office issues the document; C downloads the certificate and anyone verifies it", async () => {
+    // Published Monday 12-23 10:00: five working days are 12-24 … 12-30, so the notice ends 12-31 00:00.
+    await sessions.at("2024-12-31T10:00:00+08:00");
+    const issued = await json<{ certified: { holderName: string; certificateNumber: string }[] }>(
+      await api.send(
+        "POST",
+        "/admin/rounds/2024/qualification-document",
+        { documentNumber: "甘职改办〔2024〕12号", issuedOn: "2024-12-31" },
+        await sessions.as("office-admin"),
+      ),
+      200,
+    );
+    expect(
+      issued.certified.map((entry) => entry.holderName),
+      JSON.stringify(issued),
+    ).toEqual(["陈晨"]);
+    const number = issued.certified[0]?.certificateNumber ?? "";
+    await refusedWithoutTrace(
+      async () =>
+        api.get(applicationPath(who("e").applicationId, "/certificate"), await sessions.as("committee-e")),
+      409,
+      "CERTIFICATE_NOT_ISSUED",
+      "R4.6",
+    );
+
+    const pdf = await api.get(
+      applicationPath(who("c").applicationId, "/certificate"),
+      await sessions.as("committee-c"),
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const document = await getDocument({ data: new Uint8Array(await pdf.arrayBuffer()), verbosity: 0 })
+      .promise;
+    const page = await document.getPage(1);
+    const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("");
+    for (const printed of ["专业技术资格证书", "陈晨", number, "人力资源培训", "2024-12-31"])
+      expect(text).toContain(printed);
+    const code = /验 证 码\s*([2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5})/.exec(text)?.[1];
+    expect(code).toBeDefined();
+
+    const verified = await json<{ holderName: string; certificateNumber: string; status: string }>(
+      await api.get(`/certificates/${number}?code=${code}`),
+      200,
+    );
+    expect(verified).toMatchObject({ holderName: "陈晨", certificateNumber: number, status: "valid" });
+    const mistyped = `${code?.slice(0, -1)}${code?.endsWith("2") ? "3" : "2"}`;
+    expect((await api.get(`/certificates/${number}?code=${mistyped}`)).status).toBe(404);
   });
 });
