@@ -27,7 +27,9 @@ type Persona =
   | "unitAdmin"
   | "unitHandler"
   | "unitLeader"
-  | "applicant";
+  | "applicant"
+  /** Appointed by the office as expert, panel member and committee member, assigned to nothing. */
+  | "reviewer";
 const PERSONAS: Persona[] = [
   "office",
   "organiser",
@@ -37,6 +39,7 @@ const PERSONAS: Persona[] = [
   "unitHandler",
   "unitLeader",
   "applicant",
+  "reviewer",
 ];
 
 interface Request {
@@ -184,12 +187,252 @@ const APPLICATION_CASES: Case[] = [
     (id: string) => send("POST", applicationPath(id, "/withdraw"), { expectedVersion: stale }),
   ],
   ["getApplicationStatus", (id: string) => get(applicationPath(id, "/status"))],
+  [
+    "saveRepresentativePapers",
+    (id: string) =>
+      send("PUT", applicationPath(id, "/representative-papers"), {
+        expectedVersion: stale,
+        evidenceIds: [unknownEvidence, "00000000-0000-4000-8000-000000000001"],
+      }),
+  ],
+  // A draft has no certificate: refused after the access check.
+  ["downloadCertificate", (id: string) => get(applicationPath(id, "/certificate"))],
 ].map(([operationId, request]) => ({
   operationId: operationId as string,
   on: "application" as const,
   request: request as (id: string) => Request,
   expect: OWN_APPLICATION_ONLY,
 }));
+
+/**
+ * The committee's path (issue #8): the office and the organiser province-wide; an appointed reviewer
+ * reaches only what is assigned to them by name, and nothing is assigned in this world (404). Nothing
+ * here has reached the committee, so its desk finds no committee view of it either (404).
+ */
+const DESK = { office: "ok", organiser: "ok" } as const;
+const unknownId = "00000000-0000-4000-8000-0000000000ff";
+const committeePath = (id: string, suffix = "") => `/rounds/2024/committee/applications/${id}${suffix}`;
+const appraisalPath = (id: string, suffix = "") => `/rounds/2024/appraisals/${id}${suffix}`;
+const meetingPath = (suffix = "") => `/rounds/2024/meetings/${unknownId}${suffix}`;
+const COMMITTEE_CASES: Case[] = [
+  {
+    operationId: "setReviewerProfile",
+    on: "staff",
+    request: (staff) =>
+      send("PUT", `/rounds/2024/reviewers/${staff.accountId}`, {
+        expectedVersion: stale,
+        title: "教授",
+        fullSenior: true,
+        workUnitName: "兰州大学",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  { operationId: "listReviewers", on: "none", request: () => get("/rounds/2024/reviewers"), expect: DESK },
+  {
+    operationId: "assignAppraisalExperts",
+    on: "submitted",
+    request: (id) => send("POST", committeePath(id, "/appraisal"), { expectedVersion: stale }),
+    expect: { organiser: "ok" },
+  },
+  {
+    operationId: "listMyAppraisals",
+    on: "none",
+    request: () => get("/rounds/2024/appraisals"),
+    expect: { reviewer: "ok" },
+  },
+  {
+    operationId: "getAppraisal",
+    on: "submitted",
+    request: (id) => get(appraisalPath(id)),
+    expect: { reviewer: NEVER_IN_REACH },
+  },
+  {
+    operationId: "getAppraisalPaper",
+    on: "submitted",
+    request: (id) => get(appraisalPath(id, `/papers/${unknownEvidence}`)),
+    expect: { organiser: "ok", reviewer: NEVER_IN_REACH },
+  },
+  {
+    operationId: "recordAppraisalVerdict",
+    on: "submitted",
+    request: (id) =>
+      send("PUT", appraisalPath(id, "/verdict"), {
+        verdict: "pass",
+        comments: "矩阵测试：论文论证充分，结论可信",
+      }),
+    expect: { reviewer: NEVER_IN_REACH },
+  },
+  {
+    operationId: "listCommitteeApplications",
+    on: "none",
+    request: () => get("/rounds/2024/committee/applications"),
+    expect: DESK,
+  },
+  {
+    operationId: "getCommitteeApplication",
+    on: "submitted",
+    request: (id) => get(committeePath(id)),
+    expect: { office: NEVER_IN_REACH, organiser: NEVER_IN_REACH, reviewer: NEVER_IN_REACH },
+  },
+  {
+    operationId: "decideQualification",
+    on: "submitted",
+    request: (id) =>
+      send("POST", committeePath(id, "/qualification"), { expectedVersion: stale, outcome: "passed" }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    // Nobody holds the panel-member role under this id: refused after the access check.
+    operationId: "createPanel",
+    on: "none",
+    request: () =>
+      send("POST", "/rounds/2024/panels", {
+        name: "矩阵学科组",
+        subjects: "矩阵测试方向",
+        members: ["nobody"],
+      }),
+    expect: { organiser: "ok" },
+  },
+  { operationId: "listPanels", on: "none", request: () => get("/rounds/2024/panels"), expect: DESK },
+  {
+    operationId: "scheduleDefense",
+    on: "submitted",
+    request: (id) =>
+      send("POST", committeePath(id, "/defense"), {
+        expectedVersion: stale,
+        panelId: unknownId,
+        at: "2024-12-10 09:00",
+        place: "矩阵会议室",
+      }),
+    expect: { organiser: "ok" },
+  },
+  {
+    operationId: "recordDefenseResult",
+    on: "submitted",
+    request: (id) =>
+      send("POST", committeePath(id, "/defense/result"), {
+        expectedVersion: stale,
+        outcome: "pass",
+        comments: "矩阵测试意见",
+      }),
+    expect: { reviewer: NEVER_IN_REACH },
+  },
+  {
+    // The round has not announced its meeting: refused after the access check.
+    operationId: "createMeeting",
+    on: "none",
+    request: () =>
+      send("POST", "/rounds/2024/meetings", {
+        title: "矩阵会议",
+        place: "矩阵会议室",
+        at: "2024-12-20 09:00",
+        members: ["nobody"],
+      }),
+    expect: { organiser: "ok" },
+  },
+  { operationId: "listMeetings", on: "none", request: () => get("/rounds/2024/meetings"), expect: DESK },
+  {
+    operationId: "getMeeting",
+    on: "none",
+    request: () => get(meetingPath()),
+    expect: { office: 404, organiser: 404, reviewer: 404 },
+  },
+  {
+    operationId: "recordAttendance",
+    on: "none",
+    request: () => send("PUT", meetingPath("/attendance"), { expectedVersion: stale, present: [] }),
+    expect: { organiser: 404 },
+  },
+  {
+    operationId: "openMeeting",
+    on: "none",
+    request: () => send("POST", meetingPath("/opening"), { expectedVersion: stale }),
+    expect: { organiser: 404 },
+  },
+  {
+    operationId: "castVote",
+    on: "none",
+    request: () => send("PUT", meetingPath(`/votes/${unknownId}`), { ballot: "approve" }),
+    expect: { reviewer: 404 },
+  },
+  {
+    operationId: "closeMeeting",
+    on: "none",
+    request: () => send("POST", meetingPath("/closing"), { expectedVersion: stale }),
+    expect: { organiser: 404 },
+  },
+  {
+    // Nothing is approved: refused after the access check.
+    operationId: "publishResultNotice",
+    on: "none",
+    request: () => send("POST", "/admin/rounds/2024/result-notices", { publicityScope: "矩阵测试范围" }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "listApplicationObjections",
+    on: "submitted",
+    request: (id) => get(`/admin/rounds/2024/applications/${id}/objections`),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "resolveResultObjection",
+    on: "submitted",
+    request: (id) =>
+      send("POST", `/admin/rounds/2024/applications/${id}/objections/o0000000000000000/resolution`, {
+        outcome: "dismissed",
+        reason: "矩阵测试理由",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "issueQualificationDocument",
+    on: "none",
+    request: () =>
+      send("POST", "/admin/rounds/2024/qualification-document", {
+        documentNumber: "矩阵〔2024〕1号",
+        issuedOn: "2024-09-02",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    // Unknown numbers answer their own code, not the scope's 404: the route itself is public.
+    operationId: "verifyCertificate",
+    on: "none",
+    public: true,
+    request: () => get("/certificates/GS2024-000001?code=ABCDE-FGHJK"),
+  },
+  {
+    operationId: "cancelForFraud",
+    on: "submitted",
+    request: (id) =>
+      send("POST", `/admin/rounds/2024/applications/${id}/fraud-cancellation`, {
+        expectedVersion: stale,
+        finding: "矩阵测试事实",
+        unitAccountability: "矩阵测试",
+        handlerAccountability: "矩阵测试",
+      }),
+    expect: OFFICE_ONLY,
+  },
+  { operationId: "listBlacklist", on: "none", request: () => get("/admin/blacklist"), expect: OFFICE_ONLY },
+  {
+    operationId: "liftBlacklistEntry",
+    on: "none",
+    request: () => send("POST", `/admin/blacklist/${unknownId}/lifting`, { reason: "矩阵测试理由" }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "exportApplicationAudit",
+    on: "submitted",
+    request: (id) => get(`/admin/rounds/2024/applications/${id}/audit?format=json`),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "exportRoundAudit",
+    on: "none",
+    request: () => get("/admin/rounds/2024/audit?format=csv"),
+    expect: OFFICE_ONLY,
+  },
+];
 
 const MATRIX: Case[] = [
   { operationId: "getHealth", on: "none", public: true, request: () => get("/health") },
@@ -557,6 +800,7 @@ const MATRIX: Case[] = [
     request: (dept) => get(`/rounds/2024/departments/${dept}/applications`),
     expect: { office: "ok", deptReviewer: IN_UNIT },
   },
+  ...COMMITTEE_CASES,
 ];
 
 let system: LocalSystem;
@@ -659,6 +903,15 @@ beforeAll(async () => {
     await register("matrix-a3", u3),
   ];
   tokens.applicant = await api.login("matrix-a1", "Apply#2024ok");
+  const appointed = await created<{ temporaryPassword: string }>(
+    await api.send(
+      "POST",
+      "/orgs/office/accounts",
+      { ...somebody(), username: "matrix-appointed", roles: ["expert", "panel_member", "committee_member"] },
+      office,
+    ),
+  );
+  tokens.reviewer = await api.login("matrix-appointed", appointed.temporaryPassword);
   const applicationOf = async (username: string) =>
     (
       await created<{ applicationId: string }>(

@@ -667,7 +667,7 @@ describe("what the experts see (R4.4)", () => {
       async () =>
         api.get(appraisalPath("a", `/papers/${cover?.evidenceId}`), await sessions.as(USERNAMES.one)),
       404,
-      "NOT_FOUND",
+      "PAPER_NOT_FOUND",
     );
   });
 

@@ -1,8 +1,5 @@
-import type { ActorRef } from "../../adapters/dynamodb/application-record";
 import { applicationRepository } from "../../adapters/dynamodb/application-repository";
 import { appraisalRepository } from "../../adapters/dynamodb/appraisal-repository";
-import type { Role } from "../../core/roles";
-import type { Actor } from "../../http/actor";
 import { httpErrors } from "../../http/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
 import { lifecycleContext, roundInScope } from "../../http/round-in-scope";
@@ -22,13 +19,7 @@ import {
 import { assignAppraisalExperts as assignExperts } from "../../services/appraisal-assignment";
 import { recordAppraisalVerdict as recordVerdict } from "../../services/appraisal-verdicts";
 import { designatedPaper, paperDownload, submittedPapers } from "../../services/representative-papers";
-import { staffRef } from "./review-context";
-
-/** The caller in the one role the route grants: the audit names it with the organisation it is held in. */
-function acting(actor: Actor, role: Role): ActorRef {
-  const held = actor.roles.find((assignment) => assignment.role === role);
-  return staffRef(actor, role, held?.orgId ?? actor.account.orgId);
-}
+import { actingAs } from "./desk";
 
 async function loadedSubmission(roundId: string, applicationId: string) {
   const { scope } = await roundInScope(roundId);
@@ -42,7 +33,7 @@ export const appraisalRoutes: BoundRoute[] = [
     const inScope = await roundInScope(params.roundId);
     const assigned = await assignExperts({
       application,
-      organiser: acting(actor, "organiser"),
+      organiser: actingAs(actor, "organiser"),
       context: lifecycleContext(inScope, now),
       expectedVersion: body.expectedVersion,
       experts: body.experts,
@@ -86,7 +77,7 @@ export const appraisalRoutes: BoundRoute[] = [
     const { application, assignment } = await recordVerdict({
       scope: inScope.scope,
       applicationId: params.applicationId,
-      expert: acting(actor, "expert"),
+      expert: actingAs(actor, "expert"),
       verdict: body.verdict,
       comments: body.comments,
       context: lifecycleContext(inScope, now),
