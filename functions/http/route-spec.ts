@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 /** The Lambda functions that serve the HTTP API; each bundles only its own routes. */
-export type HandlerGroup = "submission" | "review" | "publicity" | "admin" | "docs";
+export type HandlerGroup = "submission" | "review" | "publicity" | "admin" | "docs" | "certificate";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

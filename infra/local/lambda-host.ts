@@ -11,6 +11,7 @@ const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
   publicity: () => import("../../functions/handlers/publicity/index"),
   admin: () => import("../../functions/handlers/admin/index"),
   docs: () => import("../../functions/handlers/docs/index"),
+  certificate: () => import("../../functions/handlers/certificate/index"),
   workflow: () => import("../../functions/handlers/workflow/index"),
 };
 

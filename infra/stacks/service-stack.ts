@@ -84,9 +84,10 @@ const EVIDENCE_ACTIONS = ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion",
 const HTTP_GROUPS: Record<HandlerGroup, string> = {
   submission: "Applicant API: registration, drafts, evidence, submission",
   review: "Unit and department review",
-  publicity: "Public notices, objections, certificate verification, health",
+  publicity: "Public notices, objections, health",
   admin: "Title office and organiser administration",
   docs: "OpenAPI document and API reference page",
+  certificate: "Electronic certificates: the holder's download and public verification",
 };
 
 type FunctionName = HandlerGroup | "workflow";
@@ -127,19 +128,22 @@ export class ServiceStack extends Stack {
     this.functions = {
       submission: make("submission", HTTP_GROUPS.submission, {
         paramsAndSecrets: secretsExtension,
-        // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF; a certificate
-        // parses the 8 MB CJK font and embeds its subset (R4.6).
+        // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF.
         timeout: Duration.seconds(29),
-        memorySize: 1024,
-        // The one font weight beside the bundle (the package's five weights would be 41 MB).
-        environment: { CERTIFICATE_FONT_DIR: "." },
-        assetFolders: [[CERTIFICATE_FONT, CERTIFICATE_FONT_FILE]],
       }),
       review: make("review", HTTP_GROUPS.review),
       publicity: make("publicity", HTTP_GROUPS.publicity),
       admin: make("admin", HTTP_GROUPS.admin, {
         environment: { RESET_STATE_MACHINE_ARN: resetArn },
         paramsAndSecrets: secretsExtension,
+      }),
+      certificate: make("certificate", HTTP_GROUPS.certificate, {
+        // A certificate parses the 8 MB CJK font and embeds its subset (R4.6).
+        timeout: Duration.seconds(29),
+        memorySize: 1024,
+        // The one font weight beside the bundle (the package's five weights would be 41 MB).
+        environment: { CERTIFICATE_FONT_DIR: "." },
+        assetFolders: [[CERTIFICATE_FONT, CERTIFICATE_FONT_FILE]],
       }),
       docs: make("docs", HTTP_GROUPS.docs, {
         environment: { DOCS_ASSET_DIR: "swagger-ui" },
@@ -152,12 +156,14 @@ export class ServiceStack extends Stack {
       }),
     };
     // Publicity writes too: public objections and their per-address rate counters (§7).
-    for (const name of ["submission", "review", "publicity", "admin", "workflow"] as const) {
+    for (const name of ["submission", "review", "publicity", "admin", "certificate", "workflow"] as const) {
       this.grantTable(this.functions[name]);
     }
     for (const name of ["submission", "review", "admin", "workflow"] as const) {
       this.grantEvidence(this.functions[name]);
     }
+    // The certificate prints the holder's ID photo from the evidence; it reads and writes nothing else there.
+    this.grantEvidence(this.functions.certificate, ["s3:GetObject", "s3:GetObjectVersion"]);
     // The purge after a reset lists an old generation's objects by prefix.
     this.functions.workflow.addToRolePolicy(
       new PolicyStatement({
@@ -220,9 +226,9 @@ export class ServiceStack extends Stack {
     );
   }
 
-  private grantEvidence(fn: HouseFunction): void {
+  private grantEvidence(fn: HouseFunction, actions: string[] = EVIDENCE_ACTIONS): void {
     const objects = `arn:${this.partition}:s3:::${this.props.evidenceBucketName}/${EVIDENCE_PREFIX}*`;
-    fn.addToRolePolicy(new PolicyStatement({ actions: EVIDENCE_ACTIONS, resources: [objects] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
     if (fn.role) {
       Validations.of(fn.role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${this.props.evidenceBucketName}/${EVIDENCE_PREFIX}*]`,

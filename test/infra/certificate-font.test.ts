@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,22 +8,24 @@ import { buildTestApp } from "./app";
 // biome-ignore lint/suspicious/noExplicitAny: template resources are untyped JSON
 type Resource = { [key: string]: any };
 
-let submission: Resource;
+let certificate: Resource;
 let bundleDir: string;
+let applicantApi: Resource | undefined;
 
 beforeAll(() => {
   const built = buildTestApp();
   const functions = Object.values(Template.fromStack(built.service).findResources("AWS::Lambda::Function"));
-  const found = functions.find((fn) => fn.Properties.Description?.startsWith("Applicant API"));
-  if (!found) throw new Error("no submission function in the template");
-  submission = found;
+  const found = functions.find((fn) => fn.Properties.Description?.startsWith("Electronic certificates"));
+  if (!found) throw new Error("no certificate function in the template");
+  certificate = found;
+  applicantApi = functions.find((fn) => fn.Properties.Description?.startsWith("Applicant API"));
   const assembly = built.app.synth().directory;
-  bundleDir = join(assembly, `asset.${String(submission.Properties.Code.S3Key).replace(/\.zip$/, "")}`);
+  bundleDir = join(assembly, `asset.${String(certificate.Properties.Code.S3Key).replace(/\.zip$/, "")}`);
 });
 
-describe("the submission function prints certificates (R4.6)", () => {
+describe("the certificate function prints certificates (R4.6)", () => {
   it("ships the one CJK font weight beside its bundle, where CERTIFICATE_FONT_DIR points", () => {
-    const directory = submission.Properties.Environment.Variables.CERTIFICATE_FONT_DIR;
+    const directory = certificate.Properties.Environment.Variables.CERTIFICATE_FONT_DIR;
     expect(directory).toBe(".");
     const font = join(bundleDir, directory, CERTIFICATE_FONT_FILE);
     expect(existsSync(font), font).toBe(true);
@@ -34,7 +36,19 @@ describe("the submission function prints certificates (R4.6)", () => {
   });
 
   it("has the memory and time to parse the font and embed its subset", () => {
-    expect(submission.Properties.MemorySize).toBeGreaterThanOrEqual(1024);
-    expect(submission.Properties.Timeout).toBeGreaterThanOrEqual(20);
+    expect(certificate.Properties.MemorySize).toBeGreaterThanOrEqual(1024);
+    expect(certificate.Properties.Timeout).toBeGreaterThanOrEqual(20);
+  });
+
+  it("keeps the font and the PDF rendering out of the applicant's function", () => {
+    expect(applicantApi?.Properties.Environment.Variables.CERTIFICATE_FONT_DIR).toBeUndefined();
+    const applicantDir = join(
+      bundleDir,
+      "..",
+      `asset.${String(applicantApi?.Properties.Code.S3Key).replace(/\.zip$/, "")}`,
+    );
+    const files = readdirSync(applicantDir, { recursive: true }).map(String);
+    expect(files.filter((name) => name.endsWith(".otf"))).toEqual([]);
+    expect(readFileSync(join(applicantDir, "index.mjs"), "utf8")).not.toContain("CERTIFICATE_FONT_DIR");
   });
 });

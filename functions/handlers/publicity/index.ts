@@ -1,5 +1,4 @@
 import { createHandlerGroup } from "../../http/handler-group";
-import { certificateVerificationRoutes } from "./certificate-verification";
 import { directoryRoutes } from "./directory";
 import { noticeRoutes } from "./notices";
 import { objectionRoutes } from "./objections";
@@ -10,5 +9,4 @@ export const handler = createHandlerGroup([
   ...directoryRoutes,
   ...noticeRoutes,
   ...objectionRoutes,
-  ...certificateVerificationRoutes,
 ]);

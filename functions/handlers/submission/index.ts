@@ -1,7 +1,6 @@
 import { createHandlerGroup } from "../../http/handler-group";
 import { applicationActionRoutes } from "./application-actions";
 import { applicationRoutes } from "./applications";
-import { certificateRoutes } from "./certificate";
 import { evidenceRoutes } from "./evidence";
 import { meRoutes } from "./me";
 import { registrationRoutes } from "./registration";
@@ -14,5 +13,4 @@ export const handler = createHandlerGroup([
   ...evidenceRoutes,
   ...applicationActionRoutes,
   ...representativePaperRoutes,
-  ...certificateRoutes,
 ]);

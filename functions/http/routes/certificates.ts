@@ -9,7 +9,7 @@ export const downloadCertificate = defineRoute({
   operationId: "downloadCertificate",
   method: "GET",
   path: "/rounds/{roundId}/applications/{applicationId}/certificate",
-  group: "submission",
+  group: "certificate",
   access: "authenticated",
   summary:
     "The holder downloads their electronic certificate as a PDF to print (R4.6): name, ID photo, series, " +
@@ -23,7 +23,7 @@ export const verifyCertificate = defineRoute({
   operationId: "verifyCertificate",
   method: "GET",
   path: "/certificates/{certificateNumber}",
-  group: "publicity",
+  group: "certificate",
   access: "public",
   summary:
     "Anyone verifies a certificate by its number and the verification code printed on it: the answer shows " +

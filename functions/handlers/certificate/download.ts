@@ -1,9 +1,9 @@
 import { type BoundRoute, route } from "../../http/handler-group";
 import { downloadCertificate } from "../../http/routes/certificates";
 import { certificateDownload } from "../../services/electronic-certificate";
-import { applicantOf, ownApplication, roundInScope } from "./application-scope";
+import { applicantOf, ownApplication, roundInScope } from "../submission/application-scope";
 
-export const certificateRoutes: BoundRoute[] = [
+export const downloadRoutes: BoundRoute[] = [
   route(downloadCertificate, async ({ actor, params, now }) => {
     const applicant = applicantOf(actor);
     const application = await ownApplication(

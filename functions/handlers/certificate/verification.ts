@@ -4,7 +4,7 @@ import { verifyCertificate } from "../../http/routes/certificates";
 import { toCertificateVerificationView } from "../../http/views/certificate-view";
 import { checkCertificate } from "../../services/certificate-issuance";
 
-export const certificateVerificationRoutes: BoundRoute[] = [
+export const verificationRoutes: BoundRoute[] = [
   route(verifyCertificate, async ({ params, query }) => {
     const certificate = await checkCertificate(params.certificateNumber, query.code);
     // One answer for an unknown number and a wrong or missing code: the code cannot be guessed by probing.
