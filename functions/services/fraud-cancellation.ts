@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { accountRepository } from "../adapters/dynamodb/account-repository";
 import type { ActorRef, ApplicationRecord, FraudCancellation } from "../adapters/dynamodb/application-record";
-import { applicationRepository } from "../adapters/dynamodb/application-repository";
+import { applicationRepository, editApplication } from "../adapters/dynamodb/application-repository";
 import { type BlacklistRecord, blacklistRepository } from "../adapters/dynamodb/blacklist-repository";
 import { certificateRevocationWrite } from "../adapters/dynamodb/certificate-revocation";
+import { DomainError } from "../core/errors";
 import type { LifecycleContext } from "../core/lifecycle";
 import { blacklistPeriod } from "./blacklist-register";
 
@@ -26,8 +27,9 @@ export interface FraudCancellationResult {
 /**
  * R5.5, R7.3: the title office cancels an application for fraud, whatever its state, and in ONE
  * transaction records the finding and who answers for it at the unit, puts the person on the
- * blacklist for 3 years from the decision and revokes the certificate if one was issued. A stale
- * version or a state the lifecycle does not cancel from writes nothing.
+ * blacklist for 3 years from the decision and revokes the certificate if one was issued. On an
+ * application already cancelled on an upheld objection it records the finding and the blacklist
+ * only. A stale version or a state the lifecycle does not cancel from writes nothing.
  */
 export async function cancelApplicationForFraud(input: {
   application: ApplicationRecord;
@@ -67,31 +69,69 @@ export async function cancelApplicationForFraud(input: {
     decidedAt,
   };
   const certificateNumber = application.certificate?.certificateNumber;
-  const cancelled = await applicationRepository.transition({
-    application,
-    action: "cancel",
-    actor,
-    context: { ...context, reason: finding.finding },
-    expectedVersion: input.expectedVersion,
-    facts: { fraudCancellation },
-    together: [
-      ...blacklistRepository.listingWrites(entry),
-      ...(certificateNumber
-        ? [certificateRevocationWrite(certificateNumber, context.now, REVOKED_REASON)]
-        : []),
-    ],
-    detail: {
-      unitAccountability: finding.unitAccountability,
-      handlerAccountability: finding.handlerAccountability,
-      blacklistEntryId: entry.entryId,
-      blacklistedUntil: entry.until,
-      ...(certificateNumber ? { revokedCertificate: certificateNumber } : {}),
-    },
-  });
+  const together = [
+    ...blacklistRepository.listingWrites(entry),
+    ...(certificateNumber
+      ? [certificateRevocationWrite(certificateNumber, context.now, REVOKED_REASON)]
+      : []),
+  ];
+  const detail = {
+    unitAccountability: finding.unitAccountability,
+    handlerAccountability: finding.handlerAccountability,
+    blacklistEntryId: entry.entryId,
+    blacklistedUntil: entry.until,
+    ...(certificateNumber ? { revokedCertificate: certificateNumber } : {}),
+  };
+  const cancelled =
+    application.state === "cancelled"
+      ? await recordOnCancelled(application, input.expectedVersion, fraudCancellation, actor, context.now, {
+          together,
+          detail: { ...detail, finding: finding.finding },
+        })
+      : await applicationRepository.transition({
+          application,
+          action: "cancel",
+          actor,
+          context: { ...context, reason: finding.finding },
+          expectedVersion: input.expectedVersion,
+          facts: { fraudCancellation },
+          together,
+          detail,
+        });
   return {
     application: cancelled,
     fraudCancellation,
     entry,
     ...(certificateNumber ? { revokedCertificate: certificateNumber } : {}),
   };
+}
+
+/**
+ * A unit that upholds an objection as fraud (§7), or the office resolving one on the result notice,
+ * cancels at once without the accountability findings; the office records them afterwards and the
+ * blacklist follows (R5.5). Once recorded, a second finding on the same application is refused.
+ */
+async function recordOnCancelled(
+  application: ApplicationRecord,
+  expectedVersion: number,
+  fraudCancellation: FraudCancellation,
+  actor: ActorRef,
+  at: Date,
+  writes: { together: ReturnType<typeof blacklistRepository.listingWrites>; detail: Record<string, unknown> },
+): Promise<ApplicationRecord> {
+  if (application.fraudCancellation) {
+    throw new DomainError(
+      "conflict",
+      "FRAUD_ALREADY_RECORDED",
+      "该申报已认定弄虚作假并列入黑名单，不能重复认定；如需更正，请解除原黑名单记录后说明情况。",
+    );
+  }
+  const updated = await editApplication(
+    application,
+    expectedVersion,
+    { set: "fraudCancellation = :fraud", values: { ":fraud": fraudCancellation } },
+    { action: "record_fraud_finding", actor, at, detail: writes.detail },
+    writes.together,
+  );
+  return { ...updated, fraudCancellation };
 }

@@ -216,6 +216,40 @@ describe("fraud cancellation and the blacklist on DynamoDB Local (R5.5, R7.3)", 
     expect(await blacklistRepository.ofPerson(person.residentId.hash)).toEqual([]);
   });
 
+  it("R5.5 a unit's fraud cancellation is completed by the office's finding: blacklisted, state kept, once", async () => {
+    const person = await applicant();
+    const application = await stored(person, "cancelled");
+
+    const result = await cancel(application);
+
+    expect(result.application).toMatchObject({ state: "cancelled", version: 8 });
+    const head = await applicationRepository.get(SCOPE, application.applicationId);
+    expect(head).toMatchObject({
+      state: "cancelled",
+      version: 8,
+      fraudCancellation: { ...FINDING, blacklistEntryId: result.entry.entryId },
+    });
+    const [event] = (await applicationRepository.events(SCOPE, application.applicationId)).slice(-1);
+    expect(event).toMatchObject({
+      action: "record_fraud_finding",
+      role: "office_admin",
+      detail: {
+        finding: FINDING.finding,
+        blacklistEntryId: result.entry.entryId,
+        blacklistedUntil: "2027-11-06",
+      },
+    });
+    expect(
+      (await blacklistRepository.ofPerson(person.residentId.hash)).map((entry) => entry.entryId),
+    ).toEqual([result.entry.entryId]);
+
+    const before = await tableSnapshot();
+    const again = await thrown(cancel(head as ApplicationRecord));
+    expect([again.kind, again.code]).toEqual(["conflict", "FRAUD_ALREADY_RECORDED"]);
+    expect((await thrown(cancel(application, 7))).code).toBe("STALE_VERSION");
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it("R5.5 the register bars the person until the day before `until`, in any later round", async () => {
     const person = await applicant();
     await cancel(await stored(person, "submitted"));

@@ -210,4 +210,5 @@ export type EditAction =
   | "require_originals"
   | "designate_papers"
   | "record_verdict"
-  | "place_on_meeting";
+  | "place_on_meeting"
+  | "record_fraud_finding";
