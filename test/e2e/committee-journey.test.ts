@@ -5,7 +5,7 @@ import { applicationRepository, headItem } from "../../functions/adapters/dynamo
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import type { LocalSystem } from "../../infra/local/system";
-import { applicationPath, DEMO_UNIT, json } from "../support/applicant";
+import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { freshResidentId } from "../support/resident-ids";
 import { createStaff, Sessions, type Submitted, submitAs, submittedApplication } from "../support/review";
@@ -167,6 +167,8 @@ afterAll(async () => {
 describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () => {
   it("applications submitted in the window are received at the cutoff (R7.3)", async () => {
     await sessions.at("2024-09-15T10:00:00+08:00");
+    // The workflow opens the window (and runs the reset) within its poll; act once it has.
+    await untilOpen(api, "application");
     const names: Record<Key, string> = { a: "安然", b: "白露", c: "陈晨", e: "鄂尔", f: "方舟" };
     for (const key of ["a", "b", "c", "e", "f"] as const) {
       people[key] = await submittedApplication(api, sessions, system.url, {
