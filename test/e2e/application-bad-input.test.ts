@@ -284,6 +284,29 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
     }
   });
 
+  it("R4.6 the ID photo, printed on the certificate, is at most 2 MB, below the bucket's limit", async () => {
+    const refusal = await refusedWithoutTrace(
+      () =>
+        requestUpload(api, token, application.applicationId, {
+          slotId: "id_photo",
+          contentType: "image/jpeg",
+          size: 2 * 1024 * 1024 + 1,
+        }),
+      400,
+      "EVIDENCE_TOO_LARGE",
+    );
+    expect(refusal.message).toBe("文件不能超过2 MB");
+    const accepted = await requestUpload(api, token, application.applicationId, {
+      slotId: "id_photo",
+      contentType: "image/jpeg",
+      size: 2 * 1024 * 1024,
+    });
+    expect(accepted.status).toBe(201);
+    expect(((await accepted.json()) as { upload: { maxBytes: number } }).upload.maxBytes).toBe(
+      2 * 1024 * 1024,
+    );
+  });
+
   it("refuses to complete an expired upload and deletes what was sent", async () => {
     const ticket = await json<UploadTicket>(
       await requestUpload(api, token, application.applicationId, {

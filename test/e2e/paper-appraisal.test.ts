@@ -294,6 +294,15 @@ describe("representative papers (R4.4)", () => {
     expect(refused.fields?.map((field) => field.path)).toEqual(["achievements.representativePapers"]);
 
     await designateRepresentativePapers(api, token, applicationId);
+    const designated = await json<{ representativePapers: string[] }>(
+      await api.get(applicationPath(applicationId), token),
+      200,
+    );
+    const bodies = (await listEvidence(api, token, applicationId))
+      .filter((item) => item.slotId === "paper_body")
+      .map((item) => item.evidenceId);
+    expect(designated.representativePapers).toHaveLength(2);
+    expect(bodies).toEqual(expect.arrayContaining(designated.representativePapers));
     expect(
       (
         await json<{ ready: boolean }>(

@@ -52,7 +52,9 @@ export const BASIC_SLOTS = [
     requiredWhen: "所有申报人",
     accepts: IMAGE_TYPES,
     files: { min: 1, max: 1 },
-    notes: ["按系统要求上传清晰的证件照片，照片将用于制作证书。"],
+    // The photo is embedded in the electronic certificate, which is answered in one Lambda response (6 MB).
+    maxBytes: 2 * 1024 * 1024,
+    notes: ["按系统要求上传清晰的证件照片（JPEG或PNG格式，不超过2MB），照片将用于制作证书。"],
     instances: () => once(true),
   },
   {

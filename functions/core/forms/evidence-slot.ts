@@ -41,6 +41,8 @@ export interface EvidenceSlot {
   accepts: readonly EvidenceContentType[];
   /** Files per instance. */
   files: { readonly min: number; readonly max: number };
+  /** A tighter size limit than the bucket's, where the file is reused (the ID photo is printed, R4.6). */
+  maxBytes?: number;
   notes: readonly string[];
 }
 

@@ -53,6 +53,11 @@ const FORMAT_NAMES: Record<EvidenceContentType, string> = {
   "image/png": "PNG",
 };
 
+/** The bucket's limit, or the slot's own where it is tighter. */
+function slotMaxBytes(slotId: string): number {
+  return Math.min(evidenceSlot(slotId)?.maxBytes ?? Number.POSITIVE_INFINITY, evidenceMaxBytes());
+}
+
 function evidenceNotFound(): DomainError {
   return new DomainError(
     "not_found",
@@ -137,7 +142,7 @@ export const evidenceRoutes: BoundRoute[] = [
         [{ path: "body.contentType", message: "该栏目不接受此格式" }],
       );
     }
-    const maxBytes = evidenceMaxBytes();
+    const maxBytes = slotMaxBytes(slot.id);
     const tooBig = body.size > maxBytes;
     if (tooBig) {
       throw new DomainError("bad_request", "EVIDENCE_TOO_LARGE", `文件不能超过${sizeText(maxBytes)}`, {
@@ -220,7 +225,7 @@ export const evidenceRoutes: BoundRoute[] = [
         "尚未收到上传的文件，请先按上传凭证上传文件，再确认上传完成。",
       );
     }
-    const maxBytes = evidenceMaxBytes();
+    const maxBytes = slotMaxBytes(item.slotId);
     const sizeRefusal = sizeProblem(stored.size, maxBytes);
     if (sizeRefusal) await refuse(item, sizeRefusal);
     const bytes = await readObject(item.objectKey, stored.versionId);

@@ -64,6 +64,9 @@ export const applicationView = z
       .object({ textVersion: z.string(), signedAt: z.iso.datetime(), statements: statementsSchema })
       .nullable()
       .describe("The signed integrity pledge (R4.1)"),
+    representativePapers: z
+      .array(z.string())
+      .describe("The two paper-text uploads designated for the paper appraisal (R4.4), by evidence id"),
     submissions: z.number().int(),
     departmentReturns: z.number().int(),
     availableActions: z.array(z.string()).describe("What the applicant may do in this state"),
@@ -122,6 +125,7 @@ export function toApplicationView(
     sections: shown,
     confirmedSections: application.confirmedSections,
     pledge: application.pledge ?? null,
+    representativePapers: application.representativePapers ?? [],
     submissions: application.submissions,
     departmentReturns: application.departmentReturns,
     availableActions: availableActions(application.state, "applicant"),
