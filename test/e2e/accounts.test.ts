@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import type { LocalSystem } from "../../infra/local/system";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { refusedWithoutTrace } from "../support/refusals";
 import { freshResidentId, withWrongCheckDigit } from "../support/resident-ids";
-import { tableSnapshot } from "../support/table-snapshot";
 
 let system: LocalSystem;
 let api: Client;
@@ -59,16 +59,6 @@ async function auditActions(entity: string): Promise<string[]> {
   );
   // Sorted: events of one frozen instant carry the same time, so their stored order is arbitrary.
   return (found.Items ?? []).map((item) => String(item.action)).sort();
-}
-
-/** Runs a request that must be refused, and checks that the table is exactly as before. */
-async function refusedWithoutTrace(send: () => Promise<Response>, status: number, code: string) {
-  const before = await tableSnapshot();
-  const response = await send();
-  const body = await json<{ code: string; fields?: { path: string; message: string }[] }>(response, status);
-  expect(body.code).toBe(code);
-  expect(await tableSnapshot()).toEqual(before);
-  return body;
 }
 
 interface Created {

@@ -7,10 +7,10 @@ import { roundRepository } from "../../functions/adapters/dynamodb/round-reposit
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { refusedWithoutTrace, until } from "../support/refusals";
 import { freshResidentId } from "../support/resident-ids";
 import { createStaff, Sessions, type Submitted, submitAs, submittedApplication } from "../support/review";
 import { SAMPLE_BASE_INFO, sampleSections } from "../support/sample-application";
-import { tableSnapshot } from "../support/table-snapshot";
 
 /**
  * The committee's path over HTTP (issue #8), one round walked forward by the virtual clock from the
@@ -32,12 +32,6 @@ const members: string[] = [];
 let panelId = "";
 let meetingId = "";
 
-interface Refusal {
-  code: string;
-  rule?: string;
-  message: string;
-  fields?: { path: string }[];
-}
 interface Committee {
   application: { applicationId: string; version: number; state: string; applicantName: string };
   state: string;
@@ -111,29 +105,6 @@ function vote(key: Key, member: number, ballot: string, recusal?: string) {
         token,
       ),
     );
-}
-
-/** A refused request answers the rule and leaves every item of the table as it was. */
-async function refusedWithoutTrace(
-  send: () => Promise<Response>,
-  status: number,
-  code: string,
-  rule?: string,
-) {
-  const before = await tableSnapshot();
-  const body = await json<Refusal>(await send(), status);
-  expect(body.code).toBe(code);
-  if (rule) expect(body.rule).toBe(rule);
-  expect(await tableSnapshot()).toEqual(before);
-  return body;
-}
-
-async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
-  }
 }
 
 /** Unit and department review are issue #7's journey; here they are taken as done. */

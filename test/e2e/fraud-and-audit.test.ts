@@ -22,9 +22,9 @@ import {
   uploadEverythingMissing,
 } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { type Refusal, refusedWithoutTrace } from "../support/refusals";
 import { Sessions, type Submitted, submittedApplication } from "../support/review";
 import { sampleSections } from "../support/sample-application";
-import { tableSnapshot } from "../support/table-snapshot";
 
 /**
  * Fraud cancellation, the blacklist and the audit export over HTTP on the local runtime (issue #8
@@ -53,13 +53,6 @@ let sessions: Sessions;
 let received: Submitted;
 let certified: { applicant: Applicant; applicationId: string };
 const entries: Record<"received" | "certified", string> = { received: "", certified: "" };
-
-interface Refusal {
-  code: string;
-  rule?: string;
-  message: string;
-  fields?: { path: string; message: string }[];
-}
 
 interface BlacklistEntry {
   entryId: string;
@@ -104,15 +97,6 @@ async function placeIn(
       }),
     }),
   );
-}
-
-/** A refused request answers its code and leaves every item of the table as it was. */
-async function refusedWithoutTrace(send: () => Promise<Response>, status: number, code: string) {
-  const before = await tableSnapshot();
-  const body = await json<Refusal>(await send(), status);
-  expect(body.code).toBe(code);
-  expect(await tableSnapshot()).toEqual(before);
-  return body;
 }
 
 async function cancel(applicationId: string, body: Record<string, unknown>, as = OFFICE) {

@@ -22,9 +22,9 @@ import {
 } from "../support/applicant";
 import { makePdf } from "../support/evidence-files";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { type Refusal, refusedWithoutTrace } from "../support/refusals";
 import { createStaff, Sessions, type Submitted, submitAs, submittedApplication } from "../support/review";
 import { SAMPLE_BASE_INFO } from "../support/sample-application";
-import { tableSnapshot } from "../support/table-snapshot";
 
 /**
  * The paper appraisal over HTTP (issue #8 item 3, R4.4, R8.2): the applicant designates two papers,
@@ -57,12 +57,6 @@ const USERNAMES: Record<keyof typeof experts, string> = {
   three: "ex-three",
 };
 
-interface Refusal {
-  code: string;
-  rule?: string;
-  message: string;
-  fields?: { path: string; message: string }[];
-}
 interface Assignment {
   state: string;
   version: number;
@@ -97,21 +91,6 @@ const who = (key: keyof typeof people): Submitted => {
   if (!person) throw new Error(`applicant ${key} was not set up`);
   return person;
 };
-
-/** A refused request answers the rule and leaves every item of the table as it was. */
-async function refusedWithoutTrace(
-  send: () => Promise<Response>,
-  status: number,
-  code: string,
-  rule?: string,
-) {
-  const before = await tableSnapshot();
-  const body = await json<Refusal>(await send(), status);
-  expect(body.code).toBe(code);
-  if (rule) expect(body.rule).toBe(rule);
-  expect(await tableSnapshot()).toEqual(before);
-  return body;
-}
 
 /** The committee's earlier desk (qualification review) is another issue's: its outcome is written directly. */
 async function qualificationPassed(key: keyof typeof people): Promise<void> {

@@ -8,6 +8,7 @@ import { roundRepository } from "../../functions/adapters/dynamodb/round-reposit
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { type Refusal, refusedWithoutTrace, until } from "../support/refusals";
 import { Sessions, type Submitted, submittedApplication } from "../support/review";
 import { tableSnapshot } from "../support/table-snapshot";
 
@@ -28,40 +29,11 @@ const people: Record<"a" | "b" | "c", Submitted | undefined> = { a: undefined, b
 let noticeId = "";
 const certificates: Record<string, { number: string; code: string }> = {};
 
-interface Refusal {
-  code: string;
-  rule?: string;
-  message: string;
-  fields?: { path: string }[];
-}
-
 const who = (key: keyof typeof people): Submitted => {
   const person = people[key];
   if (!person) throw new Error(`applicant ${key} was not set up`);
   return person;
 };
-
-async function refusedWithoutTrace(
-  send: () => Promise<Response>,
-  status: number,
-  code: string,
-  rule?: string,
-) {
-  const before = await tableSnapshot();
-  const body = await json<Refusal>(await send(), status);
-  expect(body.code).toBe(code);
-  if (rule) expect(body.rule).toBe(rule);
-  expect(await tableSnapshot()).toEqual(before);
-  return body;
-}
-
-async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
-  }
-}
 
 /** The committee approved it: its head as the committee path leaves it (that path is another issue's). */
 async function placeApproved(key: keyof typeof people): Promise<void> {

@@ -6,6 +6,7 @@ import { quotaRepository } from "../../functions/adapters/dynamodb/quota-reposit
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { type Refusal, refusedWithoutTrace } from "../support/refusals";
 import {
   auditTrail,
   createStaff,
@@ -14,7 +15,6 @@ import {
   submitAs,
   submittedApplication,
 } from "../support/review";
-import { tableSnapshot } from "../support/table-snapshot";
 
 /**
  * Unit and department review, unit publicity and public objections over HTTP on the local runtime
@@ -56,12 +56,6 @@ interface Review {
   originalsRequired?: { items: string[] };
   timeline: { action: string; role: string; org?: string; toState: string; reason?: string }[];
 }
-interface Refusal {
-  code: string;
-  rule?: string;
-  message: string;
-  fields?: { path: string }[];
-}
 
 const who = (key: keyof typeof people): Submitted => {
   const person = people[key];
@@ -83,21 +77,6 @@ async function act(key: keyof typeof people, suffix: string, body: Record<string
     { expectedVersion: current.version, ...body },
     await sessions.as(as),
   );
-}
-
-/** A refused request answers the rule and leaves every item of the table as it was. */
-async function refusedWithoutTrace(
-  send: () => Promise<Response>,
-  status: number,
-  code: string,
-  rule?: string,
-) {
-  const before = await tableSnapshot();
-  const body = await json<Refusal>(await send(), status);
-  expect(body.code).toBe(code);
-  if (rule) expect(body.rule).toBe(rule);
-  expect(await tableSnapshot()).toEqual(before);
-  return body;
 }
 
 async function openNotice(unitId: string, as: string, lastDay: string, keys: (keyof typeof people)[]) {
