@@ -1,8 +1,5 @@
-import { eventWrite } from "../../adapters/dynamodb/application-events";
-import { applicationRepository } from "../../adapters/dynamodb/application-repository";
 import { noticeRepository } from "../../adapters/dynamodb/notice-repository";
-import { type ObjectionResolution, objectionRepository } from "../../adapters/dynamodb/objection-repository";
-import { writeTogether } from "../../adapters/dynamodb/transactions";
+import { objectionRepository } from "../../adapters/dynamodb/objection-repository";
 import { DomainError } from "../../core/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
 import { lifecycleContext, roundInScope } from "../../http/round-in-scope";
@@ -13,6 +10,7 @@ import {
 } from "../../http/routes/result-notice";
 import { toOfficeObjectionView, toPublishedResultsView } from "../../http/views/result-notice-view";
 import { toReviewResult } from "../../http/views/review-view";
+import { answerObjection } from "../../services/objection-resolution";
 import { publishResults } from "../../services/result-notice";
 import { actingAs } from "../review/desk";
 
@@ -58,48 +56,22 @@ export const resultNoticeRoutes: BoundRoute[] = [
     if (!objection || objection.noticeId !== noticeRepository.resultNoticeId(scope)) {
       throw new DomainError("not_found", "OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
     }
-    const office = actingAs(actor, "office_admin");
-    const resolution: ObjectionResolution = {
-      outcome: body.outcome,
-      ...(body.followUp ? { followUp: body.followUp } : {}),
-      reason: body.reason,
-      resolvedBy: office.id,
-      resolvedAt: now.toISOString(),
-    };
-    const resolved = objectionRepository.resolutionWrites(scope, objection, resolution);
-    const detail = { objectionId: objection.objectionId, outcome: body.outcome };
-    if (body.followUp === undefined) {
-      await writeTogether([
-        ...resolved,
-        eventWrite(scope, application.applicationId, application.version, {
-          at: now.toISOString(),
-          action: "resolve_objection",
-          actor: office.id,
-          role: office.role,
-          ...(office.orgId ? { org: office.orgId } : {}),
-          reason: body.reason,
-          detail,
-        }),
-      ]);
-      return {
-        objectionId: objection.objectionId,
-        status: body.outcome,
-        application: toReviewResult(application),
-      };
-    }
-    const cancelled = await applicationRepository.transition({
+    const updated = await answerObjection({
       application,
-      action: "cancel",
-      actor: office,
-      context: lifecycleContext(inScope, now, body.reason),
-      ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
-      together: resolved,
-      detail,
+      objection,
+      answer: body,
+      actor: actingAs(actor, "office_admin"),
+      now,
+      ...(body.followUp === undefined
+        ? {}
+        : {
+            followUp: {
+              action: "cancel",
+              context: lifecycleContext(inScope, now, body.reason),
+              expectedVersion: body.expectedVersion,
+            },
+          }),
     });
-    return {
-      objectionId: objection.objectionId,
-      status: body.outcome,
-      application: toReviewResult(cancelled),
-    };
+    return { objectionId: objection.objectionId, status: body.outcome, application: toReviewResult(updated) };
   }),
 ];

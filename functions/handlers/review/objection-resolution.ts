@@ -1,13 +1,11 @@
-import { eventWrite } from "../../adapters/dynamodb/application-events";
-import { applicationRepository } from "../../adapters/dynamodb/application-repository";
-import { type ObjectionResolution, objectionRepository } from "../../adapters/dynamodb/objection-repository";
-import { writeTogether } from "../../adapters/dynamodb/transactions";
+import { objectionRepository } from "../../adapters/dynamodb/objection-repository";
 import { assertWindowOpen } from "../../core/calendar";
 import { DomainError } from "../../core/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
 import { roundInScope } from "../../http/round-in-scope";
 import { resolveObjection } from "../../http/routes/unit-review";
 import { toReviewResult } from "../../http/views/review-view";
+import { answerObjection } from "../../services/objection-resolution";
 import { staffRef, unitActionContext } from "./review-context";
 
 export const objectionResolutionRoutes: BoundRoute[] = [
@@ -24,43 +22,24 @@ export const objectionResolutionRoutes: BoundRoute[] = [
     }
     const context = await unitActionContext(inScope, unit, now, body.reason);
     const handler = staffRef(actor, "unit_handler", unit.orgId);
-    const resolution: ObjectionResolution = {
-      outcome: body.outcome,
-      ...(body.followUp ? { followUp: body.followUp } : {}),
-      reason: body.reason,
-      resolvedBy: handler.id,
-      resolvedAt: now.toISOString(),
-    };
-    const resolved = objectionRepository.resolutionWrites(scope, objection, resolution);
-    const detail = { objectionId: objection.objectionId, outcome: body.outcome };
     if (body.followUp === undefined) {
       assertWindowOpen("unit_review", context.calendar, context.openedPhases, now);
-      await writeTogether([
-        ...resolved,
-        eventWrite(scope, application.applicationId, application.version, {
-          at: now.toISOString(),
-          action: "resolve_objection",
-          actor: handler.id,
-          role: handler.role,
-          org: unit.orgId,
-          reason: body.reason,
-          detail,
-        }),
-      ]);
-      return {
-        objectionId: objection.objectionId,
-        status: body.outcome,
-        application: toReviewResult(application),
-      };
     }
-    const updated = await applicationRepository.transition({
+    const updated = await answerObjection({
       application,
-      action: body.followUp === "cancel" ? "cancel_by_unit" : "return_by_unit",
+      objection,
+      answer: body,
       actor: handler,
-      context,
-      ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
-      together: resolved,
-      detail,
+      now,
+      ...(body.followUp === undefined
+        ? {}
+        : {
+            followUp: {
+              action: body.followUp === "cancel" ? "cancel_by_unit" : "return_by_unit",
+              context,
+              expectedVersion: body.expectedVersion,
+            },
+          }),
     });
     return { objectionId: objection.objectionId, status: body.outcome, application: toReviewResult(updated) };
   }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ObjectionRecord } from "../../adapters/dynamodb/objection-repository";
 import type { PublishedResults } from "../../services/result-notice";
 import { staffNoticeView, toStaffNoticeView } from "./notice-view";
+import { objectionView } from "./review-view";
 
 export const publishedResultsView = z
   .object({
@@ -22,25 +23,9 @@ export function toPublishedResultsView(
   };
 }
 
-export const officeObjectionView = z
-  .object({
-    objectionId: z.string(),
-    noticeId: z.string(),
+export const officeObjectionView = objectionView
+  .extend({
     onResultNotice: z.boolean().describe("Lodged against the round's result notice: the office resolves it"),
-    entry: z.number().int(),
-    lodgedAt: z.iso.datetime(),
-    content: z.string().describe("Plain text as lodged; render it as text, never as markup"),
-    contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
-    status: z.enum(["unresolved", "upheld", "dismissed"]),
-    resolution: z
-      .object({
-        outcome: z.enum(["upheld", "dismissed"]),
-        followUp: z.enum(["return", "cancel"]).optional(),
-        reason: z.string(),
-        resolvedBy: z.string(),
-        resolvedAt: z.iso.datetime(),
-      })
-      .optional(),
   })
   .meta({ id: "OfficeObjection" });
 

@@ -46,7 +46,7 @@ export const reviewSummary = z
   })
   .meta({ id: "ReviewSummary" });
 
-const objectionView = z
+export const objectionView = z
   .object({
     objectionId: z.string(),
     noticeId: z.string(),
