@@ -14,6 +14,7 @@ import type {
   SubmissionRecord,
 } from "./application-record";
 import { transitionApplication } from "./application-transition";
+import { batchGetItems } from "./batch-get";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, purgeIndexKeys } from "./keys";
 import { encodeCursor, PAGE_SIZE, type Page } from "./page";
@@ -147,6 +148,15 @@ export const applicationRepository = {
   },
 
   /** The head, the sections, the uploads and the submissions, read consistently (audit records excluded). */
+  /** The heads of these applications that exist, read consistently, by id (a meeting's agenda). */
+  async getMany(
+    scope: GenerationScope,
+    applicationIds: readonly string[],
+  ): Promise<Map<string, ApplicationRecord>> {
+    const found = await batchGetItems(applicationIds.map((id) => applicationKeys.head(scope, id)));
+    return new Map([...found.values()].map((item) => [String(item.applicationId), toRecord(item)]));
+  },
+
   async load(scope: GenerationScope, applicationId: string): Promise<LoadedApplication | undefined> {
     const partition = applicationKeys.partition(scope, applicationId);
     const items: Record<string, unknown>[] = [];

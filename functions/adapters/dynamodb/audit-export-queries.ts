@@ -1,6 +1,7 @@
-import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { AuditRecord } from "../../core/audit";
 import { applicationKeys } from "./application-keys";
+import { batchGetItems } from "./batch-get";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, keys } from "./keys";
 import { TABLE_DESIGN } from "./table-design";
@@ -31,7 +32,6 @@ export interface SourcePage {
 
 /** Items (or index entries, whose audit records are then fetched by BatchGetItem) read per query. */
 const PAGE = 100;
-const BATCH_GET_LIMIT = 100;
 const AUDIT_SORT_PREFIX = "AUDIT#";
 
 /** The partition keys.audit writes an entity's records to. */
@@ -115,24 +115,6 @@ async function readPartition(
   };
 }
 
-/** The full items of the keys, by `PK|SK`; throttled keys are asked for again. */
-async function itemsOf(keyList: { PK: string; SK: string }[]): Promise<Map<string, Record<string, unknown>>> {
-  const found = new Map<string, Record<string, unknown>>();
-  for (let start = 0; start < keyList.length; start += BATCH_GET_LIMIT) {
-    let pending: Record<string, unknown>[] = keyList.slice(start, start + BATCH_GET_LIMIT);
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 8) throw new Error("audit export reads kept being throttled");
-      if (attempt > 0) await new Promise((resolveDelay) => setTimeout(resolveDelay, 50 * 2 ** attempt));
-      const result = await documentClient.send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of result.Responses?.[tableName()] ?? []) found.set(`${item.PK}|${item.SK}`, item);
-      pending = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
-    }
-  }
-  return found;
-}
-
 /**
  * The audit records among one page of a ByGeneration shard, by query (never a scan): keys only,
  * restricted to application partitions and filtered to their audit records, then fetched in batches.
@@ -159,7 +141,7 @@ async function readGeneration(
     }),
   );
   const indexed = page.Items ?? [];
-  const found = await itemsOf(indexed.map((item) => ({ PK: String(item.PK), SK: String(item.SK) })));
+  const found = await batchGetItems(indexed.map((item) => ({ PK: String(item.PK), SK: String(item.SK) })));
   const items = indexed.flatMap((entry) => {
     // Purged between the index and the read: nothing to export.
     const item = found.get(`${entry.PK}|${entry.SK}`);

@@ -1,8 +1,9 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Expert } from "../../core/committee";
 import { DomainError } from "../../core/errors";
 import { appraisalKeys } from "./appraisal-keys";
 import { type AuditContext, auditPut } from "./audit-repository";
+import { batchGetItems } from "./batch-get";
 import { documentClient, tableName } from "./client";
 import { type GenerationScope, purgeIndexKeys } from "./keys";
 import { type Page, queryIndexPage } from "./page";
@@ -74,7 +75,6 @@ function profileMissing(): DomainError {
 }
 
 /** Batch reads answer at most 100 keys at a time. */
-const BATCH = 100;
 
 export const reviewerRepository = {
   async get(scope: GenerationScope, accountId: string): Promise<ReviewerProfile | undefined> {
@@ -99,20 +99,10 @@ export const reviewerRepository = {
 
   /** The profiles of these accounts that exist, read consistently (an expert pool: tens, not thousands). */
   async getMany(scope: GenerationScope, accountIds: readonly string[]): Promise<ReviewerProfile[]> {
-    const profiles: ReviewerProfile[] = [];
-    for (let start = 0; start < accountIds.length; start += BATCH) {
-      let keys: Record<string, unknown>[] | undefined = accountIds
-        .slice(start, start + BATCH)
-        .map((accountId) => appraisalKeys.reviewer(scope, accountId));
-      while (keys && keys.length > 0) {
-        const page: BatchGetCommandOutput = await documentClient.send(
-          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        profiles.push(...(page.Responses?.[tableName()] ?? []).map(toProfile));
-        keys = page.UnprocessedKeys?.[tableName()]?.Keys;
-      }
-    }
-    return profiles;
+    const found = await batchGetItems(
+      accountIds.map((accountId) => appraisalKeys.reviewer(scope, accountId)),
+    );
+    return [...found.values()].map(toProfile);
   },
 
   /**

@@ -37,11 +37,8 @@ function announcedMeeting(inScope: RoundInScope): Date {
   return at;
 }
 
-async function agendaApplications(meeting: MeetingRecord): Promise<Map<string, ApplicationRecord>> {
-  const found = await Promise.all(meeting.agenda.map((id) => applicationRepository.get(meeting.scope, id)));
-  return new Map(
-    found.flatMap((application) => (application ? [[application.applicationId, application]] : [])),
-  );
+function agendaApplications(meeting: MeetingRecord): Promise<Map<string, ApplicationRecord>> {
+  return applicationRepository.getMany(meeting.scope, meeting.agenda);
 }
 
 async function view(meeting: MeetingRecord, actor: Actor) {
