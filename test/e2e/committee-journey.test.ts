@@ -445,6 +445,25 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
   });
 
   it("R8.1 the meeting: no vote without two thirds present; one ballot each; recusal where conflicted", async () => {
+    // An application the committee is not waiting for cannot be put on the agenda.
+    const notWaiting = await refusedWithoutTrace(
+      async () =>
+        api.send(
+          "POST",
+          "/rounds/2024/meetings",
+          {
+            title: "补充评审会议",
+            place: "省委党校学术报告厅",
+            at: "2024-12-20 09:00",
+            members,
+            applicationIds: [who("c").applicationId, who("a").applicationId],
+          },
+          await sessions.as("organiser"),
+        ),
+      409,
+      "NOT_AWAITING_COMMITTEE",
+    );
+    expect(notWaiting.fields?.map((field) => field.path)).toEqual(["body.applicationIds.1"]);
     const created = await json<Meeting>(
       await api.send(
         "POST",

@@ -58,7 +58,8 @@ async function view(meeting: MeetingRecord, actor: Actor) {
 /** The applications a new meeting takes: those named, or all awaiting the committee that no meeting holds. */
 async function candidates(scope: GenerationScope, named: readonly string[] | undefined) {
   if (named) {
-    const found = await Promise.all(named.map((id) => applicationRepository.get(scope, id)));
+    const heads = await applicationRepository.getMany(scope, named);
+    const found = named.map((id) => heads.get(id));
     const refused = found.flatMap((application, index) =>
       application?.state === "committee" && application.committee === undefined
         ? []
