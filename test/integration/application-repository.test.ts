@@ -6,31 +6,17 @@ import { applicationRepository } from "../../functions/adapters/dynamodb/applica
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-purge";
 import { type GenerationScope, generationPrefix } from "../../functions/adapters/dynamodb/keys";
-import { DomainError } from "../../functions/core/errors";
+import type { DomainError } from "../../functions/core/errors";
 import type { LifecycleContext } from "../../functions/core/lifecycle";
+import { applicationRecord, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
-import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
 
 const SCOPE: GenerationScope = { roundId: "2024", generation: 3 };
 const SYSTEM: ActorRef = { id: "system", role: "system" };
 
 function draft(applicantId: string = randomUUID(), scope = SCOPE): ApplicationRecord {
-  return {
-    applicationId: randomUUID(),
-    scope,
-    applicantId,
-    unitId: "unit-a",
-    state: "draft",
-    version: 1,
-    baseInfo: SAMPLE_BASE_INFO,
-    confirmedSections: [],
-    evidenceRevision: 0,
-    submissions: 0,
-    departmentReturns: 0,
-    createdAt: "2024-09-12T02:00:00.000Z",
-    updatedAt: "2024-09-12T02:00:00.000Z",
-  };
+  return applicationRecord(scope, applicantId);
 }
 
 const at = (iso: string): LifecycleContext => ({
@@ -56,15 +42,6 @@ async function partition(application: ApplicationRecord): Promise<Record<string,
     }),
   );
   return found.Items ?? [];
-}
-
-async function thrown(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 describe("application repository on DynamoDB Local", () => {

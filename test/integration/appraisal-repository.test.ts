@@ -7,7 +7,7 @@ import type {
   AppraisalAssignment,
   EvidenceItem,
 } from "../../functions/adapters/dynamodb/application-record";
-import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
+import { applicationRepository } from "../../functions/adapters/dynamodb/application-repository";
 import {
   type AppraisalAssignmentRecord,
   appraisalRepository,
@@ -17,11 +17,10 @@ import { evidenceRepository } from "../../functions/adapters/dynamodb/evidence-r
 import { type GenerationScope, generationPrefix, keys } from "../../functions/adapters/dynamodb/keys";
 import { reviewerRepository } from "../../functions/adapters/dynamodb/reviewer-repository";
 import { DEFAULT_APPRAISAL } from "../../functions/core/committee";
-import type { DomainError } from "../../functions/core/errors";
 import type { ApplicationState, LifecycleContext } from "../../functions/core/lifecycle";
 import { recordAppraisalVerdict } from "../../functions/services/appraisal-verdicts";
+import { applicationRecord, storeHead, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
-import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
 
 const SCOPE: GenerationScope = { roundId: "2024", generation: 2 };
@@ -36,21 +35,7 @@ const at = (iso: string): LifecycleContext => ({
 
 async function created(): Promise<ApplicationRecord> {
   const applicantId = randomUUID();
-  const application: ApplicationRecord = {
-    applicationId: randomUUID(),
-    scope: SCOPE,
-    applicantId,
-    unitId: "unit-a",
-    state: "draft",
-    version: 1,
-    baseInfo: SAMPLE_BASE_INFO,
-    confirmedSections: [],
-    evidenceRevision: 0,
-    submissions: 0,
-    departmentReturns: 0,
-    createdAt: "2024-09-12T02:00:00.000Z",
-    updatedAt: "2024-09-12T02:00:00.000Z",
-  };
+  const application = applicationRecord(SCOPE, applicantId);
   await applicationRepository.create(application, { id: applicantId, role: "applicant" });
   return application;
 }
@@ -63,8 +48,7 @@ async function placeIn(application: ApplicationRecord, state: ApplicationState):
     version: application.version + 1,
     firstSubmittedAt: "2024-09-12T03:00:00.000Z",
   };
-  await documentClient.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: headItem(placed) }));
-  return placed;
+  return storeHead(placed);
 }
 
 async function current(application: ApplicationRecord): Promise<ApplicationRecord> {
@@ -110,15 +94,6 @@ async function partition(application: ApplicationRecord): Promise<Record<string,
     }),
   );
   return found.Items ?? [];
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  return promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (error: unknown) => error as DomainError,
-  );
 }
 
 async function profiles(...ids: string[]): Promise<void> {
@@ -225,7 +200,7 @@ describe("the round's appraisal settings (R4.4)", () => {
   ])("R4.4 a malformed setting (%s) is refused, never guessed", async (_name, stored) => {
     const roundId = `r-${randomUUID().slice(0, 8)}`;
     await round(roundId, stored);
-    expect(await refusal(appraisalRepository.settings(roundId))).toMatchObject({
+    expect(await thrown(appraisalRepository.settings(roundId))).toMatchObject({
       code: "APPRAISAL_SETTINGS_INVALID",
     });
   });
@@ -243,7 +218,7 @@ describe("representative papers on DynamoDB Local (R4.4)", () => {
     const first = await upload(application, { slotId: "paper_body", index: 0 });
     const pending = await upload(application, { slotId: "paper_body", index: 1 }, false);
     const before = await partition(application);
-    const error = await refusal(
+    const error = await thrown(
       appraisalRepository.designate(
         application,
         [first.evidenceId, pending.evidenceId],
@@ -316,7 +291,7 @@ describe("representative papers on DynamoDB Local (R4.4)", () => {
     );
     const before = await partition(application);
     expect(
-      (await refusal(evidenceRepository.removed(readBefore, first, applicant(application), now))).code,
+      (await thrown(evidenceRepository.removed(readBefore, first, applicant(application), now))).code,
     ).toBe("STALE_VERSION");
     expect(await partition(application)).toEqual(before);
   });
@@ -362,7 +337,7 @@ describe("the appraisal's assignments and verdicts on DynamoDB Local (R4.4, R8.2
 
     // The same start again, from what was read before: the version refuses it, and nothing is written.
     const before = await partition(application);
-    const error = await refusal(appraisalRepository.assign(transition, []));
+    const error = await thrown(appraisalRepository.assign(transition, []));
     expect(error.code).toBe("STALE_VERSION");
     expect(await partition(application)).toEqual(before);
     expect((await reviewerRepository.get(SCOPE, "x-1"))?.load).toBe(1);
@@ -382,7 +357,7 @@ describe("the appraisal's assignments and verdicts on DynamoDB Local (R4.4, R8.2
     });
 
     const before = await partition(application);
-    const again = await refusal(verdict(application, "v-1", "fail", "2024-11-11T03:00:00.000Z"));
+    const again = await thrown(verdict(application, "v-1", "fail", "2024-11-11T03:00:00.000Z"));
     expect(again).toMatchObject({ code: "VERDICT_ALREADY_RECORDED", kind: "conflict" });
     expect(await partition(application)).toEqual(before);
   });
@@ -411,7 +386,7 @@ describe("the appraisal's assignments and verdicts on DynamoDB Local (R4.4, R8.2
     await verdict(application, "k-1", "pass", "2024-11-11T02:00:00.000Z");
     const cancelled = await placeIn(await current(application), "cancelled");
     const before = await partition(cancelled);
-    expect((await refusal(verdict(cancelled, "k-2", "pass", "2024-11-11T04:00:00.000Z"))).code).toBe(
+    expect((await thrown(verdict(cancelled, "k-2", "pass", "2024-11-11T04:00:00.000Z"))).code).toBe(
       "APPRAISAL_CLOSED",
     );
     expect(await partition(cancelled)).toEqual(before);
@@ -436,7 +411,7 @@ describe("the appraisal's assignments and verdicts on DynamoDB Local (R4.4, R8.2
 
   it("R4.4 an expert who is not assigned to the application finds nothing", async () => {
     const { application } = await inAppraisal(["n-1", "n-2", "n-3"]);
-    expect((await refusal(verdict(application, "n-9", "pass", "2024-11-11T02:00:00.000Z"))).kind).toBe(
+    expect((await thrown(verdict(application, "n-9", "pass", "2024-11-11T02:00:00.000Z"))).kind).toBe(
       "not_found",
     );
   });

@@ -7,7 +7,6 @@ import { blacklistEntity } from "../../functions/adapters/dynamodb/blacklist-rep
 import type { GenerationScope } from "../../functions/adapters/dynamodb/keys";
 import { writeTogether } from "../../functions/adapters/dynamodb/transactions";
 import { AUDIT_COLUMNS, type AuditRecord, CSV_BOM } from "../../functions/core/audit";
-import { DomainError } from "../../functions/core/errors";
 import {
   type AuditFormat,
   applicationAuditSources,
@@ -15,6 +14,7 @@ import {
   exportAuditPage,
   roundAuditSources,
 } from "../../functions/services/audit-export";
+import { thrown } from "../support/applications";
 import { useFreshTable } from "../support/table";
 
 const SCOPE: GenerationScope = { roundId: "2024", generation: 2 };
@@ -85,15 +85,6 @@ async function allPages(
 }
 
 const records = (body: string) => JSON.parse(body) as AuditRecord[];
-
-async function thrown(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("audit export on DynamoDB Local (DESIGN.md §10)", () => {
   beforeAll(async () => {

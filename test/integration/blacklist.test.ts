@@ -3,18 +3,17 @@ import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AccountRecord } from "../../functions/adapters/dynamodb/account-repository";
 import type { ActorRef, ApplicationRecord } from "../../functions/adapters/dynamodb/application-record";
-import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
+import { applicationRepository } from "../../functions/adapters/dynamodb/application-repository";
 import { blacklistRepository } from "../../functions/adapters/dynamodb/blacklist-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-purge";
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
 import { evaluateEligibility } from "../../functions/core/eligibility";
-import { DomainError } from "../../functions/core/errors";
 import type { ApplicationState } from "../../functions/core/lifecycle";
 import { blacklistPeriod, blacklistRegister } from "../../functions/services/blacklist-register";
 import { cancelApplicationForFraud } from "../../functions/services/fraud-cancellation";
+import { applicationRecord, storeHead, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
-import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
 import { tableSnapshot } from "../support/table-snapshot";
 import { facts as eligibleFacts } from "../unit/core/eligibility/eligible-applicant";
@@ -55,27 +54,16 @@ async function stored(
   state: ApplicationState,
   extra: Partial<ApplicationRecord> = {},
 ): Promise<ApplicationRecord> {
-  const application: ApplicationRecord = {
-    applicationId: randomUUID(),
-    scope: SCOPE,
-    applicantId: person.accountId,
-    unitId: "unit-a",
-    state,
-    version: 7,
-    baseInfo: SAMPLE_BASE_INFO,
-    confirmedSections: [],
-    evidenceRevision: 0,
-    submissions: 1,
-    departmentReturns: 0,
-    firstSubmittedAt: "2024-10-01T02:00:00.000Z",
-    createdAt: "2024-09-12T02:00:00.000Z",
-    updatedAt: "2024-10-01T02:00:00.000Z",
-    ...extra,
-  };
-  await documentClient.send(
-    new PutCommand({ TableName: process.env.TABLE_NAME, Item: headItem(application) }),
+  return storeHead(
+    applicationRecord(SCOPE, person.accountId, {
+      state,
+      version: 7,
+      submissions: 1,
+      firstSubmittedAt: "2024-10-01T02:00:00.000Z",
+      updatedAt: "2024-10-01T02:00:00.000Z",
+      ...extra,
+    }),
   );
-  return application;
 }
 
 const cancel = (application: ApplicationRecord, expectedVersion = application.version, now = DECIDED) =>
@@ -86,15 +74,6 @@ const cancel = (application: ApplicationRecord, expectedVersion = application.ve
     expectedVersion,
     finding: FINDING,
   });
-
-async function thrown(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function auditOf(entryId: string): Promise<Record<string, unknown>[]> {
   const found = await documentClient.send(

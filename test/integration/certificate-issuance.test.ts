@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActorRef, ApplicationRecord } from "../../functions/adapters/dynamodb/application-record";
-import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
+import { applicationRepository } from "../../functions/adapters/dynamodb/application-repository";
 import { certificateRevocationWrite } from "../../functions/adapters/dynamodb/certificate-revocation";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
@@ -17,6 +17,7 @@ import {
   issueCertificates,
 } from "../../functions/services/certificate-issuance";
 import { publishResults } from "../../functions/services/result-notice";
+import { applicationRecord, storeHead, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
 import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
@@ -58,35 +59,17 @@ async function approved(scope: GenerationScope, baseInfo = {}): Promise<Applicat
       },
     }),
   );
-  const application: ApplicationRecord = {
-    applicationId: randomUUID(),
-    scope,
-    applicantId,
-    unitId: "unit-a",
-    state: "approved",
-    version: 12,
-    baseInfo: { ...SAMPLE_BASE_INFO, ...baseInfo },
-    confirmedSections: [],
-    evidenceRevision: 20,
-    submissions: 1,
-    departmentReturns: 0,
-    firstSubmittedAt: `2024-09-12T02:${String(sequence % 60).padStart(2, "0")}:00.000Z`,
-    createdAt: "2024-09-12T02:00:00.000Z",
-    updatedAt: "2024-12-20T02:00:00.000Z",
-  };
-  await documentClient.send(
-    new PutCommand({ TableName: process.env.TABLE_NAME, Item: headItem(application) }),
+  return storeHead(
+    applicationRecord(scope, applicantId, {
+      state: "approved",
+      version: 12,
+      baseInfo: { ...SAMPLE_BASE_INFO, ...baseInfo },
+      evidenceRevision: 20,
+      submissions: 1,
+      firstSubmittedAt: `2024-09-12T02:${String(sequence % 60).padStart(2, "0")}:00.000Z`,
+      updatedAt: "2024-12-20T02:00:00.000Z",
+    }),
   );
-  return application;
-}
-
-async function thrown(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 const issuance = (scope: GenerationScope, iso: string, document = DOCUMENT) => ({

@@ -6,9 +6,9 @@ import { applicationRepository, headItem } from "../../functions/adapters/dynamo
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
 import { noticeRepository } from "../../functions/adapters/dynamodb/notice-repository";
-import { DomainError } from "../../functions/core/errors";
 import type { LifecycleContext } from "../../functions/core/lifecycle";
 import { publishResults, RESULT_NOTICE_CHUNK } from "../../functions/services/result-notice";
+import { applicationRecord, storeHead, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
 import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
@@ -46,35 +46,18 @@ async function approved(scope: GenerationScope, unitId = "unit-a"): Promise<Appl
       },
     }),
   );
-  const application: ApplicationRecord = {
-    applicationId: randomUUID(),
-    scope,
-    applicantId,
-    unitId,
-    state: "approved",
-    version: 12,
-    baseInfo: { ...SAMPLE_BASE_INFO, unitName: `${unitId}单位` },
-    confirmedSections: [],
-    evidenceRevision: 20,
-    submissions: 1,
-    departmentReturns: 0,
-    firstSubmittedAt: `2024-09-12T02:${String(sequence % 60).padStart(2, "0")}:00.000Z`,
-    createdAt: "2024-09-12T02:00:00.000Z",
-    updatedAt: "2024-12-20T02:00:00.000Z",
-  };
-  await documentClient.send(
-    new PutCommand({ TableName: process.env.TABLE_NAME, Item: headItem(application) }),
+  return storeHead(
+    applicationRecord(scope, applicantId, {
+      unitId,
+      state: "approved",
+      version: 12,
+      baseInfo: { ...SAMPLE_BASE_INFO, unitName: `${unitId}单位` },
+      evidenceRevision: 20,
+      submissions: 1,
+      firstSubmittedAt: `2024-09-12T02:${String(sequence % 60).padStart(2, "0")}:00.000Z`,
+      updatedAt: "2024-12-20T02:00:00.000Z",
+    }),
   );
-  return application;
-}
-
-async function thrown(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 const request = (scope: GenerationScope, iso: string) => ({
