@@ -6,7 +6,8 @@ import { editApplication } from "./application-repository";
 import { auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { committeeKeys } from "./committee-keys";
-import { type GenerationScope, purgeIndexKeys } from "./keys";
+import { newGenerationItem } from "./generation-items";
+import type { GenerationScope } from "./keys";
 import { type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
 import { staleVersion } from "./round-repository";
@@ -96,23 +97,16 @@ function meetingEdit(
 
 export const meetingRepository = {
   async create(meeting: MeetingRecord): Promise<void> {
-    const key = committeeKeys.meeting(meeting.scope, meeting.meetingId);
     await writeTogether([
-      {
-        write: {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...key,
-              ...purgeIndexKeys(meeting.scope, key),
-              GSI1PK: committeeKeys.roundMeetings(meeting.scope),
-              GSI1SK: `${meeting.createdAt}#${meeting.meetingId}`,
-              ...meeting,
-            },
-            ConditionExpression: "attribute_not_exists(PK)",
-          },
+      newGenerationItem(
+        meeting.scope,
+        committeeKeys.meeting(meeting.scope, meeting.meetingId),
+        {
+          GSI1PK: committeeKeys.roundMeetings(meeting.scope),
+          GSI1SK: `${meeting.createdAt}#${meeting.meetingId}`,
         },
-      },
+        meeting,
+      ),
       {
         write: auditPut({
           entity: `MEETING#${meeting.meetingId}`,
@@ -252,7 +246,6 @@ export const meetingRepository = {
    * the ballot are one transaction, so nothing is counted after closing. The audit says who voted, not how.
    */
   async castVote(meeting: MeetingRecord, vote: VoteRecord): Promise<void> {
-    const key = committeeKeys.vote(meeting.scope, meeting.meetingId, vote.applicationId, vote.memberId);
     await writeTogether([
       {
         write: {
@@ -266,21 +259,18 @@ export const meetingRepository = {
         },
         conflict: meetingClosed,
       },
-      {
-        write: {
-          Put: {
-            TableName: tableName(),
-            Item: { ...key, ...purgeIndexKeys(meeting.scope, key), ...vote },
-            ConditionExpression: "attribute_not_exists(PK)",
-          },
-        },
-        conflict: () =>
+      newGenerationItem(
+        meeting.scope,
+        committeeKeys.vote(meeting.scope, meeting.meetingId, vote.applicationId, vote.memberId),
+        {},
+        vote,
+        () =>
           new DomainError(
             "conflict",
             "VOTE_ALREADY_CAST",
             "您已对该申报投过票，每位委员每项只能投票一次，投票后不能更改。",
           ),
-      },
+      ),
       {
         write: auditPut({
           entity: `MEETING#${meeting.meetingId}`,

@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { ApplicationMethod, SoughtLevel, ValidityScope } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
 import { documentClient, tableName } from "./client";
+import { newGenerationItem } from "./generation-items";
 import { type GenerationScope, purgeIndexKeys } from "./keys";
 import { type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
@@ -116,23 +117,13 @@ function resultNoticeMoved(): DomainError {
 export const noticeRepository = {
   /** The notice's item, to write in the transaction that opens the publicity of every listed application. */
   putWrite(notice: NoticeRecord): GuardedWrite {
-    const key = reviewKeys.notice(notice.scope, notice.noticeId);
-    return {
-      write: {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...key,
-            ...purgeIndexKeys(notice.scope, key),
-            ...reviewKeys.noticeIndex(notice.scope, notice.unitId, notice.startsAt, notice.noticeId),
-            ...notice,
-            kind: "unit_publicity",
-          },
-          ConditionExpression: "attribute_not_exists(PK)",
-        },
-      },
-      conflict: () => new DomainError("conflict", "NOTICE_EXISTS", "该公示已存在，请勿重复发布。"),
-    };
+    return newGenerationItem(
+      notice.scope,
+      reviewKeys.notice(notice.scope, notice.noticeId),
+      reviewKeys.noticeIndex(notice.scope, notice.unitId, notice.startsAt, notice.noticeId),
+      { ...notice, kind: "unit_publicity" },
+      () => new DomainError("conflict", "NOTICE_EXISTS", "该公示已存在，请勿重复发布。"),
+    );
   },
 
   async get(scope: GenerationScope, noticeId: string): Promise<Notice | undefined> {

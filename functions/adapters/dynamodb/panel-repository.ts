@@ -3,7 +3,8 @@ import { DomainError } from "../../core/errors";
 import { auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { committeeKeys } from "./committee-keys";
-import { type GenerationScope, purgeIndexKeys } from "./keys";
+import { newGenerationItem } from "./generation-items";
+import type { GenerationScope } from "./keys";
 import { type Page, queryIndexPage } from "./page";
 import { withoutKeys } from "./records";
 import { writeTogether } from "./transactions";
@@ -26,24 +27,14 @@ function toRecord(item: Record<string, unknown>): PanelRecord {
 export const panelRepository = {
   /** The panel and its audit record; a second panel of the same id is refused. */
   async create(panel: PanelRecord): Promise<void> {
-    const key = committeeKeys.panel(panel.scope, panel.panelId);
     await writeTogether([
-      {
-        write: {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...key,
-              ...purgeIndexKeys(panel.scope, key),
-              GSI1PK: committeeKeys.roundPanels(panel.scope),
-              GSI1SK: `${panel.name}#${panel.panelId}`,
-              ...panel,
-            },
-            ConditionExpression: "attribute_not_exists(PK)",
-          },
-        },
-        conflict: () => new DomainError("conflict", "PANEL_EXISTS", "该学科组已存在，请勿重复创建。"),
-      },
+      newGenerationItem(
+        panel.scope,
+        committeeKeys.panel(panel.scope, panel.panelId),
+        { GSI1PK: committeeKeys.roundPanels(panel.scope), GSI1SK: `${panel.name}#${panel.panelId}` },
+        panel,
+        () => new DomainError("conflict", "PANEL_EXISTS", "该学科组已存在，请勿重复创建。"),
+      ),
       {
         write: auditPut({
           entity: `ROUND#${panel.scope.roundId}`,
