@@ -74,8 +74,6 @@ function profileMissing(): DomainError {
   );
 }
 
-/** Batch reads answer at most 100 keys at a time. */
-
 export const reviewerRepository = {
   async get(scope: GenerationScope, accountId: string): Promise<ReviewerProfile | undefined> {
     const found = await documentClient.send(
