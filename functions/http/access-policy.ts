@@ -125,6 +125,8 @@ export const ACCESS_POLICY = {
   getApplicationStatus: OWN_APPLICATION,
 
   getRoundAdmin: OFFICE,
+  createRound: OFFICE,
+  amendRoundCalendar: OFFICE,
   scheduleMeetings: OFFICE,
   startReset: OFFICE,
   listResets: OFFICE,

@@ -28,3 +28,11 @@ export function lifecycleContext(inScope: RoundInScope, now: Date, reason?: stri
     ...(reason ? { reason } : {}),
   };
 }
+
+/**
+ * Until the scheduled reset at the end of the pre-preparation, whatever is written in the round is a
+ * rehearsal (R3.5), admin resets in between included: it is stamped as test data when written.
+ */
+export function isRehearsal(inScope: RoundInScope): boolean {
+  return !inScope.round.progress.preparationResetDone;
+}

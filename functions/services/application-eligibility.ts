@@ -3,7 +3,7 @@ import { applicationFactsRepository } from "../adapters/dynamodb/application-fac
 import type { LoadedApplication } from "../adapters/dynamodb/application-repository";
 import type { UnitRecord } from "../adapters/dynamodb/org-record";
 import { type RoundCalendar, shanghaiDateOf } from "../core/calendar";
-import { type EligibilityFacts, evaluateEligibility } from "../core/eligibility";
+import { type EligibilityConfig, type EligibilityFacts, evaluateEligibility } from "../core/eligibility";
 import { ruleViolation } from "../core/errors";
 import {
   abilitySectionSchema,
@@ -100,6 +100,8 @@ export async function assertEligible(
   unit: UnitRecord,
   roundId: string,
   calendar: RoundCalendar,
+  /** The round's rule set (R3.4: the retirement table in force in its year). */
+  config: EligibilityConfig,
   now: Date,
 ): Promise<void> {
   const facts = await factsOf(loaded, account, unit, roundId, now);
@@ -114,6 +116,7 @@ export async function assertEligible(
       seniorityReferenceDate: calendar.seniorityReferenceDate,
     },
     shanghaiDateOf(now),
+    config,
   );
   const [first] = failures;
   if (!first) return;

@@ -1,10 +1,12 @@
 import type { OrgRecord } from "../../functions/adapters/dynamodb/org-record";
 import { orgRepository } from "../../functions/adapters/dynamodb/org-repository";
-import { NO_PROGRESS, roundRepository } from "../../functions/adapters/dynamodb/round-repository";
+import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import { ROUND_2024_CALENDAR_SPEC } from "../../functions/core/calendar";
 import { residentIdCheckCharacter } from "../../functions/core/identity";
 import type { Role } from "../../functions/core/roles";
+import { defineRound, roundDefinitionSchema } from "../../functions/core/rounds";
 import { openAccount } from "../../functions/services/account-opening";
+import { openRound } from "../../functions/services/round-opening";
 
 /** Demo password of every seeded account; the local runtime only, printed at start. */
 export const DEMO_PASSWORD = "Gansu#2024demo";
@@ -76,7 +78,8 @@ function demoOrgs(at: string): OrgRecord[] {
 /**
  * First start only: the 2024 round with the calendar of the notice (R3), the title office, the party
  * school organiser, one reviewing department and one demo unit with its three real-name role
- * accounts (R3.2). A second start finds the round and changes nothing.
+ * accounts (R3.2). A second start finds the round and changes nothing. The workflow runner must be
+ * installed first: creating the round starts its calendar.
  */
 export async function seed(now: Date): Promise<SeedReport> {
   if (await roundRepository.get(DEMO.roundId))
@@ -101,16 +104,13 @@ export async function seed(now: Date): Promise<SeedReport> {
       at: now,
     });
   }
-  // The round last: its presence is what marks the seed as complete.
-  await roundRepository.create({
+  // The round last, through the same path the office uses (its calendar workflow starts with it): its
+  // presence is what marks the seed as complete.
+  const definition = roundDefinitionSchema.parse({
     roundId: DEMO.roundId,
     title: "2024年度全省人力资源培训专业高级职称申报评审",
     calendar: ROUND_2024_CALENDAR_SPEC,
-    generation: 1,
-    openedPhases: [],
-    progress: NO_PROGRESS,
-    version: 1,
-    createdAt: at,
   });
+  await openRound(defineRound(definition, now), "seed", now);
   return { created: true, roundId: DEMO.roundId, accounts: ACCOUNTS };
 }

@@ -103,14 +103,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const clock = new VirtualClock(clockFile);
     if (newData) clock.set(SEEDED_ROUND_START);
     installClock(clock);
-    const seeded = await seed(clock.now());
-
     const workflows = new LocalWorkflowRunner();
     installWorkflowExecutions(workflows);
-    for (const round of await roundRepository.list()) {
-      // A failed calendar is logged and alerted by the runner; the API keeps serving.
-      workflows.startCalendar(round.roundId).catch(() => undefined);
-    }
+    // A new system's round is created as the office would have, just as its calendar begins.
+    const seeded = await seed(newData ? SEEDED_ROUND_START : clock.now());
+    // Calendars of the rounds a previous run created; a round created later starts its own.
+    for (const round of await roundRepository.list()) await workflows.startCalendar(round.roundId);
 
     const idp = await LocalIdentityProvider.create("local-idp", join(options.dataDir, "idp-key.json"));
     const server = createLocalServer({

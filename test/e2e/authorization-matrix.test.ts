@@ -476,6 +476,23 @@ const MATRIX: Case[] = [
 
   { operationId: "getRoundAdmin", on: "none", request: () => get("/admin/rounds/2024"), expect: OFFICE_ONLY },
   {
+    operationId: "createRound",
+    on: "none",
+    request: () => send("POST", "/admin/rounds", { roundId: "2024", title: "矩阵测试轮次", calendar: {} }),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "amendRoundCalendar",
+    on: "none",
+    request: () =>
+      send("PUT", "/admin/rounds/2024/calendar", {
+        expectedVersion: stale,
+        reason: "矩阵测试理由",
+        calendar: { review: { to: "2024-11-06 24:00" } },
+      }),
+    expect: OFFICE_ONLY,
+  },
+  {
     operationId: "scheduleMeetings",
     on: "none",
     request: () =>

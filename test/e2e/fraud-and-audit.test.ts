@@ -4,7 +4,7 @@ import type { ApplicationRecord } from "../../functions/adapters/dynamodb/applic
 import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { keys } from "../../functions/adapters/dynamodb/keys";
-import { NO_PROGRESS, roundRepository } from "../../functions/adapters/dynamodb/round-repository";
+import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import type { AuditRecord } from "../../functions/core/audit";
 import type { RoundCalendarSpec } from "../../functions/core/calendar";
 import type { ApplicationState } from "../../functions/core/lifecycle";
@@ -291,18 +291,16 @@ describe("fraud cancellation and the 3-year blacklist (R5.5, R7.3)", () => {
   });
 
   it("R5.5 the person's next application, in the 2025 round, fails eligibility at submission", async () => {
-    await roundRepository.create({
-      roundId: "2025",
-      title: "2025年度全省人力资源培训专业高级职称申报评审",
-      calendar: CALENDAR_2025,
-      generation: 1,
-      openedPhases: [],
-      progress: NO_PROGRESS,
-      version: 1,
-      createdAt: "2025-08-01T00:00:00.000Z",
-    });
+    await json(
+      await api.send(
+        "POST",
+        "/admin/rounds",
+        { roundId: "2025", title: "2025年度全省人力资源培训专业高级职称申报评审", calendar: CALENDAR_2025 },
+        await sessions.as(OFFICE),
+      ),
+      201,
+    );
     await sessions.at("2025-09-15T09:00:00+08:00");
-    system.workflows.startCalendar("2025").catch(() => undefined);
     await untilRoundOpen("2025", "application");
 
     const api2025 = in2025(api);

@@ -8,6 +8,7 @@ import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
 import { noticeRepository } from "../../functions/adapters/dynamodb/notice-repository";
 import { objectionRepository } from "../../functions/adapters/dynamodb/objection-repository";
+import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import { writeTogether } from "../../functions/adapters/dynamodb/transactions";
 import { DomainError } from "../../functions/core/errors";
 import type { LifecycleContext } from "../../functions/core/lifecycle";
@@ -19,6 +20,7 @@ import {
 import { publishResults } from "../../functions/services/result-notice";
 import { applicationRecord, storeHead, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
+import { store2024Round } from "../support/rounds";
 import { SAMPLE_BASE_INFO } from "../support/sample-application";
 import { useFreshTable } from "../support/table";
 import { tableSnapshot } from "../support/table-snapshot";
@@ -103,6 +105,7 @@ describe("certificate issuance on DynamoDB Local (R4.6)", () => {
 
   beforeAll(async () => {
     await useFreshTable();
+    await store2024Round(scope.generation);
     people.push(await approved(scope));
     people.push(await approved(scope, { qualification: "senior", validityScope: "grassroots" }));
     people.push(await approved(scope));
@@ -193,6 +196,9 @@ describe("certificate issuance on DynamoDB Local (R4.6)", () => {
         certificateNumber: "GS2024-000003",
       },
     ]);
+
+    // R3.4: recording the document is the round's last decision: the round reads as finished.
+    expect((await roundRepository.get("2024"))?.documentRecordedAt).toBeDefined();
 
     const before = await tableSnapshot();
     const again = await issueCertificates(issuance(scope, "2025-01-09T09:00:00+08:00"));

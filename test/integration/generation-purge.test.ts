@@ -95,16 +95,20 @@ describe("purge of an old generation (DESIGN.md §8)", () => {
   });
 
   it("moves the generation in one conditional transaction: a second concurrent reset loses", async () => {
-    await roundRepository.create({
-      roundId: "2030",
-      title: "t",
-      calendar: ROUND_2024_CALENDAR_SPEC,
-      generation: 1,
-      openedPhases: [],
-      progress: NO_PROGRESS,
-      version: 1,
-      createdAt: "2030-01-01T00:00:00.000Z",
-    });
+    await roundRepository.create(
+      {
+        roundId: "2030",
+        title: "t",
+        calendar: ROUND_2024_CALENDAR_SPEC,
+        eligibilityRuleSet: "retirement-2025",
+        generation: 1,
+        openedPhases: [],
+        progress: NO_PROGRESS,
+        version: 1,
+        createdAt: "2030-01-01T00:00:00.000Z",
+      },
+      { actor: "office", action: "create_round", at: new Date("2030-01-01T00:00:00Z"), detail: {} },
+    );
     const at = new Date("2030-09-11T00:00:00Z");
     const results = await Promise.all([
       resetRepository.begin({ roundId: "2030", fromGeneration: 1, requestedBy: "a", scheduled: true, at }),

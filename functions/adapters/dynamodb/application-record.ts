@@ -133,6 +133,8 @@ export interface ApplicationRecord {
   committee?: CommitteeDecision;
   certificate?: CertificateFacts;
   fraudCancellation?: FraudCancellation;
+  /** Created during the pre-preparation rehearsal (R3.5): shown labelled, cleared by the reset. */
+  testData?: true;
   createdAt: string;
   updatedAt: string;
 }

@@ -44,6 +44,8 @@ interface NoticeFields {
   lastDay: string;
   openedBy: string;
   createdAt: string;
+  /** Posted during the pre-preparation rehearsal (R3.5): shown labelled, cleared by the reset. */
+  testData?: true;
 }
 
 /** A unit publicity notice (R4.2, §7): posted by the unit's handler, public while it runs and after. */

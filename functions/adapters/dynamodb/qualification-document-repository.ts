@@ -4,6 +4,7 @@ import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { withoutKeys } from "./records";
 import { resultKeys } from "./result-keys";
+import { roundRepository } from "./round-repository";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 /**
@@ -50,7 +51,10 @@ export const qualificationDocumentRepository = {
     return found.Item ? (withoutKeys(found.Item) as unknown as QualificationDocumentRecord) : undefined;
   },
 
-  /** Once per round, with its audit record; a second document conflicts with the first. */
+  /**
+   * Once per round, with its audit record and the round's mark that it is finished; a second document
+   * conflicts with the first.
+   */
   async record(document: QualificationDocumentRecord, audit: AuditContext): Promise<void> {
     await writeTogether([
       {
@@ -63,6 +67,7 @@ export const qualificationDocumentRepository = {
         },
         conflict: () => documentConflict(document),
       },
+      { write: roundRepository.documentRecordedWrite(document.roundId, audit.at) },
       { write: auditPut({ entity: `ROUND#${document.roundId}`, ...audit }) },
     ]);
   },

@@ -1,15 +1,19 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Phase, RoundCalendarSpec } from "../../core/calendar";
+import { type EligibilityRuleSetId, ruleSetInForce } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
 import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
+import { writeTogether } from "./transactions";
 
 /** A round as stored: its calendar in Beijing wall time (R3.4), the generation and what is open. */
 export interface RoundRecord {
   roundId: string;
   title: string;
   calendar: RoundCalendarSpec;
+  /** The eligibility rules in force in the round's year (R1.5's retirement table, R3.4). */
+  eligibilityRuleSet: EligibilityRuleSetId;
   /** Moves by one at each reset (DESIGN.md §8); round-scoped data lives under it. */
   generation: number;
   /** Phases the workflow has opened; closing is by the clock (DESIGN.md §4). */
@@ -17,6 +21,8 @@ export interface RoundRecord {
   progress: RoundProgressFlags;
   version: number;
   createdAt: string;
+  /** When the office recorded the round's qualification document (R4.6): the round is finished. */
+  documentRecordedAt?: string;
 }
 
 /** What the workflow has done besides opening phases (each transition is performed once). */
@@ -33,15 +39,21 @@ export const NO_PROGRESS: RoundProgressFlags = {
 };
 
 function toRecord(item: Record<string, unknown>): RoundRecord {
+  const calendar = item.calendar as RoundCalendarSpec;
   return {
     roundId: item.roundId as string,
     title: item.title as string,
-    calendar: item.calendar as RoundCalendarSpec,
+    calendar,
+    // Rounds stored before rule sets were chosen get the one in force in their year.
+    eligibilityRuleSet:
+      (item.eligibilityRuleSet as EligibilityRuleSetId | undefined) ??
+      ruleSetInForce(Number((item.roundId as string).slice(0, 4))),
     generation: item.generation as number,
     openedPhases: (item.openedPhases as Phase[] | undefined) ?? [],
     progress: { ...NO_PROGRESS, ...(item.progress as Partial<RoundProgressFlags> | undefined) },
     version: item.version as number,
     createdAt: item.createdAt as string,
+    ...(typeof item.documentRecordedAt === "string" ? { documentRecordedAt: item.documentRecordedAt } : {}),
   };
 }
 
@@ -68,21 +80,44 @@ export const roundRepository = {
     return (found.Items ?? []).map(toRecord);
   },
 
-  /** Creates the round unless it exists; answers whether it was created. */
-  async create(round: RoundRecord): Promise<boolean> {
+  /**
+   * Creates the round and its audit record in one transaction, unless the id is taken; answers whether
+   * it was created (false: a round with that id exists, this request wrote nothing).
+   */
+  async create(round: RoundRecord, audit: AuditContext): Promise<boolean> {
+    const taken = new DomainError("conflict", "ROUND_EXISTS", "轮次编号已被占用");
     try {
-      await documentClient.send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: { ...keys.round(round.roundId), ...keys.roundIndex(round.roundId), ...round },
-          ConditionExpression: "attribute_not_exists(PK)",
-        }),
-      );
+      await writeTogether([
+        {
+          write: {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.round(round.roundId), ...keys.roundIndex(round.roundId), ...round },
+              ConditionExpression: "attribute_not_exists(PK)",
+            },
+          },
+          conflict: () => taken,
+        },
+        { write: auditPut({ entity: `ROUND#${round.roundId}`, ...audit }) },
+      ]);
       return true;
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      if (error === taken) return false;
       throw error;
     }
+  },
+
+  /** The mark that the round's last decision is taken, written in the qualification document's transaction. */
+  documentRecordedWrite(roundId: string, at: Date) {
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: keys.round(roundId),
+        UpdateExpression: "SET documentRecordedAt = :at",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: { ":at": at.toISOString() },
+      },
+    };
   },
 };
 
@@ -97,33 +132,26 @@ export async function updateRoundCalendar(
   expectedVersion: number,
   audit: AuditContext,
 ): Promise<number> {
-  const entity = `ROUND#${roundId}`;
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.round(roundId),
-              UpdateExpression: "SET calendar = :calendar, #version = :next, updatedAt = :at",
-              ConditionExpression: "#version = :expected",
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: {
-                ":calendar": calendar,
-                ":next": expectedVersion + 1,
-                ":expected": expectedVersion,
-                ":at": audit.at.toISOString(),
-              },
-            },
+  await writeTogether([
+    {
+      write: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.round(roundId),
+          UpdateExpression: "SET calendar = :calendar, #version = :next, updatedAt = :at",
+          ConditionExpression: "#version = :expected",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: {
+            ":calendar": calendar,
+            ":next": expectedVersion + 1,
+            ":expected": expectedVersion,
+            ":at": audit.at.toISOString(),
           },
-          auditPut({ entity, ...audit }),
-        ],
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === "TransactionCanceledException") throw staleVersion();
-    throw error;
-  }
+        },
+      },
+      conflict: staleVersion,
+    },
+    { write: auditPut({ entity: `ROUND#${roundId}`, ...audit }) },
+  ]);
   return expectedVersion + 1;
 }

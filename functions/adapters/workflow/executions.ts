@@ -19,6 +19,8 @@ export type ExecutionStatus = "absent" | "running" | "succeeded" | "failed";
 
 /** Starts and inspects workflow executions: Step Functions in AWS, the in-process runner locally. */
 export interface WorkflowExecutions {
+  /** The round's calendar, once per round: a second start (a retried creation) joins the first. */
+  startCalendar(roundId: string): Promise<void>;
   /** Idempotent by name: a second start with the same name joins the first. */
   startReset(name: string, input: ResetExecutionInput): Promise<void>;
   resetStatus(name: string): Promise<ExecutionStatus>;
@@ -26,26 +28,33 @@ export interface WorkflowExecutions {
 
 const sfn = new SFNClient({});
 
-function resetStateMachineArn(): string {
-  const arn = process.env.RESET_STATE_MACHINE_ARN;
-  if (!arn) throw new Error("RESET_STATE_MACHINE_ARN is not set");
+function stateMachineArn(variable: "RESET_STATE_MACHINE_ARN" | "ROUND_CALENDAR_STATE_MACHINE_ARN"): string {
+  const arn = process.env[variable];
+  if (!arn) throw new Error(`${variable} is not set`);
   return arn;
 }
 
+const resetStateMachineArn = () => stateMachineArn("RESET_STATE_MACHINE_ARN");
+
+/** Step Functions refuses a second execution of the same name: that is what makes a start happen once. */
+async function startOnce(arn: string, name: string, input: unknown): Promise<void> {
+  try {
+    await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
+  } catch (error) {
+    // Same name: started already, by a retry or a second click.
+    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+  }
+}
+
 const stepFunctions: WorkflowExecutions = {
+  async startCalendar(roundId) {
+    await startOnce(stateMachineArn("ROUND_CALENDAR_STATE_MACHINE_ARN"), calendarExecutionName(roundId), {
+      roundId,
+    });
+  },
+
   async startReset(name, input) {
-    try {
-      await sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: resetStateMachineArn(),
-          name,
-          input: JSON.stringify(input),
-        }),
-      );
-    } catch (error) {
-      // Same name: the reset of that generation was started already, by a retry or a second click.
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    }
+    await startOnce(resetStateMachineArn(), name, input);
   },
 
   async resetStatus(name) {
@@ -78,4 +87,9 @@ export function installWorkflowExecutions(replacement: WorkflowExecutions): void
  */
 export function resetExecutionName(roundId: string, fromGeneration: number, attempt: number): string {
   return `reset-${roundId}-g${fromGeneration}${attempt > 0 ? `-a${attempt}` : ""}`;
+}
+
+/** One calendar execution per round (R3.4): the name is the round's. */
+export function calendarExecutionName(roundId: string): string {
+  return `calendar-${roundId}`;
 }

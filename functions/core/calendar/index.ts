@@ -5,6 +5,7 @@ export {
   type NoticeLength,
   type NoticeSettings,
   noticeEnd,
+  noticeSettingsSchema,
   resultNoticeLength,
   unitPublicityLength,
   workingDaysNoticeEnd,
@@ -23,6 +24,15 @@ export {
   roundCalendarSchema,
 } from "./round-calendar";
 export { dueTransitions, nextBoundary, type RoundProgress, type RoundTransition } from "./round-workflow";
-export { formatShanghai, shanghai, shanghaiDateOf, wallTimeSchema } from "./shanghai-time";
+export {
+  BOUNDARY_FORMAT_MESSAGE,
+  boundaryTextSchema,
+  canonicalBoundary,
+  formatShanghai,
+  parseBoundary,
+  shanghai,
+  shanghaiDateOf,
+  wallTimeSchema,
+} from "./shanghai-time";
 export { type Activity, assertWindowOpen, isWindowOpen } from "./windows";
 export { isWorkingDay } from "./working-days";

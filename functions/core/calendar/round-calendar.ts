@@ -90,11 +90,17 @@ export const roundCalendarSchema = z
 
 export type RoundCalendarSpec = z.input<typeof roundCalendarSchema>;
 
-/** Validates a calendar written in Beijing wall time and returns it with UTC instants. */
-export function parseRoundCalendar(spec: unknown): RoundCalendar {
+/**
+ * Validates a calendar written in Beijing wall time and returns it with UTC instants. `at` prefixes the
+ * field paths of a refusal with where the calendar sits in the request (e.g. `body.calendar.`).
+ */
+export function parseRoundCalendar(spec: unknown, at = ""): RoundCalendar {
   const result = roundCalendarSchema.safeParse(spec);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const fields = result.error.issues.map((issue) => ({
+    path: `${at}${issue.path.join(".")}`,
+    message: issue.message,
+  }));
   throw new DomainError("bad_request", "INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
     rule: "R3.4",
     fields,

@@ -42,14 +42,46 @@ export function shanghaiDateOf(instant: Date): PlainDate {
 
 const WALL_TIME = /^\d{4}-\d{2}-\d{2} (?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
+/** ISO 8601 with an explicit offset, to the minute (seconds, if written, must be :00). */
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::00(?:\.0{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * A calendar boundary as an office writes it: Beijing wall time `"2025-10-20 24:00"` as the notice
+ * words it ("D日24时" is the exclusive D+1 00:00), or ISO 8601 with an offset for machines. Undefined
+ * for anything else, including dates that do not exist (JavaScript would roll 02-30 into March).
+ */
+export function parseBoundary(text: string): Date | undefined {
+  if (WALL_TIME.test(text)) {
+    return isPlainDate(text.slice(0, 10)) ? shanghai(text.slice(0, 10), text.slice(11)) : undefined;
+  }
+  const iso = ISO_INSTANT.exec(text);
+  if (!iso?.[1] || !isPlainDate(iso[1])) return undefined;
+  return new Date(text);
+}
+
+/**
+ * The stored form of a boundary: Beijing wall time, as the notice and the office read it. A wall time
+ * is kept as written (its "24:00" included); an ISO instant becomes the wall time it falls on.
+ */
+export function canonicalBoundary(text: string): string {
+  if (WALL_TIME.test(text)) return text;
+  const instant = parseBoundary(text);
+  if (!instant) throw new RangeError(`not a calendar boundary: ${text}`);
+  return formatShanghai(instant);
+}
+
+export const BOUNDARY_FORMAT_MESSAGE =
+  "时间应写作“YYYY-MM-DD HH:mm”（北京时间，24:00 表示当日结束），或带时区偏移、精确到分钟的 ISO 8601 时间（如 2025-10-21T00:00+08:00）";
+
+/** A boundary kept as text (validated): the form in which calendars are received and stored. */
+export const boundaryTextSchema = z
+  .string()
+  .max(40)
+  .refine((text) => parseBoundary(text) !== undefined, BOUNDARY_FORMAT_MESSAGE);
+
 /**
  * `"2024-10-20 24:00"` → the instant. Round calendars are written this way so that an admin can copy
- * them from the notice (a 2025 round is data, R3.4).
+ * them from the notice (a 2025 round is data, R3.4); ISO instants with an offset are read too.
  */
-export const wallTimeSchema = z
-  .string()
-  .refine(
-    (text) => WALL_TIME.test(text) && isPlainDate(text.slice(0, 10)),
-    "时间格式应为“YYYY-MM-DD HH:mm”（北京时间，24:00 表示当日结束）",
-  )
-  .transform((text) => shanghai(text.slice(0, 10), text.slice(11)));
+export const wallTimeSchema = boundaryTextSchema.transform((text) => parseBoundary(text) as Date);

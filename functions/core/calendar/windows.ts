@@ -11,17 +11,21 @@ export type Activity =
   | "unit_review"
   | "department_review";
 
+/**
+ * Everything starts in the pre-preparation, which is a rehearsal of the whole round on test data (R3.5):
+ * submit, unit review and return, publicity, recommendation, department review. The reset at its end
+ * clears all of it (R3.3); the application phase opens only after the reset, so the two never mix.
+ */
 const WINDOWS: Readonly<Record<Activity, { first: Phase; last: Phase }>> = {
-  // Test data may be entered during the preparation (R3.3, cleared by the reset); submitting is formal.
   edit_draft: { first: "preparation", last: "application" },
-  first_submission: { first: "application", last: "application" },
+  first_submission: { first: "preparation", last: "application" },
   // A returned application may be fixed and resubmitted until the review cutoff (R7.9, DESIGN §5).
-  resubmission: { first: "application", last: "review" },
+  resubmission: { first: "preparation", last: "review" },
   // 随报随审 (R4.2): units review applications as they arrive, so from the first submission on.
-  unit_review: { first: "application", last: "review" },
+  unit_review: { first: "preparation", last: "review" },
   // Departments likewise take recommended applications as they come; the review phase is the time
   // left after the applications close, not the only time review may happen.
-  department_review: { first: "application", last: "review" },
+  department_review: { first: "preparation", last: "review" },
 };
 
 const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {

@@ -13,4 +13,12 @@ export type {
 export type { EligibilityCode, EligibilityFailure } from "./failure";
 export { isPlainMonth, monthsServed, type PlainMonth } from "./periods";
 export { REFORMED_RETIREMENT_TABLE, statutoryRetirementMonth } from "./retirement";
+export {
+  ELIGIBILITY_RULE_SET_IDS,
+  ELIGIBILITY_RULE_SETS,
+  type EligibilityRuleSetId,
+  eligibilityConfigOf,
+  isRuleSetInForce,
+  ruleSetInForce,
+} from "./rule-sets";
 export * from "./vocabulary";

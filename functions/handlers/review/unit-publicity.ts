@@ -24,9 +24,10 @@ import { ruleViolation } from "../../core/errors";
 import { baseInfoSchema } from "../../core/forms";
 import { httpErrors } from "../../http/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
-import { roundInScope } from "../../http/round-in-scope";
+import { isRehearsal, roundInScope } from "../../http/round-in-scope";
 import { openUnitPublicity } from "../../http/routes/unit-publicity";
 import { toStaffNoticeView } from "../../http/views/notice-view";
+import { TEST_DATA_LABEL } from "../../http/views/test-data";
 import { staffRef, unitActionContext } from "./review-context";
 
 /** The unit's own submitted application; another unit's, or a draft, does not exist here (404). */
@@ -114,18 +115,22 @@ export const unitPublicityRoutes: BoundRoute[] = [
     );
     const endsAt = shanghai(body.lastDay, "24:00");
     assertLength(entries, now, endsAt, inScope.calendar);
+    const title = body.title ?? `${unit.name}关于申报人力资源培训专业高级职称人员的公示`;
+    const rehearsal = isRehearsal(inScope);
     const notice: NoticeRecord = {
       noticeId,
       scope: inScope.scope,
       unitId: unit.orgId,
       unitName: unit.name,
-      title: body.title ?? `${unit.name}关于申报人力资源培训专业高级职称人员的公示`,
+      // A rehearsal notice is public too: its title says so before anyone reads a name (R3.5).
+      title: rehearsal ? `【${TEST_DATA_LABEL}】${title}` : title,
       publicityScope: body.publicityScope,
       startsAt: now.toISOString(),
       endsAt: endsAt.toISOString(),
       lastDay: body.lastDay,
       openedBy: handler.id,
       entries,
+      ...(rehearsal ? { testData: true as const } : {}),
       createdAt: now.toISOString(),
     };
     await writeTogether([...plans.flatMap((plan) => plan.writes), noticeRepository.putWrite(notice)]);

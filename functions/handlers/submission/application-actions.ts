@@ -4,6 +4,7 @@ import { applicationRepository } from "../../adapters/dynamodb/application-repos
 import { snapshotOf } from "../../adapters/dynamodb/application-transition";
 import { orgRepository } from "../../adapters/dynamodb/org-repository";
 import { staleVersion } from "../../adapters/dynamodb/round-repository";
+import { eligibilityConfigOf } from "../../core/eligibility";
 import { applyAction, STATE_LABELS } from "../../core/lifecycle";
 import { assertReady } from "../../core/readiness";
 import type { Actor } from "../../http/actor";
@@ -16,6 +17,7 @@ import {
   withdrawApplication,
 } from "../../http/routes/application-actions";
 import { toStatusView } from "../../http/views/status-view";
+import { testDataOf } from "../../http/views/test-data";
 import { assertEligible } from "../../services/application-eligibility";
 import { checklistOf } from "../../services/application-readiness";
 import {
@@ -60,7 +62,15 @@ function submission(action: "submit" | "resubmit") {
         assertReady(await checklistOf(loaded, actor.account, inScope.calendar));
         const unit = await orgRepository.get(application.unitId);
         if (unit?.kind !== "unit") throw httpErrors.notFound();
-        await assertEligible(loaded, actor.account, unit, inScope.scope.roundId, inScope.calendar, now);
+        await assertEligible(
+          loaded,
+          actor.account,
+          unit,
+          inScope.scope.roundId,
+          inScope.calendar,
+          eligibilityConfigOf(inScope.round.eligibilityRuleSet),
+          now,
+        );
         const evidence: PinnedEvidence[] = loaded.evidence.flatMap((item) =>
           item.status === "verified" && item.sha256 && item.size !== undefined
             ? [
@@ -95,6 +105,7 @@ function submission(action: "submit" | "resubmit") {
           submission: submitted.submissions,
           submittedAt: submitted.lastSubmittedAt ?? now.toISOString(),
           pinnedEvidence: evidence.length,
+          ...testDataOf(submitted),
         };
       },
     );

@@ -12,6 +12,7 @@ import type { BaseInfo, SectionId } from "../../core/forms";
 import { isReady } from "../../core/readiness";
 import type { Actor } from "../../http/actor";
 import { type BoundRoute, route } from "../../http/handler-group";
+import { isRehearsal } from "../../http/round-in-scope";
 import {
   createApplication,
   getApplication,
@@ -113,6 +114,7 @@ export const applicationRoutes: BoundRoute[] = [
       evidenceRevision: 0,
       submissions: 0,
       departmentReturns: 0,
+      ...(isRehearsal(inScope) ? { testData: true as const } : {}),
       createdAt: at,
       updatedAt: at,
     };

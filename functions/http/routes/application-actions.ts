@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "../route-spec";
 import { statusView } from "../views/status-view";
+import { testDataFields } from "../views/test-data";
 import { applicationParams } from "./applications";
 import { expectedVersionField, strictBody } from "./fields";
 
@@ -22,6 +23,7 @@ const submitted = z
     submission: z.number().int().describe("1 for the first submission, then one more per resubmission"),
     submittedAt: z.iso.datetime(),
     pinnedEvidence: z.number().int().describe("Evidence pinned by version id and SHA-256 (DESIGN.md §6)"),
+    ...testDataFields,
   })
   .meta({ id: "Submitted" });
 

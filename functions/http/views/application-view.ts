@@ -8,6 +8,7 @@ import {
   type SectionId,
 } from "../../core/forms";
 import { APPLICATION_STATES, availableActions, STATE_LABELS } from "../../core/lifecycle";
+import { testDataFields, testDataOf } from "./test-data";
 
 const sectionsView = z
   .object({
@@ -74,6 +75,7 @@ export const applicationView = z
     lastSubmittedAt: z.iso.datetime().optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    ...testDataFields,
   })
   .meta({ id: "Application" });
 
@@ -86,6 +88,7 @@ export const applicationSummary = z
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     lastSubmittedAt: z.iso.datetime().optional(),
+    ...testDataFields,
   })
   .meta({ id: "ApplicationSummary" });
 
@@ -98,6 +101,7 @@ export function toApplicationSummary(application: ApplicationRecord): z.input<ty
     version: application.version,
     createdAt: application.createdAt,
     ...(application.lastSubmittedAt ? { lastSubmittedAt: application.lastSubmittedAt } : {}),
+    ...testDataOf(application),
   };
 }
 
@@ -133,5 +137,6 @@ export function toApplicationView(
     ...(application.lastSubmittedAt ? { lastSubmittedAt: application.lastSubmittedAt } : {}),
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,
+    ...testDataOf(application),
   };
 }

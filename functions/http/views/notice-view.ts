@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Notice, NoticeEntry, ResultNoticeEntry } from "../../adapters/dynamodb/notice-repository";
 import { formatShanghai } from "../../core/calendar";
 import { APPLICATION_METHOD_LABELS, TITLE_LEVEL_LABELS, VALIDITY_SCOPE_LABELS } from "../../core/eligibility";
+import { testDataFields, testDataOf } from "./test-data";
 
 const publicEntry = z.object({
   entry: z.number().int().describe("Name this number when lodging an objection"),
@@ -35,6 +36,7 @@ const noticeFields = {
   lastDay: z.string(),
   period: z.string().describe("The period in Beijing time, as the notice prints it"),
   running: z.boolean().describe("Objections are accepted while the notice runs"),
+  ...testDataFields,
 };
 
 export const publicNoticeView = z
@@ -88,6 +90,7 @@ function fieldsOf(notice: Notice, now: Date) {
     lastDay: notice.lastDay,
     period: `${formatShanghai(startsAt)} 至 ${formatShanghai(endsAt)}（北京时间）`,
     running: startsAt <= now && now < endsAt,
+    ...testDataOf(notice),
   };
 }
 

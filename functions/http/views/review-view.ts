@@ -14,6 +14,7 @@ import {
   type SectionId,
 } from "../../core/forms";
 import { APPLICATION_STATES, STATE_LABELS } from "../../core/lifecycle";
+import { testDataFields, testDataOf } from "./test-data";
 import { timelineSchema, timelineView } from "./timeline-view";
 
 export const reviewResult = z
@@ -23,6 +24,7 @@ export const reviewResult = z
     stateLabel: z.string(),
     version: z.number().int(),
     departmentReturns: z.number().int(),
+    ...testDataFields,
   })
   .meta({ id: "ReviewResult" });
 
@@ -43,6 +45,7 @@ export const reviewSummary = z
     lastSubmittedAt: z.iso.datetime().optional(),
     recommendedAt: z.iso.datetime().optional(),
     noticeId: z.string().optional(),
+    ...testDataFields,
   })
   .meta({ id: "ReviewSummary" });
 
@@ -117,6 +120,7 @@ export const reviewApplicationView = z
       .optional(),
     quotaPool: z.enum(["post_structure", "grassroots"]).optional(),
     timeline: timelineSchema,
+    ...testDataFields,
   })
   .meta({ id: "ReviewApplication" });
 
@@ -146,6 +150,7 @@ export function toReviewSummary(application: ApplicationRecord): z.input<typeof 
     submissions: application.submissions,
     departmentReturns: application.departmentReturns,
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+    ...testDataOf(application),
   };
 }
 
@@ -156,6 +161,7 @@ export function toReviewResult(application: ApplicationRecord): z.input<typeof r
     stateLabel: STATE_LABELS[application.state],
     version: application.version,
     departmentReturns: application.departmentReturns,
+    ...testDataOf(application),
   };
 }
 
@@ -220,5 +226,6 @@ export function toReviewApplicationView(materials: ReviewMaterials): z.input<typ
     ...(application.originalsRequired ? { originalsRequired: application.originalsRequired } : {}),
     ...(application.quotaPool ? { quotaPool: application.quotaPool } : {}),
     timeline: timelineView(materials.events),
+    ...testDataOf(application),
   };
 }

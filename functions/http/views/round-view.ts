@@ -1,5 +1,7 @@
 import type { RoundRecord } from "../../adapters/dynamodb/round-repository";
 import { formatShanghai, openPhaseAt, parseRoundCalendar } from "../../core/calendar";
+import { ELIGIBILITY_RULE_SETS } from "../../core/eligibility";
+import { ROUND_STATE_LABELS, roundState } from "../../core/rounds";
 
 function calendarView(round: RoundRecord) {
   const calendar = parseRoundCalendar(round.calendar);
@@ -19,6 +21,7 @@ function calendarView(round: RoundRecord) {
       ...(calendar.committeeMeetingAt ? { committeeMeetingAt: iso(calendar.committeeMeetingAt) } : {}),
       achievementCutoff: calendar.achievementCutoff,
       seniorityReferenceDate: calendar.seniorityReferenceDate,
+      notices: calendar.notices,
     },
     calendarText: {
       preparation: text(calendar.preparation),
@@ -29,6 +32,10 @@ function calendarView(round: RoundRecord) {
       ...(calendar.committeeMeetingAt
         ? { committeeMeetingAt: formatShanghai(calendar.committeeMeetingAt) }
         : {}),
+    },
+    eligibilityRuleSet: {
+      id: round.eligibilityRuleSet,
+      label: ELIGIBILITY_RULE_SETS[round.eligibilityRuleSet].label,
     },
     parsed: calendar,
   };
@@ -49,5 +56,17 @@ export function roundView(round: RoundRecord, now: Date) {
     views.set(key, view);
   }
   const { parsed, ...shown } = view;
-  return { ...shown, openPhase: openPhaseAt(parsed, round.openedPhases, now) ?? null };
+  const state = roundState(
+    parsed,
+    now,
+    round.documentRecordedAt === undefined ? undefined : new Date(round.documentRecordedAt),
+  );
+  return {
+    ...shown,
+    state,
+    stateText: ROUND_STATE_LABELS[state],
+    openPhase: openPhaseAt(parsed, round.openedPhases, now) ?? null,
+    // Until the scheduled reset, whatever is written in the round is rehearsal data (R3.5).
+    testData: state === "running" && !round.progress.preparationResetDone,
+  };
 }

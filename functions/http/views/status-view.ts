@@ -7,6 +7,7 @@ import {
   availableActions,
   STATE_LABELS,
 } from "../../core/lifecycle";
+import { testDataFields, testDataOf } from "./test-data";
 import { timelineSchema, timelineView } from "./timeline-view";
 
 export const statusView = z
@@ -26,6 +27,7 @@ export const statusView = z
       .optional()
       .describe("Originals the reviewing department asks to see (R4.3), and when and where to bring them"),
     timeline: timelineSchema,
+    ...testDataFields,
   })
   .meta({ id: "ApplicationStatus" });
 
@@ -77,7 +79,15 @@ export function toStatusView(
     state: application.state,
     stateLabel: STATE_LABELS[application.state],
     version: application.version,
-    nextSteps: nextSteps(application, calendar),
+    nextSteps: [
+      ...(application.testData
+        ? [
+            `这是系统预准备期间的测试数据，将在${formatShanghai(calendar.preparation.to)}（北京时间）系统重置时清除；` +
+              `正式申报请在${formatShanghai(calendar.application.from)}后重新创建（R3.3、R3.5）。`,
+          ]
+        : []),
+      ...nextSteps(application, calendar),
+    ],
     availableActions: availableActions(application.state, "applicant"),
     ...(lastReturn ? { returnReason: lastReturn } : {}),
     ...(application.originalsRequired
@@ -90,5 +100,6 @@ export function toStatusView(
         }
       : {}),
     timeline: timelineView(transitions),
+    ...testDataOf(application),
   };
 }

@@ -65,14 +65,15 @@ const ACTIVITIES: readonly Activity[] = [
   "department_review",
 ];
 
-// Expected windows, from the notice: drafts (test data) from the preparation, first submission only
-// in the application window, everything after a submission until the review cutoff.
+// Expected windows, from the notice: the preparation rehearses everything on test data (R3.5); first
+// submissions and drafts until the application deadline, everything after a submission until the
+// review cutoff.
 const EXPECTED: Record<Activity, Record<Phase, boolean>> = {
   edit_draft: { preparation: true, application: true, review: false },
-  first_submission: { preparation: false, application: true, review: false },
-  resubmission: { preparation: false, application: true, review: true },
-  unit_review: { preparation: false, application: true, review: true },
-  department_review: { preparation: false, application: true, review: true },
+  first_submission: { preparation: true, application: true, review: false },
+  resubmission: { preparation: true, application: true, review: true },
+  unit_review: { preparation: true, application: true, review: true },
+  department_review: { preparation: true, application: true, review: true },
 };
 
 describe("may this happen now (R3, R4.1, R4.2, R7.9)", () => {
@@ -109,15 +110,21 @@ describe("may this happen now (R3, R4.1, R4.2, R7.9)", () => {
     expect(error.message).toBe("退回修改后再次提交已于2024-11-05 00:00（北京时间）截止，不能再办理");
   });
 
-  it("R4.1 a first submission during the preparation is refused: the window is not open yet", () => {
+  it("R3.5 a first submission before the system opens names the rehearsal's start and the deadline", () => {
     const error = refusal(() =>
-      assertWindowOpen("first_submission", CALENDAR, ALL, CALENDAR.preparation.from),
+      assertWindowOpen("first_submission", CALENDAR, ALL, ms(CALENDAR.preparation.from, -1)),
     );
     expect(error.code).toBe("WINDOW_NOT_OPEN");
     expect(error.details.rule).toBe("R3");
     expect(error.message).toBe(
-      "个人正式申报当前未开放，开放时间为2024-09-11 00:00至2024-10-21 00:00（北京时间），以系统开放为准",
+      "个人正式申报当前未开放，开放时间为2024-09-01 00:00至2024-10-21 00:00（北京时间），以系统开放为准",
     );
+  });
+
+  it("R3.5 R3.3 between the rehearsal's end and the reset nothing may be written: the application waits for the workflow", () => {
+    for (const activity of ACTIVITIES) {
+      expect(isWindowOpen(activity, CALENDAR, ["preparation"], CALENDAR.preparation.to)).toBe(false);
+    }
   });
 
   it("R4.3 department review ends at the review cutoff", () => {
@@ -129,7 +136,7 @@ describe("may this happen now (R3, R4.1, R4.2, R7.9)", () => {
     const at = shanghai("2024-10-25", "09:00");
     const error = refusal(() => assertWindowOpen("unit_review", CALENDAR, ["application"], at));
     expect(error.code).toBe("WINDOW_NOT_OPEN");
-    expect(error.message).toContain("2024-09-11 00:00至2024-11-05 00:00");
+    expect(error.message).toContain("2024-09-01 00:00至2024-11-05 00:00");
   });
 
   it("drafts are refused before the system opens, naming the preparation's start", () => {

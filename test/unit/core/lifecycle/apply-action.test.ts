@@ -143,10 +143,12 @@ describe("R3 the clock", () => {
     );
   });
 
-  it("R4.1 nothing is submitted during the preparation, nor before the workflow opens the application", () => {
+  it("R3.5 a submission rehearses in the preparation; nothing is submitted before the system opens, nor before the workflow opens the application", () => {
     const draft = application("draft");
     const inPreparation = context(shanghai("2024-09-05", "10:00"));
-    refusedWith(() => applyAction(draft, "submit", APPLICANT, inPreparation), "R3", "WINDOW_NOT_OPEN");
+    expect(applyAction(draft, "submit", APPLICANT, inPreparation).state).toBe("submitted");
+    const beforeOpening = context(ms(CALENDAR.preparation.from, -1));
+    refusedWith(() => applyAction(draft, "submit", APPLICANT, beforeOpening), "R3", "WINDOW_NOT_OPEN");
     const notOpened = context(DURING_APPLICATION, { openedPhases: ["preparation"] });
     refusedWith(() => applyAction(draft, "submit", APPLICANT, notOpened), "R3", "WINDOW_NOT_OPEN");
   });
@@ -180,7 +182,7 @@ describe("R3 the clock", () => {
     ["approve_by_department", REVIEWER, application("recommended"), "department_approved"],
     ["return_by_department", REVIEWER, application("recommended"), "returned_by_department"],
   ] as [Action, Actor, ApplicationSnapshot, ApplicationState][])(
-    "R4.2 R4.3 %s: from the application window (随报随审) until the review cutoff",
+    "R4.2 R4.3 R3.5 %s: from the opening of the rehearsal (随报随审) until the review cutoff",
     (action, actor, app, expected) => {
       expect(applyAction(app, action, actor, context(DURING_APPLICATION)).state).toBe(expected);
       expect(applyAction(app, action, actor, context(ms(CALENDAR.review.to, -1))).state).toBe(expected);
@@ -189,8 +191,29 @@ describe("R3 the clock", () => {
         "R3",
         "DEADLINE_PASSED",
       );
-      const beforeApplications = context(shanghai("2024-09-05", "10:00"));
-      refusedWith(() => applyAction(app, action, actor, beforeApplications), "R3", "WINDOW_NOT_OPEN");
+      const beforeOpening = context(ms(CALENDAR.preparation.from, -1));
+      refusedWith(() => applyAction(app, action, actor, beforeOpening), "R3", "WINDOW_NOT_OPEN");
+    },
+  );
+
+  it.each([
+    ["open_publicity", HANDLER, application("submitted"), "unit_publicity"],
+    ["return_by_unit", HANDLER, application("submitted"), "returned_by_unit"],
+    [
+      "recommend",
+      LEADER,
+      application("unit_publicity", {
+        unitPublicity: { openedBy: HANDLER.id, startedAt: shanghai("2024-09-01", "09:00") },
+      }),
+      "recommended",
+    ],
+    ["approve_by_department", REVIEWER, application("recommended"), "department_approved"],
+    ["return_by_department", REVIEWER, application("recommended"), "returned_by_department"],
+  ] as [Action, Actor, ApplicationSnapshot, ApplicationState][])(
+    "R3.5 %s is rehearsed during the preparation, as in the formal round",
+    (action, actor, app, expected) => {
+      const inPreparation = context(shanghai("2024-09-09", "10:00"), { openedPhases: ["preparation"] });
+      expect(applyAction(app, action, actor, inPreparation).state).toBe(expected);
     },
   );
 
