@@ -13,4 +13,5 @@ export type {
 export type { EligibilityCode, EligibilityFailure } from "./failure";
 export { isPlainMonth, monthsServed, type PlainMonth } from "./periods";
 export { REFORMED_RETIREMENT_TABLE, statutoryRetirementMonth } from "./retirement";
+export { blacklistBarsRound } from "./status-rules";
 export * from "./vocabulary";
