@@ -414,6 +414,27 @@ const COMMITTEE_CASES: Case[] = [
     expect: OFFICE_ONLY,
   },
   { operationId: "listBlacklist", on: "none", request: () => get("/admin/blacklist"), expect: OFFICE_ONLY },
+  ...(["recordBlacklistEntry", "importBlacklist"] as const).map(
+    (operationId): Case => ({
+      // A decision dated in the future: refused after the access check, nothing recorded.
+      operationId,
+      on: "none",
+      request: () => {
+        const entry = {
+          residentId: freshResidentId(),
+          realName: "矩阵测试",
+          ground: "verified_complaint",
+          decisionDate: "2099-01-01",
+          documentNumber: "矩阵〔2099〕1号",
+          reason: "矩阵测试事由",
+        };
+        return operationId === "recordBlacklistEntry"
+          ? send("POST", "/admin/blacklist", entry)
+          : send("POST", "/admin/blacklist/imports", { entries: [entry] });
+      },
+      expect: OFFICE_ONLY,
+    }),
+  ),
   {
     operationId: "liftBlacklistEntry",
     on: "none",
