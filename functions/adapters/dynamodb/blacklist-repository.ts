@@ -68,12 +68,12 @@ export interface BlacklistRecord {
 /**
  * Outside every round generation: a reset must never clear a fraud finding (DESIGN.md §8).
  *
- * | pattern                                  | key                                                        |
- * | ---------------------------------------- | ---------------------------------------------------------- |
- * | a person's entries (eligibility, R5.5)   | PK `BLACKLIST#<resident-ID hash>` SK `ENTRY#<entry>`       |
+ * | pattern                                  | key                                                                 |
+ * | ---------------------------------------- | ------------------------------------------------------------------- |
+ * | a person's entries (eligibility, R5.5)   | PK `BLACKLIST#<resident-ID hash>` SK `ENTRY#<entry>`                |
  * | the register, newest decision first      | GSI1 `BLACKLIST#REGISTER` / `<decision date>#<recorded at>#<entry>` |
- * | one entry by its id (lifting)            | GSI2 `BLACKLIST#ENTRY#<entry>` / `ENTRY`                   |
- * | its listing, lifting and expiry (audit)  | PK `AUDIT#BLACKLIST#<entry>`                               |
+ * | one entry by its id (lifting)            | GSI2 `BLACKLIST#ENTRY#<entry>` / `ENTRY`                            |
+ * | its listing, lifting and expiry (audit)  | PK `AUDIT#BLACKLIST#<entry>`                                        |
  */
 const blacklistKeys = {
   person: (residentIdHash: string) => `BLACKLIST#${residentIdHash}`,
@@ -140,7 +140,7 @@ function listingItems(entry: BlacklistRecord) {
 }
 
 /** Two items per entry: DynamoDB takes at most 100 items in one transaction. */
-export const ENTRIES_PER_TRANSACTION = 50;
+const ENTRIES_PER_TRANSACTION = 50;
 /** Transactions of one import in flight at once: the register's index partition takes every entry. */
 const IMPORT_CONCURRENCY = 2;
 const MAX_ATTEMPTS = 6;

@@ -8,7 +8,7 @@ import { cursorQuery, expectedVersionField, strictBody } from "./fields";
 const TAG = "诚信与黑名单";
 
 /** One import answers within the function's time limit and Lambda's 6 MB payload; larger registers go in parts. */
-export const MAX_IMPORT_ROWS = 2000;
+const MAX_IMPORT_ROWS = 2000;
 
 const documentNumberField = z
   .string()
