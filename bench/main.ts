@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from "../infra/local/seed";
 import { buildAllBundles } from "./bundles/all-bundles";
 import { bundleFigures } from "./bundles/figures";
 import { smokeTestBundles } from "./bundles/smoke";
+import { blacklistImportFigure } from "./dynamodb/blacklist-import";
 import { CapacityRecorder } from "./dynamodb/capacity-recorder";
 import { applicationTemplate } from "./dynamodb/clone-applications";
 import { lifecycleCost } from "./dynamodb/lifecycle-cost";
@@ -142,6 +143,11 @@ async function main(): Promise<void> {
     );
     sections.push(
       await phase("unit list with 10, 100 and 10,000 applications", () => unitListScaling(template)),
+    );
+    sections.push(
+      await phase("blacklist register import, 1,000 rows per request", async () =>
+        blacklistImportFigure(api, recorder, await api.login("office-admin", DEMO_PASSWORD)),
+      ),
     );
     // Last: it moves the round's generation and purges the old one.
     const probeRequest = { label: "probe", method: "GET", path: probe.applicationPath, token: probe.token };

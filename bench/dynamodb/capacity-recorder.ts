@@ -24,6 +24,8 @@ export interface RecordedCall {
   indexWrite: number;
   /** Items this call wrote (put, updated or deleted). */
   itemsWritten: number;
+  /** Keys a GetItem or BatchGetItem asked for: each costs at least one read unit, found or not. */
+  keysRead: number;
   partitions: PartitionWrite[];
 }
 
@@ -63,6 +65,13 @@ function writeTargets(command: string, input: Input): WriteTarget[] {
     });
   }
   return [];
+}
+
+function keysRead(command: string, input: Input): number {
+  if (command === "GetItemCommand") return 1;
+  if (command !== "BatchGetItemCommand") return 0;
+  const requests = Object.values(input.RequestItems as Record<string, { Keys?: unknown[] }>);
+  return requests.reduce((sum, request) => sum + (request.Keys?.length ?? 0), 0);
 }
 
 function capacityUnits(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): number {
@@ -115,6 +124,7 @@ export class CapacityRecorder {
           tableWrite: costs.reduce((sum, cost) => sum + cost.tableUnits, 0),
           indexWrite: costs.reduce((sum, cost) => sum + cost.indexUnits, 0),
           itemsWritten: targets.length,
+          keysRead: keysRead(command, input),
           partitions: costs.flatMap((cost) => cost.partitions),
         });
         return result;

@@ -248,6 +248,8 @@ export const ACCESS_POLICY = {
   verifyCertificate: PUBLIC,
 
   cancelForFraud: OFFICE_ON_APPLICATION,
+  recordBlacklistEntry: OFFICE,
+  importBlacklist: OFFICE,
   listBlacklist: OFFICE,
   liftBlacklistEntry: OFFICE,
   exportApplicationAudit: OFFICE_ON_APPLICATION,

@@ -80,7 +80,7 @@ function parseRequest(spec: RouteSpec, event: HttpEvent) {
   const query = parsePart(spec.query, event.queryStringParameters, "query");
   const headers = parsePart(spec.headers, event.headers, "header");
   const body = spec.body
-    ? parsePart(spec.body, jsonBody(event), "body")
+    ? parsePart(spec.body, jsonBody(event, spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES), "body")
     : ({ ok: true, value: undefined } as const);
   const fields = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.fields));
   if (!params.ok || !query.ok || !headers.ok || !body.ok) {
@@ -91,11 +91,10 @@ function parseRequest(spec: RouteSpec, event: HttpEvent) {
   return { params: params.value, query: query.value, body: body.value };
 }
 
-function jsonBody(event: HttpEvent): unknown {
+function jsonBody(event: HttpEvent, limitBytes: number): unknown {
   if (event.body === undefined || event.body === null || event.body === "") return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES)
-    throw httpErrors.payloadTooLarge(MAX_JSON_BODY_BYTES);
+  if (Buffer.byteLength(text, "utf8") > limitBytes) throw httpErrors.payloadTooLarge(limitBytes);
   try {
     return JSON.parse(text);
   } catch {

@@ -24,6 +24,8 @@ export interface RouteSpec {
   /** Request headers the route reads, by their lower-case names (API Gateway passes them so). */
   headers?: z.ZodObject;
   body?: z.ZodType;
+  /** A JSON body larger than the default (256 KiB) the route accepts: bulk imports. */
+  maxBodyBytes?: number;
   /** JSON answer; absent for routes that answer HTML or files. */
   response?: z.ZodType;
   /** Content type of a non-JSON answer, for the OpenAPI document. */

@@ -14,7 +14,7 @@ import {
 } from "../core/forms";
 import { parseResidentId } from "../core/identity";
 import { roundYear, sectionsForChecks } from "./application-readiness";
-import { blacklistRegister } from "./blacklist-register";
+import { asEligibilityFact, blacklistRegister } from "./blacklist-register";
 
 /**
  * The facts of the rules (R1, R2.4, R2.5, R5.5, R6) from the application, the account, the unit and
@@ -69,7 +69,7 @@ async function factsOf(
     gender: person.id.gender,
     retirementPostType: statements.retirementPostType,
     sanctions: statements.sanctions,
-    blacklist: blacklist.map((entry) => ({ from: entry.from, until: entry.until })),
+    blacklist: blacklist.map(asEligibilityFact),
     dispatch: statements.dispatched ? { approved: dispatchApproved } : null,
     seriesChange: seriesChange
       ? {

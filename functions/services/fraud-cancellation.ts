@@ -4,9 +4,10 @@ import type { ActorRef, ApplicationRecord, FraudCancellation } from "../adapters
 import { applicationRepository, editApplication } from "../adapters/dynamodb/application-repository";
 import { type BlacklistRecord, blacklistRepository } from "../adapters/dynamodb/blacklist-repository";
 import { certificateRevocationWrite } from "../adapters/dynamodb/certificate-revocation";
+import { blacklistPeriod } from "../core/blacklist";
+import { shanghaiDateOf } from "../core/calendar";
 import { DomainError } from "../core/errors";
 import type { LifecycleContext } from "../core/lifecycle";
-import { blacklistPeriod } from "./blacklist-register";
 
 /** What the public verification of a revoked certificate may say; the finding itself stays in the audit. */
 const REVOKED_REASON = "申报弄虚作假，已被取消申报资格（R5.5），证书作废";
@@ -15,6 +16,8 @@ export interface FraudFinding {
   finding: string;
   unitAccountability: string;
   handlerAccountability: string;
+  /** The document number of the office's decision, when it has one already. */
+  documentNumber?: string | undefined;
 }
 
 export interface FraudCancellationResult {
@@ -25,7 +28,8 @@ export interface FraudCancellationResult {
 }
 
 /**
- * R5.5, R7.3: the title office cancels an application for fraud, whatever its state, and in ONE
+ * R5.5, R7.3: the title office cancels an application for fraud at any stage from its first submission
+ * on (a draft is the applicant's alone: the office records the person in the register instead), and in ONE
  * transaction records the finding and who answers for it at the unit, puts the person on the
  * blacklist for 3 years from the decision and revokes the certificate if one was issued. On an
  * application already cancelled on an upheld objection it records the finding and the blacklist
@@ -43,22 +47,29 @@ export async function cancelApplicationForFraud(input: {
   if (!applicant)
     throw new Error(`applicant account ${application.applicantId} of an application is missing`);
   const decidedAt = context.now.toISOString();
+  const decisionDate = shanghaiDateOf(context.now);
   const entry: BlacklistRecord = {
     entryId: randomUUID(),
     residentIdHash: applicant.residentId.hash,
+    sealedResidentId: applicant.residentId.sealed,
     realName: applicant.realName,
     maskedResidentId: applicant.residentId.masked,
-    applicantId: applicant.accountId,
-    finding: finding.finding,
-    roundId: application.scope.roundId,
-    generation: application.scope.generation,
-    applicationId: application.applicationId,
-    unitId: application.unitId,
-    unitAccountability: finding.unitAccountability,
-    handlerAccountability: finding.handlerAccountability,
-    decidedBy: actor.id,
-    decidedAt,
-    ...blacklistPeriod(context.now),
+    ground: "fraud_in_application",
+    decisionDate,
+    ...(finding.documentNumber ? { documentNumber: finding.documentNumber } : {}),
+    reason: finding.finding,
+    ...blacklistPeriod(decisionDate),
+    recordedBy: actor.id,
+    recordedAt: decidedAt,
+    cancellation: {
+      roundId: application.scope.roundId,
+      generation: application.scope.generation,
+      applicationId: application.applicationId,
+      unitId: application.unitId,
+      applicantId: applicant.accountId,
+      unitAccountability: finding.unitAccountability,
+      handlerAccountability: finding.handlerAccountability,
+    },
     status: "active",
     version: 1,
   };

@@ -5,6 +5,7 @@ import { applicationRepository, headItem } from "../../functions/adapters/dynamo
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { noticeRepository } from "../../functions/adapters/dynamodb/notice-repository";
 import { writeTogether } from "../../functions/adapters/dynamodb/transactions";
+import { ROUND_2024_CALENDAR_SPEC } from "../../functions/core/calendar";
 import type { ApplicationState } from "../../functions/core/lifecycle";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { LocalSystem } from "../../infra/local/system";
@@ -414,6 +415,27 @@ const COMMITTEE_CASES: Case[] = [
     expect: OFFICE_ONLY,
   },
   { operationId: "listBlacklist", on: "none", request: () => get("/admin/blacklist"), expect: OFFICE_ONLY },
+  ...(["recordBlacklistEntry", "importBlacklist"] as const).map(
+    (operationId): Case => ({
+      // A decision dated in the future: refused after the access check, nothing recorded.
+      operationId,
+      on: "none",
+      request: () => {
+        const entry = {
+          residentId: freshResidentId(),
+          realName: "矩阵测试",
+          ground: "verified_complaint",
+          decisionDate: "2099-01-01",
+          documentNumber: "矩阵〔2099〕1号",
+          reason: "矩阵测试事由",
+        };
+        return operationId === "recordBlacklistEntry"
+          ? send("POST", "/admin/blacklist", entry)
+          : send("POST", "/admin/blacklist/imports", { entries: [entry] });
+      },
+      expect: OFFICE_ONLY,
+    }),
+  ),
   {
     operationId: "liftBlacklistEntry",
     on: "none",
@@ -478,7 +500,13 @@ const MATRIX: Case[] = [
   {
     operationId: "createRound",
     on: "none",
-    request: () => send("POST", "/admin/rounds", { roundId: "2024", title: "矩阵测试轮次", calendar: {} }),
+    // A well-formed body (the body is checked first) the office cannot store: 2024 has begun and its id is taken.
+    request: () =>
+      send("POST", "/admin/rounds", {
+        roundId: "2024",
+        title: "矩阵测试轮次",
+        calendar: ROUND_2024_CALENDAR_SPEC,
+      }),
     expect: OFFICE_ONLY,
   },
   {

@@ -10,7 +10,7 @@ import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-pu
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
 import { evaluateEligibility } from "../../functions/core/eligibility";
 import type { ApplicationState } from "../../functions/core/lifecycle";
-import { blacklistPeriod, blacklistRegister } from "../../functions/services/blacklist-register";
+import { blacklistRegister } from "../../functions/services/blacklist-register";
 import { cancelApplicationForFraud } from "../../functions/services/fraud-cancellation";
 import { applicationRecord, storeHead, thrown } from "../support/applications";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
@@ -92,15 +92,19 @@ describe("fraud cancellation and the blacklist on DynamoDB Local (R5.5, R7.3)", 
     await useFreshTable();
   });
 
-  it("R7.3 the bar runs 3 years from the Beijing day of the decision", () => {
-    expect(blacklistPeriod(new Date("2024-11-05T16:30:00Z"))).toEqual({
-      from: "2024-11-06",
-      until: "2027-11-06",
-    });
-    expect(blacklistPeriod(new Date("2024-02-29T04:00:00Z"))).toEqual({
-      from: "2024-02-29",
-      until: "2027-03-01",
-    });
+  it("R7.3 a cancellation's bar runs 3 years from the Beijing day of the decision", async () => {
+    const late = await cancel(
+      await stored(await applicant(), "received"),
+      7,
+      new Date("2024-11-05T16:30:00Z"),
+    );
+    expect(late.entry).toMatchObject({ decisionDate: "2024-11-06", from: "2024-11-06", until: "2027-11-06" });
+    const leap = await cancel(
+      await stored(await applicant(), "received"),
+      7,
+      new Date("2024-02-29T04:00:00Z"),
+    );
+    expect(leap.entry).toMatchObject({ decisionDate: "2024-02-29", from: "2024-02-29", until: "2027-03-01" });
   });
 
   it("R5.5 cancels, blacklists and revokes the certificate in one transaction, audited", async () => {
@@ -155,16 +159,30 @@ describe("fraud cancellation and the blacklist on DynamoDB Local (R5.5, R7.3)", 
     });
 
     const [entry] = await blacklistRepository.ofPerson(person.residentId.hash);
-    expect(entry).toMatchObject({
+    expect(entry).toEqual({
       entryId: result.entry.entryId,
+      residentIdHash: person.residentId.hash,
+      sealedResidentId: person.residentId.sealed,
       realName: "张三",
       maskedResidentId: person.residentId.masked,
-      applicationId: application.applicationId,
-      unitId: "unit-a",
+      ground: "fraud_in_application",
+      decisionDate: "2024-11-06",
+      reason: FINDING.finding,
       from: "2024-11-06",
       until: "2027-11-06",
+      recordedBy: OFFICE.id,
+      recordedAt: DECIDED.toISOString(),
+      cancellation: {
+        roundId: "2024",
+        generation: 2,
+        applicationId: application.applicationId,
+        unitId: "unit-a",
+        applicantId: person.accountId,
+        unitAccountability: FINDING.unitAccountability,
+        handlerAccountability: FINDING.handlerAccountability,
+      },
       status: "active",
-      ...FINDING,
+      version: 1,
     });
     expect((await auditOf(result.entry.entryId)).map((item) => item.action)).toEqual(["blacklist"]);
   });
@@ -329,7 +347,7 @@ describe("fraud cancellation and the blacklist on DynamoDB Local (R5.5, R7.3)", 
       later.entry.entryId,
       earlier.entry.entryId,
     ]);
-    const decided = page.items.map((item) => item.decidedAt);
+    const decided = page.items.map((item) => `${item.decisionDate}#${item.recordedAt}`);
     expect(decided).toEqual([...decided].sort().reverse());
   });
 

@@ -93,6 +93,7 @@ export interface FraudCancellation {
   finding: string;
   unitAccountability: string;
   handlerAccountability: string;
+  documentNumber?: string;
   blacklistEntryId: string;
   decidedBy: string;
   decidedAt: string;

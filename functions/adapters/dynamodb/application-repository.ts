@@ -195,19 +195,28 @@ export const applicationRepository = {
   },
 
   /**
-   * A new draft, the person's claim on the round and its audit record in one transaction: at most one
-   * active application per person and round, even when two requests race.
+   * The application the person holds in the round: the one-active-application claim, which only a
+   * withdrawal or expiry releases (a cancelled application keeps it).
    */
-  async create(application: ApplicationRecord, actor: ActorRef): Promise<void> {
-    const { scope, applicationId, applicantId, createdAt } = application;
-    const active = await documentClient.send(
+  async claimedApplicationId(scope: GenerationScope, applicantId: string): Promise<string | undefined> {
+    const claim = await documentClient.send(
       new GetCommand({
         TableName: tableName(),
         Key: applicationKeys.activeClaim(scope, applicantId),
         ConsistentRead: true,
       }),
     );
-    if (active.Item) throw applicationExists(String(active.Item.applicationId));
+    return claim.Item ? String(claim.Item.applicationId) : undefined;
+  },
+
+  /**
+   * A new draft, the person's claim on the round and its audit record in one transaction: at most one
+   * active application per person and round, even when two requests race.
+   */
+  async create(application: ApplicationRecord, actor: ActorRef): Promise<void> {
+    const { scope, applicationId, applicantId, createdAt } = application;
+    const active = await applicationRepository.claimedApplicationId(scope, applicantId);
+    if (active) throw applicationExists(active);
     const claim = applicationKeys.activeClaim(scope, applicantId);
     const entry = applicationKeys.applicantEntry(scope, applicantId, createdAt, applicationId);
     await writeTogether([

@@ -1,3 +1,4 @@
+import type { BlacklistGround } from "../blacklist/grounds";
 import type { PlainDate } from "../calendar/plain-date";
 import type { Gender } from "../identity";
 import type { PlainMonth } from "./periods";
@@ -23,6 +24,11 @@ export interface BlacklistEntry {
   from: PlainDate;
   /** Absent: the standard period of the configuration (3 years, R5.5) from `from`. */
   until?: PlainDate;
+  /** Why the person is listed; the message names it (absent: fraud found in an application). */
+  ground?: BlacklistGround;
+  documentNumber?: string;
+  /** The round whose application was cancelled for the fraud, when a cancellation decided the entry. */
+  cancelledInRound?: string;
 }
 
 export interface CurrentTitle {

@@ -21,4 +21,5 @@ export {
   isRuleSetInForce,
   ruleSetInForce,
 } from "./rule-sets";
+export { blacklistBarsRound } from "./status-rules";
 export * from "./vocabulary";

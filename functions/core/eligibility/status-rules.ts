@@ -1,3 +1,4 @@
+import type { BlacklistGround } from "../blacklist/grounds";
 import type { PlainDate } from "../calendar/plain-date";
 import type { EligibilityConfig } from "./config";
 import type { BlacklistEntry, EligibilityFacts, EligibilityRound } from "./facts";
@@ -102,26 +103,75 @@ function retirementAgeRule(
   ];
 }
 
-/** R5.5: falsifiers are blacklisted, by default for three years from the listing. */
+/** An entry with its end worked out: the decision's own, or the configured years from its start. */
+function withEnd(entry: BlacklistEntry, years: number): BlacklistEntry & { until: PlainDate } {
+  return { ...entry, until: entry.until ?? addYears(entry.from, years) };
+}
+
+/** The entry in force on `today` that ends last: the day it ends is the day the person may apply again. */
+function longestInForce(
+  entries: readonly BlacklistEntry[],
+  today: PlainDate,
+  config: EligibilityConfig,
+): (BlacklistEntry & { until: PlainDate }) | undefined {
+  return entries
+    .map((entry) => withEnd(entry, config.blacklistYears))
+    .filter((entry) => entry.from <= today && today < entry.until)
+    .reduce<(BlacklistEntry & { until: PlainDate }) | undefined>(
+      (longest, entry) => (longest === undefined || entry.until > longest.until ? entry : longest),
+      undefined,
+    );
+}
+
+const BLACKLIST_CAUSES: Readonly<Record<BlacklistGround, string>> = {
+  fraud_in_application: "您因申报弄虚作假已被列入",
+  falsified_upload: "您因上传虚假材料已被列入",
+  verified_complaint: "经投诉举报核实，您已被列入",
+  earlier_register: "您在往年的",
+};
+
+function blacklistFailure(entry: BlacklistEntry & { until: PlainDate }): EligibilityFailure {
+  const document = entry.documentNumber ? `（${entry.documentNumber}）` : "";
+  const end = `${chineseDate(entry.until)}前不得申报职称。`;
+  if (entry.cancelledInRound !== undefined) {
+    return failure(
+      "R5.5",
+      "BLACKLISTED",
+      `您在“${entry.cancelledInRound}”轮次的申报因弄虚作假已于${chineseDate(entry.from)}被取消申报资格，并被列入职称申报“黑名单”${document}，${end}`,
+    );
+  }
+  const cause = BLACKLIST_CAUSES[entry.ground ?? "fraud_in_application"];
+  const listed = entry.ground === "earlier_register" ? "职称申报“黑名单”中" : "职称申报“黑名单”";
+  return failure("R5.5", "BLACKLISTED", `${cause}${listed}${document}，${end}`);
+}
+
+/**
+ * R5.5, R7.3: a listed person may not apply while an entry is in force, whatever its ground and in
+ * any round; the answer names the day the last entry in force ends. An expired entry bars nothing.
+ */
 export function blacklistRule(
   facts: EligibilityFacts,
   today: PlainDate,
   config: EligibilityConfig,
 ): EligibilityFailure[] {
-  return facts.blacklist
-    .map((entry) => ({ from: entry.from, until: blacklistEnd(entry, config.blacklistYears) }))
-    .filter((entry) => entry.from <= today && today < entry.until)
-    .map((entry) =>
-      failure(
-        "R5.5",
-        "BLACKLISTED",
-        `您因申报弄虚作假已被列入职称申报“黑名单”，${chineseDate(entry.until)}前不得申报职称。`,
-      ),
-    );
+  const longest = longestInForce(facts.blacklist, today, config);
+  return longest ? [blacklistFailure(longest)] : [];
 }
 
-function blacklistEnd(entry: BlacklistEntry, years: number): PlainDate {
-  return entry.until ?? addYears(entry.from, years);
+/**
+ * Whether the blacklist keeps the person from submitting on every day left in a round, up to the
+ * last day of its application window: then starting an application there is pointless, and the
+ * answer says why and until when (R5.5). Entries never start after the day they are recorded, so
+ * the one in force today that ends last decides.
+ */
+export function blacklistBarsRound(
+  entries: readonly BlacklistEntry[],
+  today: PlainDate,
+  lastApplicationDay: PlainDate,
+  config: EligibilityConfig,
+): EligibilityFailure | undefined {
+  const longest = longestInForce(entries, today, config);
+  return longest && longest.until > lastApplicationDay ? blacklistFailure(longest) : undefined;
 }
 
 /** R2.4 and R2.5: who may apply here only with an approval on file. */

@@ -1,3 +1,4 @@
+export { realNameSchema } from "./real-name-schema";
 export {
   type Gender,
   maskResidentId,

@@ -200,8 +200,9 @@ export const TRANSITIONS: readonly Transition[] = [
     to: "cancelled",
   },
   {
-    // R5.5: fraud cancels at once, whenever found, even after the title was granted.
-    from: APPLICATION_STATES.filter((state) => !OUT_OF_ROUND.includes(state)),
+    // R5.5: fraud cancels at once, whenever found, even after the title was granted. A draft is the
+    // applicant's alone (nobody else sees it, DESIGN §3): the office records the person in the register.
+    from: APPLICATION_STATES.filter((state) => state !== "draft" && !OUT_OF_ROUND.includes(state)),
     action: "cancel",
     roles: ["office_admin"],
     guards: ["fraud_reason"],

@@ -29,6 +29,7 @@ import {
 } from "../../http/routes/applications";
 import { toApplicationSummary, toApplicationView } from "../../http/views/application-view";
 import { checklistOf } from "../../services/application-readiness";
+import { assertMayStartApplication } from "../../services/application-start";
 import { INTEGRITY_PLEDGE } from "../../services/integrity-pledge";
 import { applicantOf, ownLoadedApplication, requireEditable, roundInScope } from "./application-scope";
 
@@ -101,6 +102,7 @@ export const applicationRoutes: BoundRoute[] = [
     // Drafts may be written from the pre-preparation on; the reset clears those of the rehearsal (R3.3).
     assertWindowOpen("edit_draft", inScope.calendar, inScope.round.openedPhases, now);
     if (body.baseInfo) requireRegisteredName(body.baseInfo, actor.account, "body.baseInfo.name");
+    await assertMayStartApplication(actor.account, inScope, now);
     const at = now.toISOString();
     const application: ApplicationRecord = {
       applicationId: randomUUID(),

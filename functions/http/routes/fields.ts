@@ -1,6 +1,6 @@
 import { type ZodRawShape, z } from "zod";
 import { plainDateSchema } from "../../core/calendar";
-import { residentIdSchema } from "../../core/identity";
+import { realNameSchema, residentIdSchema } from "../../core/identity";
 
 /**
  * A request body that names every field it accepts. Anything else — a client setting its own roles,
@@ -42,10 +42,7 @@ export const passwordField = z
     if (missing.length) context.addIssue({ code: "custom", message: `密码还须包含：${missing.join("、")}` });
   });
 
-export const realNameField = z
-  .string({ error: "请填写真实姓名" })
-  .trim()
-  .regex(/^[\p{Script=Han}A-Za-z·• ]{2,30}$/u, "请填写与身份证一致的真实姓名（2至30个汉字或字母）");
+export { realNameSchema as realNameField };
 
 export const phoneField = z
   .string({ error: "请填写手机号码" })

@@ -1,10 +1,21 @@
 import { z } from "zod";
+import { BLACKLIST_GROUNDS, blacklistEntryInputSchema } from "../../core/blacklist";
 import { defineRoute } from "../route-spec";
 import { reviewResult } from "../views/review-view";
 import { applicationParams } from "./applications";
 import { cursorQuery, expectedVersionField, strictBody } from "./fields";
 
 const TAG = "诚信与黑名单";
+
+/** One import answers within the function's time limit and Lambda's 6 MB payload; larger registers go in parts. */
+const MAX_IMPORT_ROWS = 2000;
+
+const documentNumberField = z
+  .string()
+  .trim()
+  .min(2, "请填写决定文号")
+  .max(100, "决定文号最多100字")
+  .describe("The document number of the office's decision, e.g. 甘职改〔2024〕9号");
 
 const statement = (what: string, max: number) =>
   z
@@ -18,17 +29,32 @@ export const blacklistEntryView = z
     entryId: z.string(),
     realName: z.string(),
     maskedResidentId: z.string().describe("Never the full number"),
-    applicantId: z.string(),
-    finding: z.string(),
-    roundId: z.string(),
-    applicationId: z.string(),
-    unitId: z.string(),
-    unitAccountability: z.string(),
-    handlerAccountability: z.string(),
-    decidedBy: z.string(),
-    decidedAt: z.iso.datetime(),
+    ground: z
+      .enum(BLACKLIST_GROUNDS)
+      .describe(
+        "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
+      ),
+    decisionDate: z.string().describe("Beijing date of the decision; the first day barred"),
+    documentNumber: z.string().optional().describe("The decision's document number"),
+    reason: z
+      .string()
+      .describe("What the person did: the finding of a cancellation, or the decision's words"),
     from: z.string().describe("First day barred (Beijing date)"),
     until: z.string().describe("First day the person may apply again (Beijing date)"),
+    recordedBy: z.string(),
+    recordedAt: z.iso.datetime(),
+    importId: z.string().optional().describe("The bulk import that brought the entry in"),
+    cancellation: z
+      .object({
+        roundId: z.string(),
+        applicationId: z.string(),
+        unitId: z.string(),
+        applicantId: z.string(),
+        unitAccountability: z.string(),
+        handlerAccountability: z.string(),
+      })
+      .optional()
+      .describe("The application whose fraud cancellation decided the entry, and who answers for it (R5.5)"),
     status: z
       .enum(["active", "lifted", "expired"])
       .describe(
@@ -47,9 +73,12 @@ export const cancelForFraud = defineRoute({
   group: "admin",
   access: "authenticated",
   summary:
-    "The title office cancels the application for fraud at any stage (R5.5), puts the person on the blacklist " +
-    "for 3 years from the decision (R7.3), records the accountability of the unit and its handler and revokes " +
-    "an issued certificate, all in one change",
+    "The title office cancels an application for fraud at any stage from its first submission on — submitted, " +
+    "under review, received, decided or certified, and one a unit already cancelled on an upheld objection " +
+    "(R5.5) — puts the person on the blacklist for 3 years from the decision (R7.3), records the accountability " +
+    "of the unit and its handler and revokes an issued certificate, all in one change. A draft is the " +
+    "applicant's alone and answers 404 like any record out of reach; a person found to have falsified " +
+    "materials before submitting is recorded in the register by resident ID number (POST /admin/blacklist)",
   tag: TAG,
   params: applicationParams,
   body: strictBody({
@@ -63,6 +92,7 @@ export const cancelForFraud = defineRoute({
     handlerAccountability: statement("对单位经办人的责任追究", 1000).describe(
       "R5.5: how the unit's handler is held accountable",
     ),
+    documentNumber: documentNumberField.optional(),
   }).meta({ id: "FraudCancellation" }),
   response: reviewResult
     .extend({
@@ -70,6 +100,7 @@ export const cancelForFraud = defineRoute({
         finding: z.string(),
         unitAccountability: z.string(),
         handlerAccountability: z.string(),
+        documentNumber: z.string().optional(),
         blacklistEntryId: z.string(),
         decidedBy: z.string(),
         decidedAt: z.iso.datetime(),
@@ -78,6 +109,68 @@ export const cancelForFraud = defineRoute({
       revokedCertificate: z.string().optional().describe("The certificate number revoked with it"),
     })
     .meta({ id: "FraudCancellationResult" }),
+});
+
+export const recordBlacklistEntry = defineRoute({
+  operationId: "recordBlacklistEntry",
+  method: "POST",
+  path: "/admin/blacklist",
+  group: "admin",
+  access: "authenticated",
+  summary:
+    "The title office records a person on the blacklist register by resident ID number (R5.5, R7.3): the " +
+    "ground, the decision date (which may lie in the past), the document number, the period (3 years from the " +
+    "decision unless `years` or `until` says otherwise) and the reason, audited. The number is kept only as a " +
+    "keyed hash and encrypted. The same decision sent again answers the entry already recorded " +
+    "(`alreadyRecorded`); other content under the same person, decision date and document number is 409",
+  tag: TAG,
+  body: blacklistEntryInputSchema.meta({ id: "BlacklistEntryInput" }),
+  successStatus: 201,
+  response: blacklistEntryView.extend({
+    alreadyRecorded: z.boolean().describe("true when the same decision was on the register already"),
+  }),
+});
+
+export const importBlacklist = defineRoute({
+  operationId: "importBlacklist",
+  method: "POST",
+  path: "/admin/blacklist/imports",
+  group: "admin",
+  access: "authenticated",
+  summary:
+    `Bulk import of an earlier register: up to ${MAX_IMPORT_ROWS} entries (rows) in one request, each as for ` +
+    "POST /admin/blacklist. Every row is checked before anything is stored; if any row is wrong nothing is " +
+    "stored, and the 400 answer names every wrong row by its number (the first entry is row 1; `fields` paths " +
+    "are `body.entries.<row − 1>.<field>`). Rows are then written in transactions of 50, each entry only if its " +
+    "decision is not on the register yet, so repeating an import (e.g. after a timeout) stores what is missing " +
+    "and reports the rest as `already_recorded`",
+  tag: TAG,
+  body: strictBody({
+    entries: z
+      .array(z.unknown(), { error: "entries 应为记录的数组" })
+      .min(1, "请至少提交一条记录")
+      .max(
+        MAX_IMPORT_ROWS,
+        `每次最多导入${MAX_IMPORT_ROWS}条记录，请分批导入（重复导入同一条记录不会重复登记）`,
+      )
+      // Rows are checked one by one by the register, so the answer can name each wrong row by its number.
+      .meta({ items: { $ref: "#/components/schemas/BlacklistEntryInput" } }),
+  }).meta({ id: "BlacklistImport" }),
+  maxBodyBytes: 4 * 1024 * 1024,
+  response: z.object({
+    importId: z.string(),
+    rows: z.number().int(),
+    recorded: z.number().int(),
+    alreadyRecorded: z.number().int(),
+    entries: z.array(
+      z.object({
+        row: z.number().int(),
+        entryId: z.string(),
+        outcome: z.enum(["recorded", "already_recorded"]),
+        status: z.enum(["active", "lifted", "expired"]),
+      }),
+    ),
+  }),
 });
 
 export const listBlacklist = defineRoute({

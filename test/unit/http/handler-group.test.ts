@@ -17,6 +17,7 @@ vi.mock("../../../functions/http/access-policy", async (original) => {
   const entries: Record<string, unknown> = {
     ...actual.ACCESS_POLICY,
     echo: { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } },
+    bulk: { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } },
     fails: { access: "public" },
     mismatched: { access: "public" },
   };
@@ -44,6 +45,18 @@ const echo = defineRoute({
   body: z.object({ name: z.string().min(1, "姓名不能为空") }),
   response: z.object({ id: z.string(), name: z.string(), caller: z.string() }),
 });
+const bulk = defineRoute({
+  operationId: "bulk",
+  method: "POST",
+  path: "/bulk",
+  group: "admin",
+  access: "authenticated",
+  summary: "bulk",
+  tag: "test",
+  body: z.object({ rows: z.array(z.string()) }),
+  maxBodyBytes: 2 * MAX_JSON_BODY_BYTES,
+  response: z.object({ rows: z.number() }),
+});
 const fails = defineRoute({
   operationId: "fails",
   method: "GET",
@@ -62,6 +75,7 @@ const handler = createHandlerGroup([
     name: body.name,
     caller: actor.account.accountId,
   })),
+  route(bulk, async ({ body }) => ({ rows: body.rows.length })),
   route(fails, async ({ params }) => {
     if (params.how === "rule")
       throw ruleViolation("R4.3", "DEPARTMENT_RETURN_LIMIT", "退回次数已达 3 次上限");
@@ -146,6 +160,14 @@ describe("handler group", () => {
     const answer = await call(event({ routeKey: "POST /echo/{id}", pathParameters: { id: "1" }, body: big }));
     expect(answer.status).toBe(413);
     expect(answer.body.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("a bulk route takes a body over the default limit, up to its own", async () => {
+    const rows = (bytes: number) => JSON.stringify({ rows: ["x".repeat(bytes)] });
+    const within = await call(event({ routeKey: "POST /bulk", body: rows(MAX_JSON_BODY_BYTES + 1024) }));
+    expect(within).toEqual({ status: 200, body: { rows: 1 } });
+    const over = await call(event({ routeKey: "POST /bulk", body: rows(2 * MAX_JSON_BODY_BYTES) }));
+    expect([over.status, over.body.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
   });
 
   it("answers 400 naming every offending field, in path and body", async () => {

@@ -21,6 +21,14 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("every reference points at a schema the document defines (the blacklist import's rows included)", () => {
+    const references = [
+      ...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g),
+    ].map((match) => match[1] ?? "");
+    expect(references).toContain("BlacklistEntryInput");
+    for (const name of new Set(references)) expect(document.components?.schemas?.[name], name).toBeDefined();
+  });
+
   it("has unique operation ids and describes the error body", () => {
     const ids = ROUTES.map((spec) => spec.operationId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  blacklistBarsRound,
   DEFAULT_ELIGIBILITY_CONFIG,
   type EligibilityConfig,
   type EligibilityFacts,
@@ -189,6 +190,71 @@ describe("R5.5: the blacklist", () => {
   it("R5.5 the message names the first free day", () => {
     const [failure] = evaluateEligibility(facts({ blacklist: [{ from: "2024-02-29" }] }), ROUND, TODAY);
     expect(failure?.message).toContain("2027年3月1日前");
+  });
+
+  it("R5.5 several entries in force: one failure, naming the end of the one that ends last", () => {
+    const failures = evaluateEligibility(
+      facts({
+        blacklist: [
+          { from: "2023-01-01", until: "2026-01-01", ground: "verified_complaint" },
+          { from: "2022-06-01", until: "2027-06-01", ground: "earlier_register" },
+          { from: "2024-03-01", until: "2025-03-01", ground: "falsified_upload" },
+          { from: "2019-01-01", until: "2022-01-01" },
+        ],
+      }),
+      ROUND,
+      TODAY,
+    );
+    expect(failures.map((failure) => [failure.rule, failure.code])).toEqual([["R5.5", "BLACKLISTED"]]);
+    expect(failures[0]?.message).toContain("2027年6月1日前不得申报职称");
+  });
+
+  it("R5.5 only expired entries: refuses nothing, whatever their ground", () => {
+    const expired = [
+      { from: "2021-05-06", until: "2024-05-06", ground: "earlier_register" as const },
+      { from: "2020-01-01", ground: "falsified_upload" as const },
+      { from: "2021-10-08", until: "2024-10-08", ground: "verified_complaint" as const },
+    ];
+    expect(codes(facts({ blacklist: expired }))).toEqual([]);
+  });
+});
+
+describe("R5.5: a blacklisted person starting an application in a round", () => {
+  const config = DEFAULT_ELIGIBILITY_CONFIG;
+  const LAST_DAY = "2024-10-20";
+  it.each([
+    ["ends after the window", [{ from: "2023-03-01", until: "2026-03-01" }], "2024-09-15", true],
+    ["ends the day after the last day", [{ from: "2021-10-21" }], "2024-09-15", true],
+    ["ends on the last day: that day is free", [{ from: "2021-10-20" }], "2024-09-15", false],
+    ["ends inside the window", [{ from: "2023-01-01", until: "2024-10-01" }], "2024-09-15", false],
+    ["already expired", [{ from: "2021-05-06", until: "2024-05-06" }], "2024-09-15", false],
+    [
+      "two entries, the later end decides",
+      [
+        { from: "2023-01-01", until: "2024-10-01" },
+        { from: "2024-01-01", until: "2024-12-01" },
+      ],
+      "2024-09-15",
+      true,
+    ],
+    ["lifted entries are not facts: none left", [], "2024-09-15", false],
+  ])("R5.5 an entry that %s → refused %s", (_case, blacklist, today, refused) => {
+    const failure = blacklistBarsRound(blacklist, today, LAST_DAY, config);
+    expect(failure === undefined ? "may start" : [failure.rule, failure.code]).toEqual(
+      refused ? ["R5.5", "BLACKLISTED"] : "may start",
+    );
+  });
+
+  it("R5.5 the answer says that the application was cancelled for fraud, and until when", () => {
+    const failure = blacklistBarsRound(
+      [{ from: "2024-10-10", ground: "fraud_in_application", cancelledInRound: "2024" }],
+      "2024-10-12",
+      LAST_DAY,
+      config,
+    );
+    expect(failure?.message).toBe(
+      "您在“2024”轮次的申报因弄虚作假已于2024年10月10日被取消申报资格，并被列入职称申报“黑名单”，2027年10月10日前不得申报职称。",
+    );
   });
 });
 

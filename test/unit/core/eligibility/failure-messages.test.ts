@@ -55,6 +55,30 @@ describe("eligibility messages tell the applicant what stands in the way", () =>
       "您因申报弄虚作假已被列入职称申报“黑名单”，2026年5月6日前不得申报职称。",
     ],
     [
+      "R5.5",
+      {
+        blacklist: [{ from: "2023-05-06", ground: "falsified_upload", documentNumber: "甘职改〔2023〕5号" }],
+      },
+      "您因上传虚假材料已被列入职称申报“黑名单”（甘职改〔2023〕5号），2026年5月6日前不得申报职称。",
+    ],
+    [
+      "R5.5",
+      { blacklist: [{ from: "2024-06-01", until: "2029-06-01", ground: "verified_complaint" }] },
+      "经投诉举报核实，您已被列入职称申报“黑名单”，2029年6月1日前不得申报职称。",
+    ],
+    [
+      "R5.5",
+      {
+        blacklist: [{ from: "2022-03-15", ground: "earlier_register", documentNumber: "甘职改〔2022〕3号" }],
+      },
+      "您在往年的职称申报“黑名单”中（甘职改〔2022〕3号），2025年3月15日前不得申报职称。",
+    ],
+    [
+      "R5.5",
+      { blacklist: [{ from: "2024-09-20", ground: "fraud_in_application", cancelledInRound: "2024" }] },
+      "您在“2024”轮次的申报因弄虚作假已于2024年9月20日被取消申报资格，并被列入职称申报“黑名单”，2027年9月20日前不得申报职称。",
+    ],
+    [
       "R2.4",
       { unit: { ...inGansuUnit, central: true } },
       "中央在甘单位人员须由本单位人事（人力资源）部门向省职改办出具委托函，经审核同意后方可在本评委会申报；目前没有已核准的委托。",

@@ -658,6 +658,15 @@ describe("who may act", () => {
       refusal(() => applyAction(application("withdrawn"), "cancel", OFFICE, context(AFTER_CUTOFF))).code,
     ).toBe("INVALID_TRANSITION");
   });
+
+  it("R5.5 fraud cancellation starts at the first submission: a draft is the applicant's alone", () => {
+    expect(applyAction(application("submitted"), "cancel", OFFICE, context(DURING_REVIEW)).state).toBe(
+      "cancelled",
+    );
+    expect(
+      refusal(() => applyAction(application("draft"), "cancel", OFFICE, context(DURING_REVIEW))).code,
+    ).toBe("INVALID_TRANSITION");
+  });
 });
 
 describe("R7.3 assertEditable", () => {

@@ -55,9 +55,10 @@ const EXPECTED_EDGES = new Set([
   "committee -reject-> rejected",
   "approved -publish_result-> result_publicity",
   "result_publicity -certify-> certified",
-  ...APPLICATION_STATES.filter((state) => !["withdrawn", "expired", "cancelled"].includes(state)).map(
-    (state) => `${state} -cancel-> cancelled`,
-  ),
+  // R5.5: from the first submission on; a draft is the applicant's alone.
+  ...APPLICATION_STATES.filter(
+    (state) => !["draft", "withdrawn", "expired", "cancelled"].includes(state),
+  ).map((state) => `${state} -cancel-> cancelled`),
   "submitted -cancel_by_unit-> cancelled",
   "unit_publicity -cancel_by_unit-> cancelled",
 ]);
@@ -190,6 +191,7 @@ describe("availableActions: what a role may attempt in a state (for UIs)", () =>
     ["certified", "office_admin", ["cancel"]],
     ["cancelled", "office_admin", []],
     ["draft", "system", ["expire"]],
+    ["draft", "office_admin", []],
   ] as [ApplicationState, Role, Action[]][])("%s, %s → %j", (state, role, actions) => {
     expect(availableActions(state, role)).toEqual(actions);
   });

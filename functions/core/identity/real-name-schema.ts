@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+/** The name on the resident ID card: accounts, dispatch approvals and the blacklist register use it. */
+export const realNameSchema = z
+  .string({ error: "请填写真实姓名" })
+  .trim()
+  .regex(/^[\p{Script=Han}A-Za-z·• ]{2,30}$/u, "请填写与身份证一致的真实姓名（2至30个汉字或字母）");
