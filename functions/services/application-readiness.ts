@@ -53,6 +53,8 @@ export function evidenceRecords(loaded: LoadedApplication): EvidenceRecord[] {
     slotId: item.slotId,
     status: item.status,
     contentType: item.contentType,
+    fileName: item.fileName,
+    ...(item.refusal ? { refusal: item.refusal.message } : {}),
     ...(item.index === undefined ? {} : { index: item.index }),
     ...(item.year === undefined ? {} : { year: item.year }),
   }));

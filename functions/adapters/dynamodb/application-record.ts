@@ -139,15 +139,31 @@ export interface ApplicationRecord {
 
 export type EvidencePlace = { index?: number; year?: number };
 
+/** Why completion refused an upload, exactly as it was answered, so a repeated completion answers the same. */
+export interface EvidenceRefusal {
+  code: string;
+  message: string;
+  /** `rule_violation` (422) for a bad file, `conflict` (409) for an upload completed too late. */
+  kind: "rule_violation" | "conflict";
+  rule?: string;
+  refusedAt: string;
+}
+
 export interface EvidenceItem extends EvidencePlace {
   evidenceId: string;
   slotId: SlotId;
-  /** Pending until the server has checked the bytes (DESIGN.md §6). */
-  status: "pending" | "verified";
+  /**
+   * Pending until the server has checked the bytes (DESIGN.md §6); refused when the check failed — the
+   * record says why and never blocks the application: a new upload to the same place clears it.
+   */
+  status: "pending" | "verified" | "refused";
   /** Declared at the request; after verification, the type read from the bytes. */
   contentType: EvidenceContentType;
   fileName: string;
-  objectKey: string;
+  /** The quarantine key the presigned POST may write; absent for a PDF the server merged itself. */
+  incomingKey?: string;
+  /** The verified copy, written by the service only and named by its SHA-256; set once verified. */
+  objectKey?: string;
   declaredSize: number;
   requestedAt: string;
   /** The presigned POST stops working at this instant. */
@@ -156,12 +172,30 @@ export interface EvidenceItem extends EvidencePlace {
   completeBy: string;
   size?: number;
   sha256?: string;
-  /** What S3 answered; absent where the bucket keeps no versions (the local S3 server). */
+  /** What S3 answered for the verified copy; absent where the bucket keeps no versions (the local S3 server). */
   versionId?: string;
   pageCount?: number;
   verifiedAt?: string;
   /** For a PDF the server merged from ordered images (R7.3). */
   mergedFrom?: string[];
+  refusal?: EvidenceRefusal;
+}
+
+/** An upload whose bytes were checked and copied to their verified key. */
+export type VerifiedEvidenceItem = EvidenceItem & {
+  status: "verified";
+  objectKey: string;
+  sha256: string;
+  size: number;
+};
+
+export function isVerified(item: EvidenceItem): item is VerifiedEvidenceItem {
+  return (
+    item.status === "verified" &&
+    item.objectKey !== undefined &&
+    item.sha256 !== undefined &&
+    item.size !== undefined
+  );
 }
 
 /** One evidence object as a submission pins it: reviewers see exactly these bytes. */
@@ -204,6 +238,7 @@ export type EditAction =
   | "sign_pledge"
   | "request_upload"
   | "verify_evidence"
+  | "refuse_evidence"
   | "delete_evidence"
   | "merge_evidence"
   | "resolve_objection"

@@ -61,7 +61,7 @@ describe("R4.4 the designation of two representative papers", () => {
     [
       "a text still being checked",
       ["body-0", "pending-2"],
-      [{ position: 1, message: "第2篇代表作的论文正文尚未通过上传校验，请等待校验完成后再指定" }],
+      [{ position: 1, message: "第2篇代表作的论文正文尚未确认上传完成，请完成上传后再指定" }],
     ],
     [
       "a text of no paper the form lists",
