@@ -319,6 +319,36 @@ describe("R7.3–R7.7: uploads", () => {
     ]);
   });
 
+  const refused = (slotId: EvidenceRecord["slotId"], place: { index?: number; year?: number } = {}) => ({
+    ...pdf(slotId, place),
+    status: "refused" as const,
+    fileName: "岗位使用情况.pdf",
+    refusal: "文件实际为PNG格式，与申请上传时声明的PDF格式不一致，请按实际格式重新申请上传。",
+  });
+
+  it("R7.3 a place whose only upload was refused is still missing, and the checklist says why", () => {
+    const records = [...evidence().filter((r) => r.slotId !== "post_usage"), refused("post_usage")];
+    expect(allItems(check(application(), records))).toStrictEqual([
+      {
+        rule: "R7.4",
+        code: "EVIDENCE_MISSING",
+        message:
+          "缺少岗位使用情况。上传的文件“岗位使用情况.pdf”未通过校验：文件实际为PNG格式，与申请上传时声明的PDF格式不一致，请按实际格式重新申请上传。请在此处重新上传，未通过的记录会自动清除",
+      },
+    ]);
+  });
+
+  it("R7.3 a refused upload never blocks: beside a verified one, or at a place no longer asked for", () => {
+    const records = [
+      ...evidence(),
+      refused("post_usage"),
+      refused("annual_assessment", { year: 2018 }),
+      refused("paper_body", { index: 7 }),
+    ];
+    expect(allItems(check(application(), records))).toStrictEqual([]);
+    expect(isReady(check(application(), records))).toBe(true);
+  });
+
   it("R7.3 a slot whose only upload is pending is not ready, and shows as pending rather than missing", () => {
     const records = [
       ...evidence().filter((r) => r.slotId !== "post_usage"),

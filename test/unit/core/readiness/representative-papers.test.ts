@@ -35,6 +35,8 @@ const UPLOADS: EvidenceRecord[] = [
   },
   body("pending-2", 2, "pending"),
   body("orphan-7", 7),
+  // A refused second file of paper 1's text is no part of it: the text is still one file.
+  body("refused-0", 0, "refused"),
 ];
 
 describe("R4.4 the designation of two representative papers", () => {
@@ -62,6 +64,11 @@ describe("R4.4 the designation of two representative papers", () => {
       "a text still being checked",
       ["body-0", "pending-2"],
       [{ position: 1, message: "第2篇代表作的论文正文尚未确认上传完成，请完成上传后再指定" }],
+    ],
+    [
+      "a text that was refused at its upload",
+      ["body-0", "refused-0"],
+      [{ position: 1, message: "第2篇代表作的论文正文未通过上传校验，请重新上传后再指定" }],
     ],
     [
       "a text of no paper the form lists",
