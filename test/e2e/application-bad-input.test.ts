@@ -141,6 +141,51 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
     expect(answer.fields?.[0]?.message).toContain(name);
   });
 
+  it("R7.4 R7.7 refuses facts the applicant may not declare: a 学信网 match, the ratio of a CNKI-indexed paper", async () => {
+    const sections = sampleSections();
+    const basic = {
+      ...sections.basic,
+      residentId: applicant.residentId,
+      education: sections.basic.education.map((record) => ({ ...record, registryVerified: true })),
+    };
+    const declared = await refusedWithoutTrace(
+      async () =>
+        put("/sections/basic", { expectedVersion: await currentVersion(), confirmed: true, data: basic }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(declared.fields).toEqual([
+      {
+        path: "body.data.education.0",
+        message:
+          "不允许提交的字段：registryVerified（学信网核验结果由单位或审核部门在学信网核对后记录，申报人不能自行填写）",
+      },
+    ]);
+    const achievements = {
+      ...sections.achievements,
+      papers: sections.achievements.papers.map((paper) => ({
+        ...paper,
+        cnkiIndexed: true,
+        duplicateRatio: 3,
+      })),
+    };
+    const ratio = await refusedWithoutTrace(
+      async () =>
+        put("/sections/achievements", {
+          expectedVersion: await currentVersion(),
+          confirmed: true,
+          data: achievements,
+        }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(ratio.fields?.map((field) => field.path)).toEqual([
+      "body.data.papers.0.duplicateRatio",
+      "body.data.papers.1.duplicateRatio",
+    ]);
+    expect(ratio.fields?.[0]?.message).toContain("由省职改办统一查重");
+  });
+
   it("refuses unknown fields inside a section and inside the application's creation", async () => {
     const answer = await refusedWithoutTrace(
       () =>

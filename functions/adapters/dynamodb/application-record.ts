@@ -1,4 +1,4 @@
-import type { AppraisalPassRule, Exclusion, VoteCount } from "../../core/committee";
+import type { AppraisalPassRule, Exclusion, RecordedDuplicateCheck, VoteCount } from "../../core/committee";
 import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
 import type { Action, ApplicationState } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";
@@ -42,6 +42,8 @@ export interface PersonalStatements {
 export interface QualificationReview {
   outcome: "passed" | "failed";
   reasons: { rule: string; message: string }[];
+  /** R7.7: the office's 中国知网 check of the CNKI-indexed papers, the only ratios recorded for them. */
+  duplicateChecks?: RecordedDuplicateCheck[];
   decidedBy: string;
   decidedAt: string;
 }
@@ -98,6 +100,22 @@ export interface FraudCancellation {
   decidedAt: string;
 }
 
+/**
+ * R7.4: a unit or department reviewer found an education record on the 学信网 registry. Recorded by
+ * the reviewer, never by the applicant; it waives the education evidence of that record only.
+ */
+export interface RegistryCheck {
+  /** The record's 学历证书编号 as checked: a record whose number is later edited is unchecked again. */
+  certificateNumber: string;
+  /** The registry's online verification code (在线验证码) the reviewer read. */
+  verificationCode: string;
+  checkedBy: string;
+  role: "unit_handler" | "department_reviewer";
+  /** The unit or department the reviewer acted for. */
+  org: string;
+  checkedAt: string;
+}
+
 /** The head item of an application: everything but the sections, the uploads and the trail. */
 export interface ApplicationRecord {
   applicationId: string;
@@ -127,6 +145,8 @@ export interface ApplicationRecord {
   originalsRequired?: OriginalsRequired;
   /** R4.4: exactly two of the applicant's paper uploads, by evidence id, designated before submission. */
   representativePapers?: string[];
+  /** R7.4: education records a reviewer checked on the 学信网 registry, one per certificate number. */
+  registryChecks?: RegistryCheck[];
   qualificationReview?: QualificationReview;
   appraisal?: AppraisalAssignment;
   defense?: DefenseSlot;
@@ -239,6 +259,7 @@ export type EditAction =
   | "request_upload"
   | "verify_evidence"
   | "refuse_evidence"
+  | "record_registry_check"
   | "delete_evidence"
   | "merge_evidence"
   | "resolve_objection"

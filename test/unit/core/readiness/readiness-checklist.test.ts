@@ -15,6 +15,7 @@ const CONTEXT: ReadinessContext = {
   roundYear: 2024,
   achievementCutoff: "2024-09-30",
   grassrootsServiceRequired: false,
+  registryMatches: [],
 };
 
 function application(change: Partial<ApplicationDraft> = {}): ApplicationDraft {
@@ -42,6 +43,7 @@ function evidence(): EvidenceRecord[] {
   return [
     { slotId: "id_photo", status: "verified", contentType: "image/jpeg" },
     pdf("recommendation_report"),
+    pdf("education_evidence", { index: 0 }),
     pdf("title_certificate"),
     pdf("appointment_proof"),
     pdf("post_usage"),
@@ -535,8 +537,9 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     ["provincial", 25, []],
     ["provincial", 25.01, ["PAPER_DUPLICATE_RATIO_EXCEEDED"]],
   ])("R7.7 a %s-journal paper with a ratio of %d%%", (journalLevel, duplicateRatio, expected) => {
+    // The applicant's ratio, from the unit-stamped report, is for papers CNKI does not index.
     const papers = [
-      { ...samplePaper("论干部教育培训"), journalLevel, duplicateRatio },
+      { ...samplePaper("论干部教育培训"), cnkiIndexed: false, journalLevel, duplicateRatio },
       samplePaper("培训评估方法"),
     ];
     const found = allItems(
@@ -544,6 +547,7 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
         application({
           sections: { ...sampleSections(), achievements: { ...sampleSections().achievements, papers } },
         }),
+        [...evidence(), pdf("paper_duplicate_report", { index: 0 })],
       ),
     );
     expect(found.map((i) => i.code)).toEqual(expected);

@@ -126,6 +126,7 @@ describe("R4.4 the designation in the submission checklist", () => {
       ] as const
     ).map((slot) => pdf(slot)),
     pdf("work_experience_evidence", { index: 0 }),
+    pdf("education_evidence", { index: 0 }),
     ...[2019, 2020, 2021, 2022, 2023].map((year) => pdf("annual_assessment", { year })),
     ...[0, 1].flatMap((index) => [
       pdf("paper_cover", { index }),
@@ -141,7 +142,12 @@ describe("R4.4 the designation in the submission checklist", () => {
     pledgeSigned: true,
     representativePapers,
   });
-  const context = { roundYear: 2024, achievementCutoff: "2024-09-30", grassrootsServiceRequired: false };
+  const context = {
+    roundYear: 2024,
+    achievementCutoff: "2024-09-30",
+    grassrootsServiceRequired: false,
+    registryMatches: [],
+  };
 
   it("R4.4 without a designation the achievements list the problem, and submission is refused naming it", () => {
     const checklist = readinessChecklist(draft([]), complete, context);
