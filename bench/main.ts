@@ -17,6 +17,7 @@ import { lifecycleCost } from "./dynamodb/lifecycle-cost";
 import { resetFigure } from "./dynamodb/reset-figure";
 import { unitListScaling } from "./dynamodb/unit-list";
 import { applicationPath, createDraft, DEMO_UNIT, register } from "./http/applicant-journey";
+import { completeFigure } from "./http/complete-figure";
 import { apiLatency } from "./http/latency";
 import { unitHandlerToken } from "./http/unit-staff";
 import { frameworkTax } from "./in-process/framework-tax";
@@ -141,6 +142,8 @@ async function main(): Promise<void> {
         apiLatency(api, { draft, readyToSubmit, unitHandlerToken: handlerToken }),
       ),
     );
+    const uploader = await createDraft(api, await register(api, "bench-complete"));
+    sections.push(await phase("completing uploads over HTTP", () => completeFigure(api, uploader)));
     sections.push(
       await phase("unit list with 10, 100 and 10,000 applications", () => unitListScaling(template)),
     );

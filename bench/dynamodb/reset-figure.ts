@@ -4,7 +4,7 @@ import { documentClient, tableName } from "../../functions/adapters/dynamodb/cli
 import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-purge";
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
 import { evidenceBucket, s3 } from "../../functions/adapters/s3/client";
-import { generationObjectPrefix } from "../../functions/adapters/s3/evidence-keys";
+import { generationObjectPrefixes } from "../../functions/adapters/s3/evidence-keys";
 import { purgeObjectsBatch } from "../../functions/adapters/s3/generation-purge";
 import { beginReset } from "../../functions/services/reset";
 import type { Api, ApiRequest } from "../http/api";
@@ -41,18 +41,42 @@ async function seedClones(
   return { ids, items };
 }
 
-/** Each clone gets the template's evidence objects under its own id (tiny bodies: the purge only lists and deletes). */
-async function seedObjects(template: ApplicationTemplate, ids: string[]): Promise<number> {
-  const listed = await s3.send(
-    new ListObjectsV2Command({
-      Bucket: evidenceBucket(),
-      Prefix: `${generationObjectPrefix(template.scope)}applications/${template.applicationId}/`,
-    }),
-  );
-  const keysOfTemplate = (listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
-  const objectKeys = ids.flatMap((id) =>
+async function keysUnder(prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: evidenceBucket(), Prefix: prefix, ContinuationToken: token }),
+    );
+    keys.push(...(listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])));
+    token = listed.IsTruncated ? listed.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+/**
+ * Each clone gets the template's verified evidence objects under its own id, and one object left in
+ * incoming/ (an upload never completed, or a re-post of an old ticket), as the purge finds them in
+ * life. Tiny bodies: the purge only lists and deletes.
+ */
+async function seedObjects(
+  template: ApplicationTemplate,
+  ids: string[],
+): Promise<{ incoming: number; verified: number }> {
+  const [incomingPrefix, verifiedPrefix] = generationObjectPrefixes(template.scope);
+  const keysOfTemplate = await keysUnder(`${verifiedPrefix}applications/${template.applicationId}/`);
+  const [someKey] = keysOfTemplate;
+  if (!someKey) throw new Error("the template application has no verified evidence objects");
+  const verifiedKeys = ids.flatMap((id) =>
     keysOfTemplate.map((key) => key.replace(template.applicationId, id)),
   );
+  const incomingKeys = ids.map((id) =>
+    someKey
+      .replace(template.applicationId, id)
+      .replace(verifiedPrefix, incomingPrefix)
+      .replace(/\/[0-9a-f]{64}(\.\w+)$/, "$1"),
+  );
+  const objectKeys = [...verifiedKeys, ...incomingKeys];
   let next = 0;
   const worker = async () => {
     while (next < objectKeys.length) {
@@ -62,7 +86,7 @@ async function seedObjects(template: ApplicationTemplate, ids: string[]): Promis
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
-  return objectKeys.length;
+  return { incoming: incomingKeys.length, verified: verifiedKeys.length };
 }
 
 /** Undoes a measured reset, so that the next run resets the same data again. */
@@ -145,6 +169,10 @@ async function purgeRates(
     purgedObjects += result.deleted;
     if (!result.remaining) break;
   }
+  for (const prefix of generationObjectPrefixes(scope)) {
+    const left = await keysUnder(prefix);
+    if (left.length > 0) throw new Error(`the purge left ${left.length} objects under ${prefix}`);
+  }
   return { items, objects, purgedItems, purgedObjects };
 }
 
@@ -179,6 +207,7 @@ export async function resetFigure(
   );
   const purge = await purgeRates(scope);
   const totalItems = small.items + rest.items;
+  const seededObjects = objects.incoming + objects.verified;
   const rows: FigureRow[] = [
     {
       figure: `7 reset: time until invisible, ${largeCount.toLocaleString("en")} / ${SMALL} applications`,
@@ -200,9 +229,11 @@ export async function resetFigure(
   const details = [
     "### 7. Reset",
     `Copies of the submitted application (${template.items.length} items each: head, 5 sections, evidence records, ` +
-      `submission, audit trail, claim and list entry; ${objects / Math.max(1, small.ids.length)} evidence objects each for the first ${SMALL}) ` +
+      `submission, audit trail, claim and list entry; ${objects.verified / Math.max(1, small.ids.length)} verified evidence objects ` +
+      `and one object left in incoming/ each for the first ${SMALL}) ` +
       `were written into the round's current generation beside the real ones: ${small.items.toLocaleString("en")} items and ` +
-      `${objects.toLocaleString("en")} objects, then ${rest.items.toLocaleString("en")} more items in ${formatNumber(seedSeconds)} s ` +
+      `${seededObjects.toLocaleString("en")} objects (${objects.verified.toLocaleString("en")} verified, ` +
+      `${objects.incoming.toLocaleString("en")} incoming), then ${rest.items.toLocaleString("en")} more items in ${formatNumber(seedSeconds)} s ` +
       `(${largeCount.toLocaleString("en")} applications, ${totalItems.toLocaleString("en")} items). Each run calls the reset ` +
       "service (beginReset: one conditional transaction) and polls the applicant's own GET of the old application " +
       "over HTTP until it answers 404; the bench then puts the generation back for the next run. " +
@@ -210,6 +241,7 @@ export async function resetFigure(
       `${formatNumber(median(largeTimes))} ms with ${largeCount.toLocaleString("en")} applications.`,
     `Purge (the reset workflow's functions, DynamoDB Local and s3rver): ${purge.purgedItems.toLocaleString("en")} items in the ` +
       `first ${purge.items.length} batches at ${formatNumber(median(purge.items))} items/s; all ${purge.purgedObjects.toLocaleString("en")} objects ` +
+      "of both areas (incoming/ first, then verified/; the bench checks that both prefixes are empty afterwards) " +
       `in ${purge.objects.length} batches of up to 1,000 at ${formatNumber(median(purge.objects))} objects/s (fewer than 20 runs: ` +
       `s3rver writes ~370 objects/s, so the bench seeds objects for ${SMALL} applications only). At that item rate the whole ` +
       `generation would take ${formatNumber(totalItems / median(purge.items) / 60)} minutes here; the workflow purges in resumable ` +

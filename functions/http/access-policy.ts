@@ -208,6 +208,12 @@ export const ACCESS_POLICY = {
   returnApplicationByDepartment: DEPARTMENT_ACTION,
   approveApplicationByDepartment: DEPARTMENT_ACTION,
   requireOriginals: DEPARTMENT_ACTION,
+  // R7.4: a fact the applicant may not declare, recorded by whoever reviews the application.
+  recordRegistryCheck: {
+    access: "roles",
+    subject: ON_APPLICATION,
+    grants: { unit_handler: "own_org", department_reviewer: "own_department" },
+  },
 
   // The committee path (issue #8): the office and the organiser province-wide, reviewers on what is
   // assigned to them by name.

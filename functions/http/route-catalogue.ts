@@ -16,6 +16,7 @@ import * as health from "./routes/health";
 import * as meetings from "./routes/meetings";
 import * as orgs from "./routes/orgs";
 import * as registration from "./routes/registration";
+import * as registryChecks from "./routes/registry-checks";
 import * as resets from "./routes/resets";
 import * as resultNotice from "./routes/result-notice";
 import * as rounds from "./routes/rounds";
@@ -45,6 +46,7 @@ export const ROUTES: readonly RouteSpec[] = [
   unitReview,
   unitPublicity,
   departmentReview,
+  registryChecks,
   appraisal,
   committee,
   meetings,

@@ -1,4 +1,5 @@
 import type { AccountRecord } from "../adapters/dynamodb/account-repository";
+import type { ApplicationRecord } from "../adapters/dynamodb/application-record";
 import type { LoadedApplication } from "../adapters/dynamodb/application-repository";
 import { openResidentId } from "../adapters/identity/resident-id-protection";
 import { type RoundCalendar, shanghaiDateOf } from "../core/calendar";
@@ -30,8 +31,8 @@ export async function sectionsForChecks(
   return { ...others, basic: { ...basic, residentId: await openResidentId(account.residentId) } };
 }
 
-export function readinessContext(calendar: RoundCalendar, baseInfo: unknown): ReadinessContext {
-  const base = baseInfoSchema.safeParse(baseInfo);
+export function readinessContext(calendar: RoundCalendar, application: ApplicationRecord): ReadinessContext {
+  const base = baseInfoSchema.safeParse(application.baseInfo);
   const requirement = base.success
     ? requirementFor(
         DEFAULT_ELIGIBILITY_CONFIG,
@@ -44,6 +45,7 @@ export function readinessContext(calendar: RoundCalendar, baseInfo: unknown): Re
     roundYear: roundYear(calendar),
     grassrootsServiceRequired: (requirement?.minGrassrootsServiceMonths ?? null) !== null,
     achievementCutoff: calendar.achievementCutoff,
+    registryMatches: (application.registryChecks ?? []).map((check) => check.certificateNumber),
   };
 }
 
@@ -53,6 +55,8 @@ export function evidenceRecords(loaded: LoadedApplication): EvidenceRecord[] {
     slotId: item.slotId,
     status: item.status,
     contentType: item.contentType,
+    fileName: item.fileName,
+    ...(item.refusal ? { refusal: item.refusal.message } : {}),
     ...(item.index === undefined ? {} : { index: item.index }),
     ...(item.year === undefined ? {} : { year: item.year }),
   }));
@@ -72,5 +76,5 @@ export async function checklistOf(
     pledgeSigned: application.pledge !== undefined,
     representativePapers: application.representativePapers ?? [],
   };
-  return readinessChecklist(draft, evidenceRecords(loaded), readinessContext(calendar, application.baseInfo));
+  return readinessChecklist(draft, evidenceRecords(loaded), readinessContext(calendar, application));
 }

@@ -3,7 +3,7 @@ import type { ActorRef, ApplicationRecord } from "../adapters/dynamodb/applicati
 import { applicationRepository } from "../adapters/dynamodb/application-repository";
 import { auditRepository } from "../adapters/dynamodb/audit-repository";
 import { type CertificateRecord, certificateRepository } from "../adapters/dynamodb/certificate-repository";
-import { readObject } from "../adapters/s3/evidence-objects";
+import { readVerifiedObject } from "../adapters/s3/evidence-objects";
 import { DomainError } from "../core/errors";
 import { STATE_LABELS } from "../core/lifecycle";
 import { type CertificateAssets, type CertificateContent, renderCertificate } from "./certificate-pdf";
@@ -36,7 +36,10 @@ async function idPhotoOf(application: ApplicationRecord): Promise<CertificateAss
   const loaded = await applicationRepository.load(application.scope, application.applicationId);
   const pinned = loaded?.submissions.at(-1)?.evidence.find((item) => item.slotId === "id_photo");
   if (!pinned || pinned.contentType === "application/pdf") return undefined;
-  return { bytes: await readObject(pinned.objectKey, pinned.versionId), contentType: pinned.contentType };
+  return {
+    bytes: await readVerifiedObject(pinned.objectKey, pinned.versionId),
+    contentType: pinned.contentType,
+  };
 }
 
 /**

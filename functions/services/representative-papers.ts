@@ -113,9 +113,5 @@ export async function paperDownload(
   paper: SubmittedPaper,
   now: Date,
 ): Promise<{ url: string; expiresAt: string; sha256: string }> {
-  return {
-    url: await presignDownload(paper.pinned.objectKey, paper.pinned.versionId, DOWNLOAD_SECONDS),
-    expiresAt: new Date(now.getTime() + DOWNLOAD_SECONDS * 1000).toISOString(),
-    sha256: paper.pinned.sha256,
-  };
+  return { ...(await presignDownload(paper.pinned, DOWNLOAD_SECONDS, now)), sha256: paper.pinned.sha256 };
 }

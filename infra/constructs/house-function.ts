@@ -23,6 +23,8 @@ export interface HouseFunctionProps {
   assetFolders?: [string, string][];
   /** The AWS Parameters and Secrets extension, for functions that read a secret at cold start. */
   paramsAndSecrets?: ParamsAndSecretsLayerVersion;
+  /** A fixed role name, for a role another stack's resource policy names (the evidence bucket's). */
+  roleName?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export class HouseFunction extends NodejsFunction {
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
       description: `Runs the ${props.handlerFile} function`,
+      ...(props.roleName ? { roleName: props.roleName } : {}),
     });
     logGroup.grantWrite(role);
     Validations.of(role).acknowledge({

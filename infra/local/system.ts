@@ -15,6 +15,7 @@ import { LocalIdentityProvider } from "./identity-provider";
 import { provisionBucket, provisionTable } from "./provision";
 import { localResidentIdKey } from "./resident-id-key-file";
 import { RouteMatcher } from "./route-matcher";
+import { startS3Gateway } from "./s3-gateway";
 import { startS3Local } from "./s3-local";
 import { type SeedReport, seed } from "./seed";
 import { VirtualClock } from "./virtual-clock";
@@ -25,6 +26,8 @@ const SEEDED_ROUND_START = new Date("2024-09-01T00:00:00+08:00");
 
 export const LOCAL_TABLE = "title-review";
 export const LOCAL_BUCKET = "title-review-evidence";
+/** The only key pair s3rver accepts; the gateway checks presigned POST policies against it. */
+const LOCAL_S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
 export interface LocalSystemOptions {
   /** Folder for DynamoDB, S3, clock and key files; `.local/` for `npm start`. */
@@ -58,8 +61,8 @@ function configureEnvironment(
 ): void {
   Object.assign(process.env, {
     AWS_REGION: "cn-northwest-1",
-    AWS_ACCESS_KEY_ID: "S3RVER",
-    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     S3_FORCE_PATH_STYLE: "true",
@@ -91,18 +94,30 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       started.push(dynamodb, s3);
       endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint };
     }
-    configureEnvironment(endpoints, table, bucket, localResidentIdKey(options.dataDir));
-
-    const port = options.port ?? 3000;
-    const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-    await provisionTable(new DynamoDBClient({}), table);
-    await provisionBucket(new S3Client({ forcePathStyle: true }), bucket, origins);
 
     const clockFile = join(options.dataDir, "clock.json");
     const newData = !existsSync(clockFile);
     const clock = new VirtualClock(clockFile);
     if (newData) clock.set(SEEDED_ROUND_START);
     installClock(clock);
+    // Presigned URLs expire by the virtual clock, as the answers that state their expiry (DESIGN.md §4).
+    const gateway = await startS3Gateway({
+      upstream: endpoints.s3,
+      clock,
+      credentials: LOCAL_S3_CREDENTIALS,
+    });
+    started.push(gateway);
+    configureEnvironment(
+      { dynamodb: endpoints.dynamodb, s3: gateway.endpoint },
+      table,
+      bucket,
+      localResidentIdKey(options.dataDir),
+    );
+
+    const port = options.port ?? 3000;
+    const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+    await provisionTable(new DynamoDBClient({}), table);
+    await provisionBucket(new S3Client({ forcePathStyle: true }), bucket, origins);
     const workflows = new LocalWorkflowRunner();
     installWorkflowExecutions(workflows);
     // A new system's round is created as the office would have, just as its calendar begins.

@@ -1,6 +1,6 @@
 import type { App } from "aws-cdk-lib";
 import { DataStack } from "./data-stack";
-import { ServiceStack } from "./service-stack";
+import { evidenceWriterRoleNames, ServiceStack } from "./service-stack";
 
 /** Both stacks, wired; shared by `cdk synth` and the infra tests so they test what is deployed. */
 export function buildStacks(app: App): { data: DataStack; service: ServiceStack } {
@@ -10,10 +10,17 @@ export function buildStacks(app: App): { data: DataStack; service: ServiceStack 
   const tableName = (app.node.tryGetContext("tableName") as string | undefined) ?? "title-review";
   const evidenceBucketName =
     (app.node.tryGetContext("evidenceBucketName") as string | undefined) ?? "gansu-title-review-evidence";
-  const data = new DataStack(app, "TitleReviewData", { uploadOrigins, tableName, evidenceBucketName });
+  const evidenceWriterRoles = evidenceWriterRoleNames(tableName);
+  const data = new DataStack(app, "TitleReviewData", {
+    uploadOrigins,
+    tableName,
+    evidenceBucketName,
+    evidenceWriterRoles: Object.values(evidenceWriterRoles),
+  });
   const service = new ServiceStack(app, "TitleReviewService", {
     tableName,
     evidenceBucketName,
+    evidenceWriterRoles,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     residentIdKey: data.residentIdKey,

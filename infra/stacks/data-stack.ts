@@ -8,6 +8,7 @@ import {
   type UserPoolClient,
 } from "aws-cdk-lib/aws-cognito";
 import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { AnyPrincipal, Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import {
   BlockPublicAccess,
   Bucket,
@@ -18,6 +19,7 @@ import {
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
+import { INCOMING_PREFIX, VERIFIED_PREFIX } from "../../functions/adapters/s3/evidence-keys";
 import { EVIDENCE_CORS } from "../evidence-bucket-design";
 
 export interface DataStackProps extends StackProps {
@@ -26,6 +28,8 @@ export interface DataStackProps extends StackProps {
   /** Fixed physical names, so that the service stack can grant exact ARNs without exports. */
   tableName: string;
   evidenceBucketName: string;
+  /** Names of the service's roles that alone may write verified evidence (DESIGN.md §6). */
+  evidenceWriterRoles: string[];
 }
 
 /**
@@ -87,14 +91,22 @@ export class DataStack extends Stack {
           maxAge: EVIDENCE_CORS.maxAgeSeconds,
         },
       ],
-      // A purge deletes the current version; old versions of purged test data must not linger.
       lifecycleRules: [
+        // A purge deletes the current version; old versions of purged test data must not linger.
         {
           noncurrentVersionExpiration: Duration.days(30),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
+        // Uploads never completed, and re-posts of old tickets after completion, are read by nobody.
+        {
+          id: "IncomingExpires",
+          prefix: INCOMING_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
     });
+    this.protectVerifiedEvidence(props.evidenceWriterRoles);
 
     this.userPool = new UserPool(this, "Users", {
       selfSignUpEnabled: false,
@@ -139,5 +151,40 @@ export class DataStack extends Stack {
       accessTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
     });
+  }
+
+  /**
+   * Quarantine, then verified (DESIGN.md §6): only the service's writer roles write or delete verified
+   * keys, and never through a presigned request — an upload ticket is signed by the submission role,
+   * so the second statement is what keeps even a tampered ticket out of `verified/`.
+   */
+  private protectVerifiedEvidence(writerRoles: string[]): void {
+    const verified = this.evidenceBucket.arnForObjects(`${VERIFIED_PREFIX}*`);
+    this.evidenceBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: "VerifiedEvidenceWrittenByTheServiceOnly",
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"],
+        resources: [verified],
+        conditions: {
+          ArnNotEquals: {
+            "aws:PrincipalArn": writerRoles.map((name) =>
+              this.formatArn({ service: "iam", region: "", resource: "role", resourceName: name }),
+            ),
+          },
+        },
+      }),
+    );
+    this.evidenceBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: "NoPresignedWritesToVerifiedEvidence",
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ["s3:PutObject"],
+        resources: [verified],
+        conditions: { StringNotEquals: { "s3:authType": "REST-HEADER" } },
+      }),
+    );
   }
 }

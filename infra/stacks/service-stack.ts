@@ -24,6 +24,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cd
 import type { Construct } from "constructs";
 import { CERTIFICATE_FONT_FILE } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
+import { INCOMING_PREFIX, VERIFIED_PREFIX } from "../../functions/adapters/s3/evidence-keys";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 import { HouseFunction } from "../constructs/house-function";
@@ -36,6 +37,8 @@ export interface ServiceStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   /** Key material for resident-ID hashes and encryption (issue #4 §6). */
   residentIdKey: ISecret;
+  /** Fixed names of the roles the evidence bucket's policy lets write verified keys (DESIGN.md §6). */
+  evidenceWriterRoles: Record<EvidenceWriter, string>;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
@@ -44,8 +47,25 @@ const CERTIFICATE_FONT = fileURLToPath(
   new URL(`../../node_modules/@embedpdf/fonts-sc/fonts/${CERTIFICATE_FONT_FILE}`, import.meta.url),
 );
 
-/** Evidence objects live under this prefix; no function touches anything else in the bucket. */
-export const EVIDENCE_PREFIX = "rounds/";
+/**
+ * The two areas of the evidence bucket, each under the `rounds/` of its generation; no function touches
+ * anything else in the bucket.
+ */
+export const EVIDENCE_AREAS = {
+  incoming: `${INCOMING_PREFIX}rounds/`,
+  verified: `${VERIFIED_PREFIX}rounds/`,
+} as const;
+
+/**
+ * The functions that write verified evidence: submission (the copy at completion, merged PDFs, an
+ * applicant's deletion) and the workflow (the purge after a reset). Their roles have fixed names so
+ * that the data stack's bucket policy can deny every other principal without a reference back here.
+ */
+export type EvidenceWriter = "submission" | "workflow";
+
+export function evidenceWriterRoleNames(tableName: string): Record<EvidenceWriter, string> {
+  return { submission: `${tableName}-submission-fn`, workflow: `${tableName}-workflow-fn` };
+}
 
 const TABLE_READ = [
   "dynamodb:GetItem",
@@ -79,7 +99,7 @@ export const IDENTITY_ACTIONS = {
   ],
 } as const;
 
-const EVIDENCE_ACTIONS = ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject"];
+const EVIDENCE_READ = ["s3:GetObject", "s3:GetObjectVersion"];
 
 const HTTP_GROUPS: Record<HandlerGroup, string> = {
   submission: "Applicant API: registration, drafts, evidence, submission",
@@ -127,6 +147,7 @@ export class ServiceStack extends Stack {
       });
     this.functions = {
       submission: make("submission", HTTP_GROUPS.submission, {
+        roleName: props.evidenceWriterRoles.submission,
         paramsAndSecrets: secretsExtension,
         // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF.
         timeout: Duration.seconds(29),
@@ -151,6 +172,7 @@ export class ServiceStack extends Stack {
         memorySize: 512,
       }),
       workflow: make("workflow", "Round calendar and reset workflow tasks", {
+        roleName: props.evidenceWriterRoles.workflow,
         environment: { RESET_STATE_MACHINE_ARN: resetArn },
         timeout: Duration.minutes(5),
       }),
@@ -159,17 +181,29 @@ export class ServiceStack extends Stack {
     for (const name of ["submission", "review", "publicity", "admin", "certificate", "workflow"] as const) {
       this.grantTable(this.functions[name]);
     }
-    for (const name of ["submission", "review", "admin", "workflow"] as const) {
-      this.grantEvidence(this.functions[name]);
-    }
-    // The certificate prints the holder's ID photo from the evidence; it reads and writes nothing else there.
-    this.grantEvidence(this.functions.certificate, ["s3:GetObject", "s3:GetObjectVersion"]);
-    // The purge after a reset lists an old generation's objects by prefix.
+    // Uploads are presigned (and so signed) by the submission role: the POST may write incoming keys
+    // only because its policy pins one; completion reads it, copies it to verified and deletes it.
+    this.grantEvidence(this.functions.submission, "incoming", [
+      ...EVIDENCE_READ,
+      "s3:PutObject",
+      "s3:DeleteObject",
+    ]);
+    this.grantEvidence(this.functions.submission, "verified", [
+      ...EVIDENCE_READ,
+      "s3:PutObject",
+      "s3:DeleteObject",
+    ]);
+    // Reviewers' and experts' downloads, and the certificate's ID photo, read verified copies only.
+    this.grantEvidence(this.functions.review, "verified", EVIDENCE_READ);
+    this.grantEvidence(this.functions.certificate, "verified", EVIDENCE_READ);
+    // The purge after a reset lists an old generation's objects by prefix, in both areas, and deletes them.
+    this.grantEvidence(this.functions.workflow, "incoming", ["s3:DeleteObject"]);
+    this.grantEvidence(this.functions.workflow, "verified", ["s3:DeleteObject"]);
     this.functions.workflow.addToRolePolicy(
       new PolicyStatement({
         actions: ["s3:ListBucket"],
         resources: [`arn:${this.partition}:s3:::${props.evidenceBucketName}`],
-        conditions: { StringLike: { "s3:prefix": [`${EVIDENCE_PREFIX}*`] } },
+        conditions: { StringLike: { "s3:prefix": Object.values(EVIDENCE_AREAS).map((area) => `${area}*`) } },
       }),
     );
 
@@ -226,14 +260,14 @@ export class ServiceStack extends Stack {
     );
   }
 
-  private grantEvidence(fn: HouseFunction, actions: string[] = EVIDENCE_ACTIONS): void {
-    const objects = `arn:${this.partition}:s3:::${this.props.evidenceBucketName}/${EVIDENCE_PREFIX}*`;
+  private grantEvidence(fn: HouseFunction, area: keyof typeof EVIDENCE_AREAS, actions: string[]): void {
+    const prefix = EVIDENCE_AREAS[area];
+    const objects = `arn:${this.partition}:s3:::${this.props.evidenceBucketName}/${prefix}*`;
     fn.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
     if (fn.role) {
       Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${this.props.evidenceBucketName}/${EVIDENCE_PREFIX}*]`,
-        reason:
-          "Evidence keys are generated per upload; access is limited to the rounds/ prefix of the one bucket.",
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${this.props.evidenceBucketName}/${prefix}*]`,
+        reason: `Evidence keys are generated per upload; access is limited to the ${prefix} prefix of the one bucket.`,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generationObjectPrefix } from "../../functions/adapters/s3/evidence-keys";
+import { generationObjectPrefixes } from "../../functions/adapters/s3/evidence-keys";
 import type { LocalSystem } from "../../infra/local/system";
 import {
   APPLICANT_PASSWORD,
@@ -8,10 +8,12 @@ import {
   applicationPath,
   createApplication,
   json,
+  listEvidence,
   objectKeys,
   postFile,
   registerApplicant,
   requestUpload,
+  sendFile,
   setClock,
   type UploadTicket,
   untilOpen,
@@ -28,7 +30,8 @@ let applicant: Applicant;
 let token: string;
 let application: ApplicationAnswer;
 let other: { token: string; application: ApplicationAnswer };
-const PREFIX = generationObjectPrefix({ roundId: "2024", generation: 2 });
+const [INCOMING, VERIFIED] = generationObjectPrefixes({ roundId: "2024", generation: 2 });
+const allObjects = async () => [...(await objectKeys(INCOMING)), ...(await objectKeys(VERIFIED))];
 
 interface ErrorAnswer {
   code: string;
@@ -39,12 +42,12 @@ interface ErrorAnswer {
 
 /** Sends a request that must be refused, and checks that neither the table nor the bucket changed. */
 async function refusedWithoutTrace(send: () => Promise<Response>, status: number, code: string) {
-  const [items, objects] = [await tableSnapshot(), await objectKeys(PREFIX)];
+  const [items, objects] = [await tableSnapshot(), await allObjects()];
   const answer = await json<ErrorAnswer>(await send(), status);
   expect(answer.code).toBe(code);
   expect(answer.message).toMatch(/[\u4e00-\u9fff]/);
   expect(await tableSnapshot()).toEqual(items);
-  expect(await objectKeys(PREFIX)).toEqual(objects);
+  expect(await allObjects()).toEqual(objects);
   return answer;
 }
 
@@ -136,6 +139,51 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
       "VALIDATION_FAILED",
     );
     expect(answer.fields?.[0]?.message).toContain(name);
+  });
+
+  it("R7.4 R7.7 refuses facts the applicant may not declare: a 学信网 match, the ratio of a CNKI-indexed paper", async () => {
+    const sections = sampleSections();
+    const basic = {
+      ...sections.basic,
+      residentId: applicant.residentId,
+      education: sections.basic.education.map((record) => ({ ...record, registryVerified: true })),
+    };
+    const declared = await refusedWithoutTrace(
+      async () =>
+        put("/sections/basic", { expectedVersion: await currentVersion(), confirmed: true, data: basic }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(declared.fields).toEqual([
+      {
+        path: "body.data.education.0",
+        message:
+          "不允许提交的字段：registryVerified（学信网核验结果由单位或审核部门在学信网核对后记录，申报人不能自行填写）",
+      },
+    ]);
+    const achievements = {
+      ...sections.achievements,
+      papers: sections.achievements.papers.map((paper) => ({
+        ...paper,
+        cnkiIndexed: true,
+        duplicateRatio: 3,
+      })),
+    };
+    const ratio = await refusedWithoutTrace(
+      async () =>
+        put("/sections/achievements", {
+          expectedVersion: await currentVersion(),
+          confirmed: true,
+          data: achievements,
+        }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(ratio.fields?.map((field) => field.path)).toEqual([
+      "body.data.papers.0.duplicateRatio",
+      "body.data.papers.1.duplicateRatio",
+    ]);
+    expect(ratio.fields?.[0]?.message).toContain("由省职改办统一查重");
   });
 
   it("refuses unknown fields inside a section and inside the application's creation", async () => {
@@ -246,17 +294,55 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
     ["a PNG sent as a PDF", () => makePng(), "EVIDENCE_TYPE_MISMATCH"],
     ["a text file sent as a PDF", () => makeText(), "EVIDENCE_TYPE_NOT_ALLOWED"],
     ["a truncated PDF", async () => (await makePdf(2)).slice(0, 500), "EVIDENCE_PDF_UNREADABLE"],
-  ])("R7.3 deletes %s at completion with a clear error; the upload stays unusable", async (_, make, code) => {
-    const ticket = await uploaded(await make(), "application/pdf");
-    expect((await objectKeys(PREFIX)).length).toBeGreaterThan(0);
-    const before = await tableSnapshot();
-    const answer = await json<ErrorAnswer>(await complete(ticket), 422);
-    expect(answer).toMatchObject({ code, rule: "R7.3" });
-    expect(await tableSnapshot()).toEqual(before);
-    expect((await objectKeys(PREFIX)).some((key) => key.includes(ticket.evidence.evidenceId))).toBe(false);
+  ])(
+    "R7.3 refuses %s at completion: recorded as refused with why, its bytes deleted, the same answer again",
+    async (_, make, code) => {
+      const ticket = await uploaded(await make(), "application/pdf");
+      expect((await objectKeys(INCOMING)).some((key) => key.includes(ticket.evidence.evidenceId))).toBe(true);
+      const answer = await json<ErrorAnswer>(await complete(ticket), 422);
+      expect(answer).toMatchObject({ code, rule: "R7.3" });
+      const listed = await listEvidence(api, token, application.applicationId);
+      expect(listed.find((item) => item.evidenceId === ticket.evidence.evidenceId)).toMatchObject({
+        status: "refused",
+        refusal: { code, message: answer.message, rule: "R7.3" },
+      });
+      expect((await allObjects()).some((key) => key.includes(ticket.evidence.evidenceId))).toBe(false);
+      // A retry, or a second click, is answered the same; nothing more is written.
+      const before = await tableSnapshot();
+      const { requestId: _first, ...first } = answer as ErrorAnswer & { requestId?: string };
+      const { requestId: _again, ...again } = await json<ErrorAnswer & { requestId?: string }>(
+        await complete(ticket),
+        422,
+      );
+      expect(again).toEqual(first);
+      expect(await tableSnapshot()).toEqual(before);
+      // Deleting it stays possible.
+      await json(
+        await api.send(
+          "DELETE",
+          applicationPath(application.applicationId, `/evidence/${ticket.evidence.evidenceId}`),
+          undefined,
+          token,
+        ),
+        204,
+      );
+      expect(
+        (await listEvidence(api, token, application.applicationId)).map((item) => item.evidenceId),
+      ).not.toContain(ticket.evidence.evidenceId);
+    },
+  );
+
+  it("R7.3 a new upload to the place of a refused one clears it: no manual clean-up", async () => {
+    const refused = await uploaded(makePng(), "application/pdf");
+    await json<ErrorAnswer>(await complete(refused), 422);
+    const again = await uploaded(await makePdf(1), "application/pdf");
+    const ids = (await listEvidence(api, token, application.applicationId)).map((item) => item.evidenceId);
+    expect(ids).toContain(again.evidence.evidenceId);
+    expect(ids).not.toContain(refused.evidence.evidenceId);
+    expect(await json<{ status: string }>(await complete(again), 200)).toMatchObject({ status: "verified" });
   });
 
-  it("R7.3 refuses an empty upload and one over the configured maximum (the local S3 server enforces no policy)", async () => {
+  it("R7.3 an upload outside its size range is refused by S3 itself (locally too), before any completion", async () => {
     process.env.EVIDENCE_MAX_BYTES = "2000";
     try {
       await refusedWithoutTrace(
@@ -269,16 +355,28 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
         400,
         "EVIDENCE_TOO_LARGE",
       );
-      // Declared within the limit, sent over it: only the check after the upload can tell.
-      const big = await uploaded(new Uint8Array(3000).fill(0x25), "application/pdf", 1000);
-      const before = await tableSnapshot();
-      expect(await json<ErrorAnswer>(await complete(big), 422)).toMatchObject({ code: "EVIDENCE_TOO_LARGE" });
-      expect(await tableSnapshot()).toEqual(before);
-      const empty = await uploaded(new Uint8Array(), "application/pdf");
-      const beforeEmpty = await tableSnapshot();
-      expect(await json<ErrorAnswer>(await complete(empty), 422)).toMatchObject({ code: "EVIDENCE_EMPTY" });
-      expect(await tableSnapshot()).toEqual(beforeEmpty);
-      expect(await objectKeys(`${PREFIX}applications/${application.applicationId}/`)).toEqual([]);
+      // Declared within the limit, sent over it: the policy's size range stops it at S3.
+      const objects = await allObjects();
+      for (const [bytes, s3Code] of [
+        [new Uint8Array(3000).fill(0x25), "EntityTooLarge"],
+        [new Uint8Array(), "EntityTooSmall"],
+      ] as const) {
+        const ticket = await json<UploadTicket>(
+          await requestUpload(api, token, application.applicationId, {
+            slotId: "post_usage",
+            contentType: "application/pdf",
+            size: 1000,
+          }),
+          201,
+        );
+        const sent = await sendFile(ticket, bytes);
+        expect(sent.status).toBe(400);
+        expect(await sent.text()).toContain(s3Code);
+        expect(await json<ErrorAnswer>(await complete(ticket), 409)).toMatchObject({
+          code: "EVIDENCE_NOT_UPLOADED",
+        });
+      }
+      expect(await allObjects()).toEqual(objects);
     } finally {
       delete process.env.EVIDENCE_MAX_BYTES;
     }
@@ -307,7 +405,40 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
     );
   });
 
-  it("refuses to complete an expired upload and deletes what was sent", async () => {
+  it("R3.1 an upload ticket and a download link work until the instant their answers state, by the virtual clock", async () => {
+    const ticket = await json<UploadTicket>(
+      await requestUpload(api, token, application.applicationId, {
+        slotId: "post_usage",
+        contentType: "application/pdf",
+        size: 900,
+      }),
+      201,
+    );
+    const expiresAt = Date.parse(ticket.upload.expiresAt);
+    const pdf = await makePdf(1);
+    await api.send("POST", "/dev/clock", { at: new Date(expiresAt).toISOString(), frozen: true });
+    expect((await sendFile(ticket, pdf)).status).toBe(403);
+    await api.send("POST", "/dev/clock", { at: new Date(expiresAt - 1).toISOString(), frozen: true });
+    expect((await sendFile(ticket, pdf)).status).toBe(204);
+    token = await api.login(applicant.username, APPLICANT_PASSWORD);
+    expect(await json<{ status: string }>(await complete(ticket), 200)).toMatchObject({ status: "verified" });
+
+    const download = await json<{ url: string; expiresAt: string; sha256: string }>(
+      await api.get(
+        applicationPath(application.applicationId, `/evidence/${ticket.evidence.evidenceId}/download`),
+        token,
+      ),
+      200,
+    );
+    const linkEnds = Date.parse(download.expiresAt);
+    await api.send("POST", "/dev/clock", { at: new Date(linkEnds - 1).toISOString(), frozen: true });
+    expect(Buffer.from(await (await fetch(download.url)).arrayBuffer())).toEqual(Buffer.from(pdf));
+    await api.send("POST", "/dev/clock", { at: new Date(linkEnds).toISOString(), frozen: true });
+    expect((await fetch(download.url)).status).toBe(403);
+    token = await api.login(applicant.username, APPLICANT_PASSWORD);
+  });
+
+  it("refuses to complete an expired upload: the file never arrived (S3 refused the late POST), the record is refused", async () => {
     const ticket = await json<UploadTicket>(
       await requestUpload(api, token, application.applicationId, {
         slotId: "post_usage",
@@ -318,11 +449,14 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
     );
     await api.send("POST", "/dev/clock", { advanceSeconds: 16 * 60 });
     token = await api.login(applicant.username, APPLICANT_PASSWORD);
-    await postFile(ticket, await makePdf(1));
-    const before = await tableSnapshot();
+    expect((await sendFile(ticket, await makePdf(1))).status).toBe(403);
     expect(await json<ErrorAnswer>(await complete(ticket), 409)).toMatchObject({ code: "UPLOAD_EXPIRED" });
-    expect(await tableSnapshot()).toEqual(before);
-    expect((await objectKeys(PREFIX)).some((key) => key.includes(ticket.evidence.evidenceId))).toBe(false);
+    const listed = await listEvidence(api, token, application.applicationId);
+    expect(listed.find((item) => item.evidenceId === ticket.evidence.evidenceId)).toMatchObject({
+      status: "refused",
+      refusal: { code: "UPLOAD_EXPIRED" },
+    });
+    expect((await allObjects()).some((key) => key.includes(ticket.evidence.evidenceId))).toBe(false);
   });
 
   it("R7.3 refuses to submit an application that is not ready, naming what is missing", async () => {

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationRepository } from "../../functions/adapters/dynamodb/application-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
+import { generationObjectPrefixes } from "../../functions/adapters/s3/evidence-keys";
 import type { LocalSystem } from "../../infra/local/system";
 import {
   APPLICANT_PASSWORD,
@@ -10,16 +12,24 @@ import {
   applicationPath,
   checklist,
   createApplication,
+  DEMO_UNIT,
   fillApplication,
   json,
+  listEvidence,
+  objectKeys,
+  postFile,
   registerApplicant,
+  requestUpload,
+  sendFile,
   setClock,
+  type UploadTicket,
   untilOpen,
   uploadEverythingMissing,
   uploadEvidence,
 } from "../support/applicant";
-import { makePng } from "../support/evidence-files";
+import { makePdf, makePng } from "../support/evidence-files";
 import { type Client, client, startTestSystem } from "../support/local-system";
+import { createStaff, Sessions } from "../support/review";
 import { ROUND_2024_CALENDAR } from "../support/round-2024";
 import { tableSnapshot } from "../support/table-snapshot";
 
@@ -30,6 +40,9 @@ let second: Applicant;
 const token: Record<string, string> = {};
 const applications: Record<string, ApplicationAnswer> = {};
 const versions: Record<string, number> = {};
+/** An upload completed minutes before the submission, with the ticket it was sent with. */
+const lateUpload: { ticket?: UploadTicket; bytes: Uint8Array } = { bytes: new Uint8Array() };
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 const login = async (applicant: Applicant) => {
   token[applicant.username] = await api.login(applicant.username, APPLICANT_PASSWORD);
@@ -91,12 +104,44 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
       const before = await checklist(api, applicantToken, application.applicationId);
       expect(before.ready).toBe(false);
       versions[applicant.username] = await fillApplication(api, applicantToken, applicant, application);
+      // DESIGN.md §6: a file refused at completion never blocks; a new upload to its place clears it.
+      const refused = await json<UploadTicket>(
+        await requestUpload(api, applicantToken, application.applicationId, {
+          slotId: "post_usage",
+          contentType: "application/pdf",
+          size: 100,
+        }),
+        201,
+      );
+      await postFile(refused, makePng());
+      const refusal = await json<{ code: string; message: string }>(
+        await api.send(
+          "POST",
+          applicationPath(application.applicationId, `/evidence/${refused.evidence.evidenceId}/complete`),
+          undefined,
+          applicantToken,
+        ),
+        422,
+      );
+      expect(refusal.code).toBe("EVIDENCE_TYPE_MISMATCH");
+      const postUsage = (await checklist(api, applicantToken, application.applicationId)).sections
+        .flatMap((section) => section.slots)
+        .find((slot) => slot.slotId === "post_usage");
+      expect(postUsage?.items).toEqual([
+        expect.objectContaining({
+          code: "EVIDENCE_MISSING",
+          message: expect.stringContaining(refusal.message),
+        }),
+      ]);
       const uploaded = await uploadEverythingMissing(api, applicantToken, application.applicationId);
       expect(uploaded).toBeGreaterThanOrEqual(20);
       expect(await checklist(api, applicantToken, application.applicationId)).toEqual({
         ready: true,
         sections: [],
       });
+      const listed = await listEvidence(api, applicantToken, application.applicationId);
+      expect(listed.map((item) => item.evidenceId)).not.toContain(refused.evidence.evidenceId);
+      expect(listed.every((item) => item.status === "verified")).toBe(true);
     }
   });
 
@@ -158,6 +203,45 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
     expect(await checklist(api, applicantToken, applicationId)).toEqual({ ready: true, sections: [] });
   });
 
+  it("DESIGN.md §6 replaces the recommendation report shortly before submitting, keeping the upload ticket", async () => {
+    await setClock(api, "2024-10-20T23:58:00+08:00");
+    const applicantToken = await login(first);
+    const { applicationId } = applications[first.username] ?? { applicationId: "" };
+    const report = (await listEvidence(api, applicantToken, applicationId)).find(
+      (item) => item.slotId === "recommendation_report",
+    );
+    await json(
+      await api.send(
+        "DELETE",
+        applicationPath(applicationId, `/evidence/${report?.evidenceId}`),
+        undefined,
+        applicantToken,
+      ),
+      204,
+    );
+    lateUpload.bytes = await makePdf(2);
+    lateUpload.ticket = await json<UploadTicket>(
+      await requestUpload(api, applicantToken, applicationId, {
+        slotId: "recommendation_report",
+        contentType: "application/pdf",
+        size: lateUpload.bytes.length,
+      }),
+      201,
+    );
+    await postFile(lateUpload.ticket, lateUpload.bytes);
+    const verified = await json<{ sha256: string }>(
+      await api.send(
+        "POST",
+        applicationPath(applicationId, `/evidence/${lateUpload.ticket.evidence.evidenceId}/complete`),
+        undefined,
+        applicantToken,
+      ),
+      200,
+    );
+    expect(verified.sha256).toBe(sha256(lateUpload.bytes));
+    expect(await checklist(api, applicantToken, applicationId)).toEqual({ ready: true, sections: [] });
+  });
+
   it("R3.1 R4.1 submits at 2024-10-20 23:59:59.999; a retried submit returns the first answer, never a second submission", async () => {
     await setClock(api, "2024-10-20T23:59:59.999+08:00");
     const applicantToken = await login(first);
@@ -192,6 +276,48 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
     expect(pinned.length).toBe(answer.pinnedEvidence);
     for (const pin of pinned) expect(pin.sha256).toMatch(/^[0-9a-f]{64}$/);
     versions[first.username] = answer.version;
+  });
+
+  it("DESIGN.md §6 a re-post of an old upload ticket after submission changes neither what reviewers download nor any pin", async () => {
+    const { applicationId } = applications[first.username] ?? { applicationId: "" };
+    const { ticket, bytes } = lateUpload;
+    if (!ticket) throw new Error("the late upload is missing");
+    const scope = { roundId: "2024", generation: 2 };
+    const pinsBefore = (await applicationRepository.load(scope, applicationId))?.submissions;
+    expect(Date.parse(ticket.upload.expiresAt)).toBeGreaterThan(Date.parse("2024-10-20T23:59:59.999+08:00"));
+
+    // The ticket is still valid for minutes, so S3 takes the new file — into quarantine, which nobody reads.
+    const other = await makePdf(5);
+    expect((await sendFile(ticket, other)).status).toBe(204);
+    const [incoming] = generationObjectPrefixes(scope);
+    expect((await objectKeys(incoming)).some((key) => key.includes(ticket.evidence.evidenceId))).toBe(true);
+
+    expect((await applicationRepository.load(scope, applicationId))?.submissions).toEqual(pinsBefore);
+    const sessions = new Sessions(api);
+    await createStaff(api, sessions, "unit-admin", DEMO_UNIT, "journey-handler", "周八", ["unit_handler"]);
+    const review = await json<{
+      evidence: { evidenceId: string; sha256: string; download: { url: string } }[];
+    }>(
+      await api.get(
+        `/rounds/2024/review/applications/${applicationId}`,
+        await sessions.as("journey-handler"),
+      ),
+      200,
+    );
+    const pinned = review.evidence.find((item) => item.evidenceId === ticket.evidence.evidenceId);
+    expect(pinned?.sha256).toBe(sha256(bytes));
+    const reviewerGot = new Uint8Array(await (await fetch(pinned?.download.url ?? "")).arrayBuffer());
+    expect(sha256(reviewerGot)).toBe(sha256(bytes));
+    expect(Buffer.from(reviewerGot)).toEqual(Buffer.from(bytes));
+    const mine = await json<{ url: string; sha256: string }>(
+      await api.get(
+        applicationPath(applicationId, `/evidence/${ticket.evidence.evidenceId}/download`),
+        await login(first),
+      ),
+      200,
+    );
+    expect(mine.sha256).toBe(sha256(bytes));
+    expect(Buffer.from(await (await fetch(mine.url)).arrayBuffer())).toEqual(Buffer.from(bytes));
   });
 
   it("R3.1 refuses the first submission at 2024-10-21 00:00:00.000, one millisecond late, and writes nothing", async () => {

@@ -837,6 +837,18 @@ const MATRIX: Case[] = [
           }),
         expect: { deptReviewer: departmentReach },
       },
+      {
+        operationId: "recordRegistryCheck",
+        on,
+        request: (id) =>
+          send("POST", reviewPath(id, "/registry-checks"), {
+            expectedVersion: stale,
+            educationIndex: 0,
+            certificateNumber: "107301200505000123",
+            verificationCode: "MATRIX0000000001",
+          }),
+        expect: { unitHandler: IN_UNIT, deptReviewer: departmentReach },
+      },
     ];
   }),
   {

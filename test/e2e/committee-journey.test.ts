@@ -35,7 +35,11 @@ let meetingId = "";
 interface Committee {
   application: { applicationId: string; version: number; state: string; applicantName: string };
   state: string;
-  qualificationReview?: { outcome: string; reasons: { rule: string }[] };
+  qualificationReview?: {
+    outcome: string;
+    reasons: { rule: string }[];
+    duplicateChecks: Record<string, unknown>[];
+  };
   appraisal?: { experts?: string[]; excluded?: { expertId: string; conflict: string }[]; outcome?: unknown };
   defense?: { panelName: string; result?: { outcome: string } };
   committee?: { meetingId: string; result?: { approve: number; eligible: number; passed: boolean } };
@@ -331,13 +335,55 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
       200,
     );
     expect(failed).toMatchObject({ state: "qualification_failed" });
+    // R7.7: both papers are CNKI-indexed, so the office records their ratios; passing needs both.
+    const unchecked = await refusedWithoutTrace(
+      () => act("b", "/qualification", { outcome: "passed" }, "office-admin"),
+      422,
+      "DUPLICATE_CHECKS_INVALID",
+    );
+    expect(unchecked.fields?.map((field) => field.message)).toEqual([
+      "请记录论文1《论干部教育培训》的中国知网查重结果（去除引用文献复制比）",
+      "请记录论文2《培训评估方法》的中国知网查重结果（去除引用文献复制比）",
+    ]);
+    const overLimit = await refusedWithoutTrace(
+      () =>
+        act(
+          "b",
+          "/qualification",
+          {
+            outcome: "passed",
+            duplicateChecks: [
+              { paperIndex: 0, duplicateRatio: 15.5 },
+              { paperIndex: 1, duplicateRatio: 4 },
+            ],
+          },
+          "office-admin",
+        ),
+      422,
+      "DUPLICATE_CHECKS_INVALID",
+    );
+    expect(overLimit.fields?.[0]?.message).toContain(
+      "代表作论文1《论干部教育培训》的去除引用文献复制比为15.5%",
+    );
+    const checked = {
+      outcome: "passed",
+      duplicateChecks: [
+        { paperIndex: 0, duplicateRatio: 8.5 },
+        { paperIndex: 1, duplicateRatio: 12 },
+      ],
+    };
     for (const key of ["b", "c", "e", "f"] as const) {
-      expect(
-        await json(await act(key, "/qualification", { outcome: "passed" }, "office-admin"), 200),
-      ).toMatchObject({
+      expect(await json(await act(key, "/qualification", checked, "office-admin"), 200)).toMatchObject({
         state: "qualification_passed",
       });
     }
+    expect((await committeeView("b", "office-admin")).qualificationReview).toMatchObject({
+      outcome: "passed",
+      duplicateChecks: [
+        { paperIndex: 0, duplicateRatio: 8.5, limit: 15, withinLimit: true },
+        { paperIndex: 1, duplicateRatio: 12, limit: 15, withinLimit: true },
+      ],
+    });
     const a = await committeeView("a", "office-admin");
     expect(a.qualificationReview).toMatchObject({ outcome: "failed", reasons: [{ rule: "R1.1" }] });
     // The applicant reads the reason in their own timeline (R5.1).

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { quotaRepository } from "../../functions/adapters/dynamodb/quota-repository";
 import type { LocalSystem } from "../../infra/local/system";
-import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
+import { applicationPath, checklist, DEMO_UNIT, json, listEvidence, untilOpen } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { type Refusal, refusedWithoutTrace } from "../support/refusals";
 import {
@@ -54,6 +54,7 @@ interface Review {
   unresolvedObjections: number;
   objections: { objectionId: string; entry: number; status: string; content: string; contact?: unknown }[];
   originalsRequired?: { items: string[] };
+  registryChecks: Record<string, unknown>[];
   timeline: { action: string; role: string; org?: string; toState: string; reason?: string }[];
 }
 
@@ -253,6 +254,76 @@ describe("unit review over HTTP (issue #7)", () => {
 
     await resubmit("a");
     expect((await review("a")).state).toBe("submitted");
+  });
+
+  it("R7.4 the handler records a 学信网 check of an education record; after a return its evidence is no longer asked for", async () => {
+    const { applicationId, applicant } = who("a");
+    const certificateNumber = "107301200505000123";
+    const check = async (body: Record<string, unknown>, as = "rv-handler") =>
+      api.send(
+        "POST",
+        reviewPath(applicationId, "/registry-checks"),
+        {
+          expectedVersion: (await review("a")).version,
+          educationIndex: 0,
+          verificationCode: "a1b2c3d4e5f6g7h8",
+          ...body,
+        },
+        await sessions.as(as),
+      );
+    const mismatch = await refusedWithoutTrace(
+      () => check({ certificateNumber: "107301200505000999" }),
+      422,
+      "REGISTRY_CHECK_NUMBER_MISMATCH",
+    );
+    expect(mismatch.message).toContain(certificateNumber);
+    // The department reviews only what was recommended to it; the applicant never reaches this route.
+    await refusedWithoutTrace(() => check({ certificateNumber }, "rv-reviewer"), 404, "NOT_FOUND");
+    await refusedWithoutTrace(() => check({ certificateNumber }, applicant.username), 403, "FORBIDDEN");
+
+    const recorded = await json<{ registryCheck: Record<string, unknown> }>(
+      await check({ certificateNumber }),
+      201,
+    );
+    expect(recorded.registryCheck).toMatchObject({
+      certificateNumber,
+      verificationCode: "A1B2C3D4E5F6G7H8",
+      role: "unit_handler",
+      org: DEMO_UNIT,
+    });
+    expect((await review("a")).registryChecks).toEqual([recorded.registryCheck]);
+    const trail = await auditTrail("2", applicationId);
+    expect(trail.at(-1)).toMatchObject({
+      action: "record_registry_check",
+      role: "unit_handler",
+      org: DEMO_UNIT,
+    });
+
+    await json(
+      await act(
+        "a",
+        "/unit-return",
+        { reason: "请补充", items: [{ section: "summary", comment: "请补充业绩" }] },
+        "rv-handler",
+      ),
+      200,
+    );
+    const token = await sessions.as(applicant.username);
+    const education = (await listEvidence(api, token, applicationId)).find(
+      (item) => item.slotId === "education_evidence",
+    );
+    await json(
+      await api.send(
+        "DELETE",
+        applicationPath(applicationId, `/evidence/${education?.evidenceId}`),
+        undefined,
+        token,
+      ),
+      204,
+    );
+    expect(await checklist(api, token, applicationId)).toEqual({ ready: true, sections: [] });
+    await resubmit("a");
+    expect((await review("a")).evidence.map((item) => item.slotId)).not.toContain("education_evidence");
   });
 
   it("R7.9 400 for a return that names no place, or a slot of another section; nothing is stored", async () => {

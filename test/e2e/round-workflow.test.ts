@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { purgeIndexKeys } from "../../functions/adapters/dynamodb/keys";
-import { generationObjectPrefix } from "../../functions/adapters/s3/evidence-keys";
+import { generationObjectPrefixes } from "../../functions/adapters/s3/evidence-keys";
 import type { LocalSystem } from "../../infra/local/system";
 import { type Client, client, startTestSystem } from "../support/local-system";
 
@@ -54,7 +54,8 @@ async function writeGenerationData(generation: number, count: number): Promise<s
     await s3.send(
       new PutObjectCommand({
         Bucket: process.env.EVIDENCE_BUCKET,
-        Key: `${generationObjectPrefix(scope)}test-${i}.pdf`,
+        // Alternately a verified copy and an upload left in incoming/: the purge finds both.
+        Key: `${generationObjectPrefixes(scope)[i % 2]}test-${i}.pdf`,
         Body: "%PDF-1.4 test",
       }),
     );
@@ -71,13 +72,14 @@ async function itemExists(pk: string): Promise<boolean> {
 }
 
 async function objectCount(generation: number): Promise<number> {
-  const listed = await s3.send(
-    new ListObjectsV2Command({
-      Bucket: process.env.EVIDENCE_BUCKET,
-      Prefix: generationObjectPrefix({ roundId: "2024", generation }),
-    }),
-  );
-  return listed.KeyCount ?? 0;
+  let count = 0;
+  for (const prefix of generationObjectPrefixes({ roundId: "2024", generation })) {
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: process.env.EVIDENCE_BUCKET, Prefix: prefix }),
+    );
+    count += listed.KeyCount ?? 0;
+  }
+  return count;
 }
 
 describe("the round calendar and the reset on the local runtime (R3, DESIGN.md §8)", () => {

@@ -248,3 +248,113 @@ describe("identity: Cognito and the resident-ID key (issue #4)", () => {
     });
   });
 });
+
+describe("evidence: quarantine, then verified (DESIGN.md §6)", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: template resources are untyped JSON
+  type Resource = { [key: string]: any };
+  interface Statement {
+    Sid?: string;
+    Effect: string;
+    Action: string | string[];
+    Resource: unknown;
+    Principal?: unknown;
+    Condition?: Record<string, Record<string, unknown>>;
+  }
+  const list = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+  function evidencePolicy(): Statement[] {
+    const policies = Object.values(data.findResources("AWS::S3::BucketPolicy")) as Resource[];
+    const evidence = policies.find((policy) => JSON.stringify(policy.Properties.Bucket).includes("Evidence"));
+    return evidence?.Properties.PolicyDocument.Statement ?? [];
+  }
+
+  /** Each function's S3 statements, by the start of its description. */
+  function s3StatementsByFunction(): Map<string, Statement[]> {
+    const functions = Object.values(service.findResources("AWS::Lambda::Function")) as Resource[];
+    const policies = Object.values(service.findResources("AWS::IAM::Policy")) as Resource[];
+    return new Map(
+      functions.map((fn) => {
+        const roleId = fn.Properties.Role["Fn::GetAtt"][0];
+        const statements = policies
+          .filter((policy) => policy.Properties.Roles.some((role: Resource) => role.Ref === roleId))
+          .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+          .filter((statement) => list(statement.Action).some((action) => action.startsWith("s3:")));
+        return [String(fn.Properties.Description), statements];
+      }),
+    );
+  }
+
+  const onArea = (statement: Statement, area: string) =>
+    JSON.stringify(statement.Resource).includes(`/${area}/`);
+  const writes = (statement: Statement) =>
+    list(statement.Action).some((action) => ["s3:PutObject", "s3:DeleteObject"].includes(action));
+
+  it("the bucket policy denies writes to verified keys to every principal but the service's writer roles", () => {
+    const deny = evidencePolicy().find((s) => s.Sid === "VerifiedEvidenceWrittenByTheServiceOnly");
+    expect(deny).toMatchObject({ Effect: "Deny", Principal: { AWS: "*" } });
+    expect(list(deny?.Action ?? []).sort()).toEqual([
+      "s3:DeleteObject",
+      "s3:DeleteObjectVersion",
+      "s3:PutObject",
+    ]);
+    expect(JSON.stringify(deny?.Resource)).toContain('"/verified/*"');
+    const exempt = JSON.stringify(deny?.Condition?.ArnNotEquals?.["aws:PrincipalArn"]);
+    const roleNames = Object.values(service.findResources("AWS::IAM::Role")).flatMap((role) =>
+      role.Properties.RoleName ? [String(role.Properties.RoleName)] : [],
+    );
+    expect(roleNames.sort()).toEqual(["title-review-submission-fn", "title-review-workflow-fn"]);
+    for (const name of roleNames) expect(exempt).toContain(`:role/${name}"`);
+    expect(exempt.match(/:role\//g)).toHaveLength(2);
+  });
+
+  it("the bucket policy denies presigned writes (POST or query string) to verified keys, whoever signed them", () => {
+    const deny = evidencePolicy().find((s) => s.Sid === "NoPresignedWritesToVerifiedEvidence");
+    expect(deny).toMatchObject({
+      Effect: "Deny",
+      Principal: { AWS: "*" },
+      Action: "s3:PutObject",
+      Condition: { StringNotEquals: { "s3:authType": "REST-HEADER" } },
+    });
+    expect(JSON.stringify(deny?.Resource)).toContain('"/verified/*"');
+  });
+
+  it("objects left in incoming/ expire after one day, with their old versions", () => {
+    data.hasResourceProperties("AWS::S3::Bucket", {
+      BucketName: "gansu-title-review-evidence",
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Prefix: "incoming/",
+            ExpirationInDays: 1,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+            Status: "Enabled",
+          }),
+        ]),
+      },
+    });
+  });
+
+  it("only the writer functions may write evidence; reviewers and the certificate read verified copies only", () => {
+    const byFunction = s3StatementsByFunction();
+    const writers = [...byFunction].filter(([, statements]) => statements.some(writes)).map(([name]) => name);
+    expect(writers.map((name) => name.split(":")[0]).sort()).toEqual([
+      "Applicant API",
+      "Round calendar and reset workflow tasks",
+    ]);
+    for (const [name, statements] of byFunction) {
+      for (const statement of statements.filter((s) => JSON.stringify(s.Resource).includes("/"))) {
+        const area = onArea(statement, "verified") || onArea(statement, "incoming");
+        expect(area, `${name}: ${JSON.stringify(statement.Resource)}`).toBe(true);
+      }
+    }
+    const readers = ["Unit and department review", "Electronic certificates"];
+    for (const reader of readers) {
+      const statements = [...byFunction].find(([name]) => name.startsWith(reader))?.[1] ?? [];
+      expect(statements.length, reader).toBeGreaterThan(0);
+      for (const statement of statements) {
+        expect(list(statement.Action).sort()).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
+        expect(onArea(statement, "verified")).toBe(true);
+      }
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { purgeItemsBatch } from "../../functions/adapters/dynamodb/generation-pu
 import { type GenerationScope, purgeIndexKeys } from "../../functions/adapters/dynamodb/keys";
 import { resetRepository } from "../../functions/adapters/dynamodb/reset-repository";
 import { NO_PROGRESS, roundRepository } from "../../functions/adapters/dynamodb/round-repository";
-import { generationObjectPrefix } from "../../functions/adapters/s3/evidence-keys";
+import { generationObjectPrefixes } from "../../functions/adapters/s3/evidence-keys";
 import { purgeObjectsBatch } from "../../functions/adapters/s3/generation-purge";
 import { ROUND_2024_CALENDAR_SPEC } from "../../functions/core/calendar";
 import { useFreshTable } from "../support/table";
@@ -28,7 +28,8 @@ async function seedItems(scope: GenerationScope, count: number): Promise<void> {
   }
 }
 
-async function seedObjects(scope: GenerationScope, count: number): Promise<void> {
+/** `count` objects in the area at `area` (0: incoming, 1: verified) of a generation. */
+async function seedObjects(scope: GenerationScope, area: 0 | 1, count: number): Promise<void> {
   // A few at a time: the local S3 server writes files and fails under hundreds of parallel puts.
   for (let start = 0; start < count; start += 20) {
     await Promise.all(
@@ -36,7 +37,7 @@ async function seedObjects(scope: GenerationScope, count: number): Promise<void>
         s3.send(
           new PutObjectCommand({
             Bucket: process.env.EVIDENCE_BUCKET,
-            Key: `${generationObjectPrefix(scope)}${start + i}.pdf`,
+            Key: `${generationObjectPrefixes(scope)[area]}${start + i}.pdf`,
             Body: "x",
           }),
         ),
@@ -45,9 +46,12 @@ async function seedObjects(scope: GenerationScope, count: number): Promise<void>
   }
 }
 
-async function countObjects(scope: GenerationScope): Promise<number> {
+async function countObjects(scope: GenerationScope, area: 0 | 1): Promise<number> {
   const listed = await s3.send(
-    new ListObjectsV2Command({ Bucket: process.env.EVIDENCE_BUCKET, Prefix: generationObjectPrefix(scope) }),
+    new ListObjectsV2Command({
+      Bucket: process.env.EVIDENCE_BUCKET,
+      Prefix: generationObjectPrefixes(scope)[area],
+    }),
   );
   return listed.KeyCount ?? 0;
 }
@@ -59,11 +63,14 @@ describe("purge of an old generation (DESIGN.md §8)", () => {
     await s3.send(new CreateBucketCommand({ Bucket: process.env.EVIDENCE_BUCKET }));
   });
 
-  it("an interrupted purge started again ends with nothing of the old generation and all of the new", async () => {
+  it("an interrupted purge started again ends with nothing of the old generation, incoming or verified, and all of the new", async () => {
     await seedItems(old, 2500);
     await seedItems(next, 40);
-    await seedObjects(old, 1200);
-    await seedObjects(next, 7);
+    // Verified copies, and what incoming/ holds: uploads never completed, re-posts of old tickets.
+    await seedObjects(old, 1, 1200);
+    await seedObjects(old, 0, 30);
+    await seedObjects(next, 1, 7);
+    await seedObjects(next, 0, 3);
 
     // A first run that stops (crashes) after two batches.
     for (let batch = 0; batch < 2; batch += 1) {
@@ -79,8 +86,11 @@ describe("purge of an old generation (DESIGN.md §8)", () => {
     }
 
     expect((await purgeItemsBatch(old)).deleted).toBe(0);
-    expect(await countObjects(old)).toBe(0);
-    expect(await countObjects(next)).toBe(7);
+    expect(await purgeObjectsBatch(old)).toEqual({ deleted: 0, remaining: false });
+    expect(await countObjects(old, 0)).toBe(0);
+    expect(await countObjects(old, 1)).toBe(0);
+    expect(await countObjects(next, 0)).toBe(3);
+    expect(await countObjects(next, 1)).toBe(7);
     let survivors = 0;
     for (let i = 0; i < 40; i += 1) {
       const found = await documentClient.send(

@@ -116,7 +116,7 @@ export async function fillApplication(
 
 export interface UploadTicket {
   evidence: { evidenceId: string; status: string };
-  upload: { url: string; fields: Record<string, string> };
+  upload: { url: string; fields: Record<string, string>; expiresAt: string };
 }
 
 export async function requestUpload(
@@ -133,13 +133,17 @@ export async function requestUpload(
   );
 }
 
-/** Sends the file to S3 as a browser would: the policy's fields, then the file. */
-export async function postFile(ticket: UploadTicket, bytes: Uint8Array): Promise<void> {
+/** Sends the file to S3 as a browser would: the policy's fields, then the file; answers what S3 said. */
+export async function sendFile(ticket: UploadTicket, bytes: Uint8Array): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(ticket.upload.fields)) form.append(name, value);
   form.append("file", new Blob([bytes]), "scan");
-  const response = await fetch(ticket.upload.url, { method: "POST", body: form });
-  expect(response.status).toBeLessThan(300);
+  return fetch(ticket.upload.url, { method: "POST", body: form });
+}
+
+export async function postFile(ticket: UploadTicket, bytes: Uint8Array): Promise<void> {
+  const response = await sendFile(ticket, bytes);
+  expect(response.status, await response.text()).toBeLessThan(300);
 }
 
 export async function uploadEvidence(
@@ -180,13 +184,22 @@ export async function checklist(api: Client, token: string, applicationId: strin
 }
 
 /** The applicant's uploads, in the order they were requested. */
+export interface EvidenceAnswer {
+  evidenceId: string;
+  slotId: string;
+  index?: number;
+  status: string;
+  sha256?: string;
+  refusal?: { code: string; message: string; rule?: string };
+}
+
 export async function listEvidence(
   api: Client,
   token: string,
   applicationId: string,
-): Promise<{ evidenceId: string; slotId: string; index?: number; status: string }[]> {
+): Promise<EvidenceAnswer[]> {
   return (
-    await json<{ evidence: { evidenceId: string; slotId: string; index?: number; status: string }[] }>(
+    await json<{ evidence: EvidenceAnswer[] }>(
       await api.get(applicationPath(applicationId, "/evidence"), token),
       200,
     )

@@ -26,6 +26,8 @@ export default async function setup(): Promise<() => Promise<void>> {
       AWS_SECRET_ACCESS_KEY: "S3RVER",
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
+      // s3rver itself: a local system puts its gateway in AWS_ENDPOINT_URL_S3 for everything after it.
+      TEST_S3_ENDPOINT: s3.endpoint,
       S3_FORCE_PATH_STYLE: "true",
       POWERTOOLS_LOG_LEVEL: "SILENT",
     });

@@ -6,7 +6,7 @@ import { type LocalSystem, startLocalSystem } from "../../infra/local/system";
 
 /** The whole local runtime on a free port, over the suite's emulators, with its own table and bucket. */
 export async function startTestSystem(): Promise<LocalSystem> {
-  const endpoints = process.env.AWS_ENDPOINT_URL_DYNAMODB && process.env.AWS_ENDPOINT_URL_S3;
+  const endpoints = process.env.AWS_ENDPOINT_URL_DYNAMODB && process.env.TEST_S3_ENDPOINT;
   if (!endpoints) throw new Error("emulators are not running: the e2e project's global setup starts them");
   const id = randomUUID().slice(0, 8);
   return startLocalSystem({
@@ -14,7 +14,7 @@ export async function startTestSystem(): Promise<LocalSystem> {
     port: 0,
     endpoints: {
       dynamodb: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "",
-      s3: process.env.AWS_ENDPOINT_URL_S3 ?? "",
+      s3: process.env.TEST_S3_ENDPOINT ?? "",
     },
     tableName: `e2e-${id}`,
     bucketName: `e2e-${id}`,

@@ -49,7 +49,6 @@ export function sampleBasic(): BasicSection {
         graduatedOn: "2005-06-30",
         certificateNumber: "107301200505000123",
         degreeCertificateNumber: null,
-        registryVerified: true,
       },
     ],
     workHistory: [{ from: "2005-07", to: null, unit: "中共兰州市委党校", post: "教师" }],

@@ -1,4 +1,4 @@
-import type { AppraisalPassRule, Exclusion, VoteCount } from "../../core/committee";
+import type { AppraisalPassRule, Exclusion, RecordedDuplicateCheck, VoteCount } from "../../core/committee";
 import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
 import type { Action, ApplicationState } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";
@@ -42,6 +42,8 @@ export interface PersonalStatements {
 export interface QualificationReview {
   outcome: "passed" | "failed";
   reasons: { rule: string; message: string }[];
+  /** R7.7: the office's 中国知网 check of the CNKI-indexed papers, the only ratios recorded for them. */
+  duplicateChecks?: RecordedDuplicateCheck[];
   decidedBy: string;
   decidedAt: string;
 }
@@ -99,6 +101,22 @@ export interface FraudCancellation {
   decidedAt: string;
 }
 
+/**
+ * R7.4: a unit or department reviewer found an education record on the 学信网 registry. Recorded by
+ * the reviewer, never by the applicant; it waives the education evidence of that record only.
+ */
+export interface RegistryCheck {
+  /** The record's 学历证书编号 as checked: a record whose number is later edited is unchecked again. */
+  certificateNumber: string;
+  /** The registry's online verification code (在线验证码) the reviewer read. */
+  verificationCode: string;
+  checkedBy: string;
+  role: "unit_handler" | "department_reviewer";
+  /** The unit or department the reviewer acted for. */
+  org: string;
+  checkedAt: string;
+}
+
 /** The head item of an application: everything but the sections, the uploads and the trail. */
 export interface ApplicationRecord {
   applicationId: string;
@@ -128,6 +146,8 @@ export interface ApplicationRecord {
   originalsRequired?: OriginalsRequired;
   /** R4.4: exactly two of the applicant's paper uploads, by evidence id, designated before submission. */
   representativePapers?: string[];
+  /** R7.4: education records a reviewer checked on the 学信网 registry, one per certificate number. */
+  registryChecks?: RegistryCheck[];
   qualificationReview?: QualificationReview;
   appraisal?: AppraisalAssignment;
   defense?: DefenseSlot;
@@ -142,15 +162,31 @@ export interface ApplicationRecord {
 
 export type EvidencePlace = { index?: number; year?: number };
 
+/** Why completion refused an upload, exactly as it was answered, so a repeated completion answers the same. */
+export interface EvidenceRefusal {
+  code: string;
+  message: string;
+  /** `rule_violation` (422) for a bad file, `conflict` (409) for an upload completed too late. */
+  kind: "rule_violation" | "conflict";
+  rule?: string;
+  refusedAt: string;
+}
+
 export interface EvidenceItem extends EvidencePlace {
   evidenceId: string;
   slotId: SlotId;
-  /** Pending until the server has checked the bytes (DESIGN.md §6). */
-  status: "pending" | "verified";
+  /**
+   * Pending until the server has checked the bytes (DESIGN.md §6); refused when the check failed — the
+   * record says why and never blocks the application: a new upload to the same place clears it.
+   */
+  status: "pending" | "verified" | "refused";
   /** Declared at the request; after verification, the type read from the bytes. */
   contentType: EvidenceContentType;
   fileName: string;
-  objectKey: string;
+  /** The quarantine key the presigned POST may write; absent for a PDF the server merged itself. */
+  incomingKey?: string;
+  /** The verified copy, written by the service only and named by its SHA-256; set once verified. */
+  objectKey?: string;
   declaredSize: number;
   requestedAt: string;
   /** The presigned POST stops working at this instant. */
@@ -159,12 +195,30 @@ export interface EvidenceItem extends EvidencePlace {
   completeBy: string;
   size?: number;
   sha256?: string;
-  /** What S3 answered; absent where the bucket keeps no versions (the local S3 server). */
+  /** What S3 answered for the verified copy; absent where the bucket keeps no versions (the local S3 server). */
   versionId?: string;
   pageCount?: number;
   verifiedAt?: string;
   /** For a PDF the server merged from ordered images (R7.3). */
   mergedFrom?: string[];
+  refusal?: EvidenceRefusal;
+}
+
+/** An upload whose bytes were checked and copied to their verified key. */
+export type VerifiedEvidenceItem = EvidenceItem & {
+  status: "verified";
+  objectKey: string;
+  sha256: string;
+  size: number;
+};
+
+export function isVerified(item: EvidenceItem): item is VerifiedEvidenceItem {
+  return (
+    item.status === "verified" &&
+    item.objectKey !== undefined &&
+    item.sha256 !== undefined &&
+    item.size !== undefined
+  );
 }
 
 /** One evidence object as a submission pins it: reviewers see exactly these bytes. */
@@ -207,6 +261,8 @@ export type EditAction =
   | "sign_pledge"
   | "request_upload"
   | "verify_evidence"
+  | "refuse_evidence"
+  | "record_registry_check"
   | "delete_evidence"
   | "merge_evidence"
   | "resolve_objection"

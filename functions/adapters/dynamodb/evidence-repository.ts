@@ -165,21 +165,30 @@ export const evidenceRepository = {
     return items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   },
 
-  /** An upload the server has issued a presigned POST for; it counts only once verified. */
+  /**
+   * An upload the server has issued a presigned POST for; it counts only once verified. Records at the
+   * same place that can never become evidence (`cleared`: refused, or pending past their completion
+   * window) go in the same transaction, so a refused upload never needs a manual clean-up.
+   */
   async requested(
     application: ApplicationRecord,
     item: EvidenceItem,
     actor: ActorRef,
     at: Date,
+    cleared: readonly EvidenceItem[] = [],
   ): Promise<void> {
     await writeTogether([
       putEvidence(application, item, "new"),
-      uploadsMoved(application, at),
-      event(application, "request_upload", actor, at, describe(item)),
+      ...cleared.map((gone) => deleteEvidence(application, gone)),
+      uploadsMoved(application, at, cleared),
+      event(application, "request_upload", actor, at, {
+        ...describe(item),
+        ...(cleared.length > 0 ? { cleared: cleared.map((gone) => gone.evidenceId) } : {}),
+      }),
     ]);
   },
 
-  /** The bytes passed the checks: the upload becomes usable evidence, once. */
+  /** The bytes passed the checks and were copied to their verified key: usable evidence, once. */
   async verified(
     application: ApplicationRecord,
     item: EvidenceItem,
@@ -193,8 +202,23 @@ export const evidenceRepository = {
         ...describe(item),
         sha256: item.sha256,
         size: item.size,
+        objectKey: item.objectKey,
         versionId: item.versionId,
       }),
+    ]);
+  },
+
+  /** The bytes failed the checks: the record keeps why, once, and the place counts as still missing. */
+  async refused(
+    application: ApplicationRecord,
+    item: EvidenceItem,
+    actor: ActorRef,
+    at: Date,
+  ): Promise<void> {
+    await writeTogether([
+      putEvidence(application, item, "pending"),
+      uploadsMoved(application, at),
+      event(application, "refuse_evidence", actor, at, { ...describe(item), code: item.refusal?.code }),
     ]);
   },
 

@@ -7,6 +7,12 @@ export {
   type VoteCount,
 } from "./committee-vote";
 export {
+  type DuplicateCheck,
+  duplicateCheckProblems,
+  type RecordedDuplicateCheck,
+  recordedDuplicateChecks,
+} from "./duplicate-checks";
+export {
   type Appraisee,
   type Assignment,
   assignExperts,

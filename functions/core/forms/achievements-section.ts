@@ -22,11 +22,25 @@ const paperSchema = z
     publishedOn: date("发表日期"),
     language: choice("论文语种", PAPER_LANGUAGES, PAPER_LANGUAGE_LABELS),
     cnkiIndexed: yesNo("是否被中国知网收录"),
+    /** R7.7: from the unit-stamped report, for papers CNKI does not index; the office checks the others. */
     duplicateRatio: decimal("去除引用文献复制比（%）", 0, 100).nullable(),
   })
-  .refine((paper) => paper.cnkiIndexed || paper.duplicateRatio !== null, {
-    message: "未被中国知网收录的论文，须填写查重报告单上的“去除引用文献复制比”",
-    path: ["duplicateRatio"],
+  .superRefine((paper, context) => {
+    if (!paper.cnkiIndexed && paper.duplicateRatio === null) {
+      context.addIssue({
+        code: "custom",
+        message: "未被中国知网收录的论文，须填写查重报告单上的“去除引用文献复制比”",
+        path: ["duplicateRatio"],
+      });
+    }
+    if (paper.cnkiIndexed && paper.duplicateRatio !== null) {
+      context.addIssue({
+        code: "custom",
+        message:
+          "中国知网收录的论文由省职改办统一查重，复制比由省职改办记录，申报人不填写（请留空），也不上传查重报告单",
+        path: ["duplicateRatio"],
+      });
+    }
   });
 
 const monographSchema = group("论著", {

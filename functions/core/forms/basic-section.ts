@@ -50,8 +50,8 @@ const educationSchema = z.object({
   graduatedOn: date("毕业时间"),
   certificateNumber: text("学历证书编号", 50),
   degreeCertificateNumber: text("学位证书编号", 50).nullable(),
-  /** Set by the 学信网 synchronisation: only an unmatched record needs uploaded evidence. */
-  registryVerified: yesNo("学信网核验结果"),
+  // Whether the record matches the 学信网 registry is never the applicant's to say: a reviewer records
+  // it (application-record.ts, RegistryCheck), and until then the evidence is required (R7.4).
 });
 
 const workHistorySchema = z

@@ -6,6 +6,7 @@ import {
   eachItem,
   IMAGE_TYPES,
   once,
+  type SlotContext,
   type SlotDefinition,
 } from "./evidence-slot";
 
@@ -141,18 +142,18 @@ export const BASIC_SLOTS = [
     rule: "R7.4",
     per: "item",
     items: "basic.education",
-    requiredWhen: "学历信息未能与学信网自动匹配的",
+    requiredWhen: "学历未经审核人员在学信网核验的",
     ...document,
     notes: [
-      "先输入学历、学位证书编号并点击[同步学信网]；匹配成功的学历无需上传。",
+      "单位或审核部门在学信网核验学历证书编号并记录验证码后，该学历无需上传佐证材料；核验之前须上传。",
       "国外学历学位：《国外学历学位认证书》；港澳台学历学位：《港澳台学历学位认证书》（均由教育部留学服务中心认证）。",
       "党校、中专学历：学籍卡或毕业生登记表等；技工院校：2008年以后毕业的提供网上毕业证书查询结果，2008年之前毕业的提供毕业生登记表或学籍卡。",
     ],
-    instances: (section: BasicSection) =>
+    instances: (section: BasicSection, context: SlotContext) =>
       eachItem(
         section.education,
         (record, position) => `学习经历${position}（${record.school}）`,
-        (record) => !record.registryVerified,
+        (record) => !context.registryMatches.includes(record.certificateNumber),
         educationEvidence,
       ),
   },

@@ -14,6 +14,11 @@ export interface SlotContext {
   roundYear: number;
   /** The applicant's rule set asks for grassroots service (R7.6). */
   grassrootsServiceRequired: boolean;
+  /**
+   * R7.4: certificate numbers of education records a unit or department reviewer found on the 学信网
+   * registry. Only those records need no uploaded evidence; the applicant's word counts for nothing here.
+   */
+  registryMatches: readonly string[];
 }
 
 /** One place an upload must go: the application once, one item of a list, or one year. */

@@ -1,13 +1,19 @@
 import type { EvidenceSlot, SlotId, SlotInstance } from "../forms";
 import type { ChecklistItem } from "./checklist";
 
-/** An upload as the evidence store records it; `pending` until the server has checked the bytes. */
+/**
+ * An upload as the evidence store records it: `pending` until the server has checked the bytes, then
+ * `verified`, or `refused` with why — a refused upload is no upload at all, and never blocks.
+ */
 export interface EvidenceRecord {
   /** What a designation of representative papers points at (R4.4). */
   evidenceId?: string;
   slotId: SlotId;
-  status: "verified" | "pending";
+  status: "verified" | "pending" | "refused";
   contentType: string;
+  fileName?: string;
+  /** For a refused upload: what the check found wrong, as the applicant was told. */
+  refusal?: string;
   /** Position of the item in the slot's list (0-based), for slots per item. */
   index?: number;
   /** The year, for slots per year. */
@@ -43,9 +49,11 @@ export function checkSlot(
 ): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const accepted = (record: EvidenceRecord) => slot.accepts.some((type) => type === record.contentType);
+  const live = records.filter((record) => record.status !== "refused");
   for (const instance of instances) {
     const where = instance.label ? `${instance.label}：` : "";
-    const mine = records.filter((r) => r.index === instance.index && r.year === instance.year);
+    const here = (r: EvidenceRecord) => r.index === instance.index && r.year === instance.year;
+    const mine = live.filter(here);
     const wrongType = mine.filter((r) => !accepted(r)).length;
     const pending = mine.filter((r) => accepted(r) && r.status === "pending").length;
     const usable = mine.filter(accepted).length;
@@ -65,14 +73,19 @@ export function checkSlot(
         item(
           "R7.3",
           "EVIDENCE_PENDING",
-          `${where}${slot.title}有${pending}个文件尚未通过上传校验，请等待校验完成，或删除后重新上传`,
+          `${where}${slot.title}有${pending}个文件尚未确认上传完成，请上传文件后点击“完成上传”由系统校验，或删除后重新上传`,
           instance,
         ),
       );
     }
     if (usable < slot.files.min) {
       const what = instance.note ? `，请上传${instance.note}` : "";
-      items.push(item(slot.rule, "EVIDENCE_MISSING", `${where}缺少${slot.title}${what}`, instance));
+      // The latest refusal at the place says why it is still missing (DESIGN.md §6).
+      const refused = records.filter((r) => here(r) && r.status === "refused").at(-1);
+      const why = refused
+        ? `。上传的文件“${refused.fileName ?? ""}”未通过校验：${refused.refusal ?? ""}请在此处重新上传，未通过的记录会自动清除`
+        : "";
+      items.push(item(slot.rule, "EVIDENCE_MISSING", `${where}缺少${slot.title}${what}${why}`, instance));
     }
     if (usable > slot.files.max) {
       items.push(
@@ -86,7 +99,7 @@ export function checkSlot(
     }
   }
   const misplaced = new Map<string, EvidenceRecord>();
-  for (const record of records) {
+  for (const record of live) {
     if (!instances.some((i) => i.index === record.index && i.year === record.year)) {
       misplaced.set(`${record.index}/${record.year}`, record);
     }

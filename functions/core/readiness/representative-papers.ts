@@ -30,7 +30,9 @@ export function designationProblems(
       },
     ];
   }
-  const bodies = uploads.filter((upload) => upload.slotId === REPRESENTATIVE_PAPER_SLOT);
+  const bodies = uploads.filter(
+    (upload) => upload.slotId === REPRESENTATIVE_PAPER_SLOT && upload.status !== "refused",
+  );
   const takenBy = new Map<number, number>();
   return designated.flatMap((evidenceId, position): DesignationProblem[] => {
     const which = `第${position + 1}篇代表作`;
@@ -38,7 +40,8 @@ export function designationProblems(
     const upload = uploads.find((candidate) => candidate.evidenceId === evidenceId);
     if (!upload) return refuse("所指的文件已不存在，请重新指定");
     if (upload.slotId !== REPRESENTATIVE_PAPER_SLOT) return refuse("须为“论文正文”栏目中上传的文件");
-    if (upload.status !== "verified") return refuse("的论文正文尚未通过上传校验，请等待校验完成后再指定");
+    if (upload.status === "refused") return refuse("的论文正文未通过上传校验，请重新上传后再指定");
+    if (upload.status !== "verified") return refuse("的论文正文尚未确认上传完成，请完成上传后再指定");
     const paper = upload.index === undefined ? undefined : papers[upload.index];
     if (upload.index === undefined || !paper) {
       return refuse("的文件不对应业绩成果中填报的任何一篇论文，请重新指定");

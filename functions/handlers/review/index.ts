@@ -4,6 +4,7 @@ import { committeeRoutes } from "./committee";
 import { departmentReviewRoutes } from "./department-review";
 import { objectionResolutionRoutes } from "./objection-resolution";
 import { recommendationRoutes } from "./recommendation";
+import { registryCheckRoutes } from "./registry-checks";
 import { reviewerRoutes } from "./reviewers";
 import { staffingRoutes } from "./staffing";
 import { unitPublicityRoutes } from "./unit-publicity";
@@ -16,6 +17,7 @@ export const handler = createHandlerGroup([
   ...objectionResolutionRoutes,
   ...recommendationRoutes,
   ...departmentReviewRoutes,
+  ...registryCheckRoutes,
   ...reviewerRoutes,
   ...appraisalRoutes,
   ...committeeRoutes,

@@ -43,12 +43,10 @@ export const unitReviewRoutes: BoundRoute[] = [
     if (!loaded || !applicant) throw httpErrors.notFound();
     // Reviewers see what the latest submission pinned, never what the applicant uploaded since (DESIGN.md §6).
     const submission = loaded.submissions.at(-1);
-    const expiresAt = new Date(now.getTime() + DOWNLOAD_SECONDS * 1000).toISOString();
     const evidence = await Promise.all(
       (submission?.evidence ?? []).map(async (pinned) => ({
         pinned,
-        url: await presignDownload(pinned.objectKey, pinned.versionId, DOWNLOAD_SECONDS),
-        expiresAt,
+        ...(await presignDownload(pinned, DOWNLOAD_SECONDS, now)),
       })),
     );
     return toReviewApplicationView({

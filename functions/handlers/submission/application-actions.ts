@@ -1,5 +1,5 @@
 import { once } from "../../adapters/dynamodb/application-idempotency";
-import type { PinnedEvidence } from "../../adapters/dynamodb/application-record";
+import { isVerified, type PinnedEvidence } from "../../adapters/dynamodb/application-record";
 import { applicationRepository } from "../../adapters/dynamodb/application-repository";
 import { snapshotOf } from "../../adapters/dynamodb/application-transition";
 import { orgRepository } from "../../adapters/dynamodb/org-repository";
@@ -72,7 +72,7 @@ function submission(action: "submit" | "resubmit") {
           now,
         );
         const evidence: PinnedEvidence[] = loaded.evidence.flatMap((item) =>
-          item.status === "verified" && item.sha256 && item.size !== undefined
+          isVerified(item)
             ? [
                 {
                   evidenceId: item.evidenceId,

@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { ActorRef, ApplicationRecord, EvidenceItem } from "../../adapters/dynamodb/application-record";
+import {
+  type ActorRef,
+  type ApplicationRecord,
+  type EvidenceItem,
+  isVerified,
+} from "../../adapters/dynamodb/application-record";
 import { evidenceRepository } from "../../adapters/dynamodb/evidence-repository";
 import { logger } from "../../adapters/logger";
+import { incomingObjectKey, verifiedObjectKey } from "../../adapters/s3/evidence-keys";
 import {
   deleteObject,
-  describeObject,
   evidenceMaxBytes,
-  evidenceObjectKey,
   presignDownload,
   presignUpload,
-  readObject,
-  writeObject,
+  readVerifiedObject,
+  writeVerifiedObject,
 } from "../../adapters/s3/evidence-objects";
 import { DomainError, ruleViolation } from "../../core/errors";
 import {
@@ -30,7 +34,8 @@ import {
   requestEvidenceUpload,
 } from "../../http/routes/evidence";
 import { toEvidenceView } from "../../http/views/evidence-view";
-import { inspectEvidence, sizeProblem, sizeText } from "../../services/evidence-inspection";
+import { completeUpload, placementOf, slotMaxBytes } from "../../services/evidence-completion";
+import { inspectEvidence, sizeText } from "../../services/evidence-inspection";
 import { imagesToPdf } from "../../services/evidence-pdf";
 import {
   applicantOf,
@@ -52,11 +57,6 @@ const FORMAT_NAMES: Record<EvidenceContentType, string> = {
   "image/jpeg": "JPG",
   "image/png": "PNG",
 };
-
-/** The bucket's limit, or the slot's own where it is tighter. */
-function slotMaxBytes(slotId: string): number {
-  return Math.min(evidenceSlot(slotId)?.maxBytes ?? Number.POSITIVE_INFINITY, evidenceMaxBytes());
-}
 
 function evidenceNotFound(): DomainError {
   return new DomainError(
@@ -112,15 +112,14 @@ async function ownEvidence(application: ApplicationRecord, evidenceId: string): 
   return item;
 }
 
-/** A file that failed the checks goes at once: it must never reach a reviewer (DESIGN.md §6). */
-async function refuse(item: EvidenceItem, error: DomainError): Promise<never> {
-  await deleteObject(item.objectKey);
-  throw error;
-}
+/** A record that can never become evidence: refused, or pending with its completion window gone. */
+const deadRecord = (item: EvidenceItem, now: Date) =>
+  item.status === "refused" || (item.status === "pending" && item.completeBy < now.toISOString());
 
-/** The S3 object behind a removed record: a failure leaves an invisible orphan, never a broken record. */
-async function removeObjects(keys: readonly string[]): Promise<void> {
+/** The S3 objects behind removed records: a failure leaves an invisible orphan, never a broken record. */
+async function removeObjects(keys: readonly (string | undefined)[]): Promise<void> {
   for (const key of keys) {
+    if (!key) continue;
     await deleteObject(key).catch((error: unknown) =>
       logger.warn("evidence object not deleted", { key, error: error as Error }),
     );
@@ -152,21 +151,33 @@ export const evidenceRoutes: BoundRoute[] = [
     const placed = (await evidenceRepository.list(application)).filter((item) =>
       samePlace(item, { slotId: slot.id, ...place }),
     );
-    if (placed.length >= slot.files.max) {
+    // Refused uploads never block: a new upload to their place clears them (DESIGN.md §6).
+    const cleared = placed.filter((item) => deadRecord(item, now));
+    const kept = placed.length - cleared.length;
+    if (kept >= slot.files.max) {
       throw ruleViolation(
         "R7.3",
         "EVIDENCE_SLOT_FULL",
-        `“${slot.title}”此处最多上传${slot.files.max}个文件，已有${placed.length}个；请先删除多余的文件，或将有序的图片合并为一个PDF。`,
+        `“${slot.title}”此处最多上传${slot.files.max}个文件，已有${kept}个；请先删除多余的文件，或将有序的图片合并为一个PDF。`,
       );
     }
     const evidenceId = randomUUID();
-    const objectKey = evidenceObjectKey({
-      scope: application.scope,
-      applicationId: application.applicationId,
-      slotId: slot.id,
-      place,
-      evidenceId,
+    const incomingKey = incomingObjectKey(
+      {
+        scope: application.scope,
+        applicationId: application.applicationId,
+        slotId: slot.id,
+        place,
+        evidenceId,
+      },
+      body.contentType,
+    );
+    const upload = await presignUpload({
+      key: incomingKey,
       contentType: body.contentType,
+      maxBytes,
+      expiresInSeconds: UPLOAD_SECONDS,
+      now,
     });
     const item: EvidenceItem = {
       evidenceId,
@@ -175,19 +186,14 @@ export const evidenceRoutes: BoundRoute[] = [
       status: "pending",
       contentType: body.contentType,
       fileName: body.fileName,
-      objectKey,
+      incomingKey,
       declaredSize: body.size,
       requestedAt: now.toISOString(),
-      uploadExpiresAt: new Date(now.getTime() + UPLOAD_SECONDS * 1000).toISOString(),
+      uploadExpiresAt: upload.expiresAt,
       completeBy: new Date(now.getTime() + COMPLETE_SECONDS * 1000).toISOString(),
     };
-    const upload = await presignUpload({
-      key: objectKey,
-      contentType: body.contentType,
-      maxBytes,
-      expiresInSeconds: UPLOAD_SECONDS,
-    });
-    await evidenceRepository.requested(application, item, applicant, now);
+    await evidenceRepository.requested(application, item, applicant, now, cleared);
+    await removeObjects(cleared.map((gone) => gone.incomingKey));
     return {
       evidence: toEvidenceView(item),
       upload: {
@@ -196,7 +202,7 @@ export const evidenceRoutes: BoundRoute[] = [
         fields: upload.fields,
         fileField: "file" as const,
         maxBytes,
-        expiresAt: item.uploadExpiresAt,
+        expiresAt: upload.expiresAt,
       },
     };
   }),
@@ -205,45 +211,7 @@ export const evidenceRoutes: BoundRoute[] = [
     const applicant = applicantOf(actor);
     const { application } = await editableApplication(params, applicant, now);
     const item = await ownEvidence(application, params.evidenceId);
-    // A repeated complete (a retry after a lost answer) gets the same answer.
-    if (item.status === "verified") return toEvidenceView(item);
-    if (now.toISOString() > item.completeBy) {
-      await refuse(
-        item,
-        new DomainError(
-          "conflict",
-          "UPLOAD_EXPIRED",
-          "上传凭证已过期，文件未被采用；请删除该条记录后重新申请上传。",
-        ),
-      );
-    }
-    const stored = await describeObject(item.objectKey);
-    if (!stored) {
-      throw new DomainError(
-        "conflict",
-        "EVIDENCE_NOT_UPLOADED",
-        "尚未收到上传的文件，请先按上传凭证上传文件，再确认上传完成。",
-      );
-    }
-    const maxBytes = slotMaxBytes(item.slotId);
-    const sizeRefusal = sizeProblem(stored.size, maxBytes);
-    if (sizeRefusal) await refuse(item, sizeRefusal);
-    const bytes = await readObject(item.objectKey, stored.versionId);
-    const inspected = await inspectEvidence(bytes, item.contentType, maxBytes).catch((error: unknown) =>
-      error instanceof DomainError ? refuse(item, error) : Promise.reject(error),
-    );
-    const verified: EvidenceItem = {
-      ...item,
-      status: "verified",
-      contentType: inspected.contentType,
-      size: inspected.size,
-      sha256: inspected.sha256,
-      pageCount: inspected.pageCount,
-      verifiedAt: now.toISOString(),
-      ...(stored.versionId ? { versionId: stored.versionId } : {}),
-    };
-    await evidenceRepository.verified(application, verified, applicant, now);
-    return toEvidenceView(verified);
+    return toEvidenceView(await completeUpload(application, item, applicant, now));
   }),
 
   route(listEvidence, async ({ actor, params }) => {
@@ -264,14 +232,10 @@ export const evidenceRoutes: BoundRoute[] = [
       applicant,
     );
     const item = await ownEvidence(application, params.evidenceId);
-    if (item.status !== "verified" || !item.sha256) {
+    if (!isVerified(item)) {
       throw new DomainError("conflict", "EVIDENCE_NOT_VERIFIED", "该材料尚未通过上传校验，不能下载。");
     }
-    return {
-      url: await presignDownload(item.objectKey, item.versionId, DOWNLOAD_SECONDS),
-      expiresAt: new Date(now.getTime() + DOWNLOAD_SECONDS * 1000).toISOString(),
-      sha256: item.sha256,
-    };
+    return { ...(await presignDownload(item, DOWNLOAD_SECONDS, now)), sha256: item.sha256 };
   }),
 
   route(deleteEvidence, async ({ actor, params, now }) => {
@@ -279,7 +243,7 @@ export const evidenceRoutes: BoundRoute[] = [
     const { application } = await editableApplication(params, applicant, now);
     const item = await ownEvidence(application, params.evidenceId);
     await evidenceRepository.removed(application, item, applicant, now);
-    await removeObjects([item.objectKey]);
+    await removeObjects([item.incomingKey, item.objectKey]);
     return undefined;
   }),
 
@@ -291,7 +255,8 @@ export const evidenceRoutes: BoundRoute[] = [
     const slot = first ? evidenceSlot(first.slotId) : undefined;
     if (!first || !slot) throw evidenceNotFound();
     const mergeRefused = (message: string) => ruleViolation("R7.3", "EVIDENCE_MERGE_REFUSED", message);
-    if (images.some((image) => image.status !== "verified")) {
+    const verified = images.filter(isVerified);
+    if (verified.length !== images.length) {
       throw mergeRefused("只能合并已通过上传校验的图片，请先完成上传确认。");
     }
     if (images.some((image) => image.contentType === "application/pdf")) {
@@ -311,27 +276,17 @@ export const evidenceRoutes: BoundRoute[] = [
       );
     }
     const files = await Promise.all(
-      images.map(async (image) => ({
-        bytes: await readObject(image.objectKey, image.versionId),
+      verified.map(async (image) => ({
+        bytes: await readVerifiedObject(image.objectKey, image.versionId),
         contentType: image.contentType,
       })),
     );
     const pdf = await imagesToPdf(files);
     const inspected = await inspectEvidence(pdf, "application/pdf", maxBytes);
-    const evidenceId = randomUUID();
-    const place = {
-      ...(first.index === undefined ? {} : { index: first.index }),
-      ...(first.year === undefined ? {} : { year: first.year }),
-    };
-    const objectKey = evidenceObjectKey({
-      scope: application.scope,
-      applicationId: application.applicationId,
-      slotId: first.slotId,
-      place,
-      evidenceId,
-      contentType: "application/pdf",
-    });
-    const written = await writeObject(objectKey, pdf, "application/pdf");
+    const placement = placementOf(application, { ...first, evidenceId: randomUUID() });
+    const { evidenceId, place } = placement;
+    const objectKey = verifiedObjectKey(placement, "application/pdf", inspected.sha256);
+    const written = await writeVerifiedObject(objectKey, pdf, "application/pdf");
     const at = now.toISOString();
     const merged: EvidenceItem = {
       evidenceId,
@@ -358,7 +313,7 @@ export const evidenceRoutes: BoundRoute[] = [
       await removeObjects([objectKey]);
       throw error;
     }
-    await removeObjects(images.map((image) => image.objectKey));
+    await removeObjects(verified.map((image) => image.objectKey));
     return toEvidenceView(merged);
   }),
 ];

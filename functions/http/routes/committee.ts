@@ -71,7 +71,8 @@ export const decideQualification = defineRoute({
   group: "review",
   access: "authenticated",
   summary:
-    "The title office's qualification review (资格初审, R4.4): passed, or failed naming each rule not met (R5.1)",
+    "The title office's qualification review (资格初审, R4.4): passed, or failed naming each rule not met (R5.1); " +
+    "with the office's 中国知网 duplicate ratio of every CNKI-indexed paper (R7.7)",
   tag: TAG,
   params: committeeApplicationParams,
   body: strictBody({
@@ -81,6 +82,27 @@ export const decideQualification = defineRoute({
       .array(qualificationReason, { error: "请逐条列出不符合的条款" })
       .max(20, "最多列出20条")
       .default([]),
+    duplicateChecks: z
+      .array(
+        z.strictObject({
+          paperIndex: z
+            .number({ error: "请指明第几篇论文（paperIndex，从0开始）" })
+            .int("论文序号应为整数")
+            .min(0, "论文序号从0开始")
+            .max(49, "论文序号过大"),
+          duplicateRatio: z
+            .number({ error: "请填写去除引用文献复制比（%）" })
+            .min(0, "复制比不能小于0")
+            .max(100, "复制比不能大于100"),
+        }),
+        { error: "请逐篇列出中国知网查重结果" },
+      )
+      .max(50, "最多列出50篇论文")
+      .default([])
+      .describe(
+        "R7.7: the office's 中国知网 check of each CNKI-indexed paper (去除引用文献复制比, %); required for every " +
+          "indexed paper when passing",
+      ),
   })
     .refine((body) => body.outcome === "passed" || body.reasons.length > 0, {
       message: "资格初审不通过时须逐条写明不符合的条款和具体情况，结果将告知申报人",

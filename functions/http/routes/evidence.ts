@@ -16,8 +16,10 @@ export const requestEvidenceUpload = defineRoute({
   group: "submission",
   access: "authenticated",
   summary:
-    "Ask to upload one file to an evidence slot: answers a presigned POST whose policy pins the key, the " +
-    "content type and the size range and expires within minutes (DESIGN.md §6); PDF, JPG or PNG only (R7.3)",
+    "Ask to upload one file to an evidence slot: answers a presigned POST whose policy pins an incoming " +
+    "(quarantine) key, the content type and the size range, and `expiresAt`, the instant the POST stops " +
+    "working (DESIGN.md §6); PDF, JPG or PNG only (R7.3). Refused or expired uploads at the same place are " +
+    "cleared by the new one",
   tag: TAG,
   params: applicationParams,
   body: strictBody({
@@ -75,8 +77,10 @@ export const completeEvidenceUpload = defineRoute({
   group: "submission",
   access: "authenticated",
   summary:
-    "After the upload: the server checks the file by its bytes (real format, size, a PDF must open) and " +
-    "records size, SHA-256, version and pages; a bad file is deleted and the answer says why (DESIGN.md §6)",
+    "After the upload: the server checks the file by its bytes (real format, size, a PDF must open), copies " +
+    "exactly those bytes to a key only the service writes, records size, SHA-256, version and pages, and " +
+    "deletes the incoming object. A bad file is deleted and recorded as refused; the answer says why and a " +
+    "repeated completion gets the same answer (DESIGN.md §6)",
   tag: TAG,
   params: evidenceParams,
   response: evidenceView,
@@ -88,7 +92,8 @@ export const listEvidence = defineRoute({
   path: "/rounds/{roundId}/applications/{applicationId}/evidence",
   group: "submission",
   access: "authenticated",
-  summary: "The application's uploads, verified and pending, in the order they were requested",
+  summary:
+    "The application's uploads, pending, verified and refused (with why), in the order they were requested",
   tag: TAG,
   params: applicationParams,
   response: z.object({ evidence: z.array(evidenceView) }),

@@ -2,8 +2,14 @@ import { z } from "zod";
 
 type Schema = z.core.$ZodType;
 
+/** Facts the applicant may not declare, and who records them instead (R7.4). */
+const RECORDED_BY_OTHERS: Record<string, string> = {
+  registryVerified: "学信网核验结果由单位或审核部门在学信网核对后记录，申报人不能自行填写",
+};
+
 function unknownKeysMessage(keys: readonly string[]): string {
-  return `不允许提交的字段：${keys.join("、")}（请只填写表单中的字段）`;
+  const reasons = keys.flatMap((key) => (RECORDED_BY_OTHERS[key] ? [RECORDED_BY_OTHERS[key]] : []));
+  return `不允许提交的字段：${keys.join("、")}（${reasons.length > 0 ? reasons.join("；") : "请只填写表单中的字段"}）`;
 }
 
 function strict(schema: Schema): Schema {

@@ -32,6 +32,16 @@ export const committeeApplicationView = z
       .object({
         outcome: z.enum(["passed", "failed"]),
         reasons: z.array(z.object({ rule: z.string(), message: z.string() })),
+        duplicateChecks: z
+          .array(
+            z.object({
+              paperIndex: z.number().int(),
+              duplicateRatio: z.number(),
+              limit: z.number().describe("R7.7: 15 for core journals, 25 for provincial ones"),
+              withinLimit: z.boolean(),
+            }),
+          )
+          .describe("The office's 中国知网 check of each CNKI-indexed paper (R7.7)"),
         decidedAt: z.iso.datetime(),
       })
       .optional(),
@@ -94,6 +104,7 @@ export function toCommitteeApplicationView(
           qualificationReview: {
             outcome: qualificationReview.outcome,
             reasons: qualificationReview.reasons,
+            duplicateChecks: qualificationReview.duplicateChecks ?? [],
             decidedAt: qualificationReview.decidedAt,
           },
         }

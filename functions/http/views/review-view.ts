@@ -70,6 +70,18 @@ export const objectionView = z
   })
   .meta({ id: "Objection" });
 
+/** R7.4: an education record a reviewer found on the 学信网 registry; it needs no uploaded evidence. */
+export const registryCheckView = z
+  .object({
+    certificateNumber: z.string(),
+    verificationCode: z.string(),
+    checkedBy: z.string(),
+    role: z.enum(["unit_handler", "department_reviewer"]),
+    org: z.string(),
+    checkedAt: z.iso.datetime(),
+  })
+  .meta({ id: "RegistryCheck" });
+
 const pinnedEvidenceView = z.object({
   evidenceId: z.string(),
   slotId: z.string(),
@@ -119,6 +131,9 @@ export const reviewApplicationView = z
       })
       .optional(),
     quotaPool: z.enum(["post_structure", "grassroots"]).optional(),
+    registryChecks: z
+      .array(registryCheckView)
+      .describe("Education records checked on 学信网 by a reviewer (R7.4), by certificate number"),
     timeline: timelineSchema,
     ...testDataFields,
   })
@@ -225,6 +240,7 @@ export function toReviewApplicationView(materials: ReviewMaterials): z.input<typ
     objections: materials.objections.map(toObjectionView),
     ...(application.originalsRequired ? { originalsRequired: application.originalsRequired } : {}),
     ...(application.quotaPool ? { quotaPool: application.quotaPool } : {}),
+    registryChecks: application.registryChecks ?? [],
     timeline: timelineView(materials.events),
     ...testDataOf(application),
   };

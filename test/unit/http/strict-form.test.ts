@@ -26,6 +26,25 @@ describe("form schemas that refuse unknown keys (issue #5: never silently stored
     ]);
   });
 
+  it("R7.4 refuses an applicant's declaration that an education record matched 学信网, saying who records it", () => {
+    const basic = refusingUnknownKeys(SECTION_SCHEMAS.basic);
+    const data = sampleSections().basic;
+    const declared = {
+      ...data,
+      education: data.education.map((record) => ({ ...record, registryVerified: true })),
+    };
+    // The core drops the key; only the strict schema of the request makes it an error.
+    expect(SECTION_SCHEMAS.basic.safeParse(declared).success).toBe(true);
+    expect(
+      basic.safeParse(declared).error?.issues.map((issue) => [issue.path.join("."), issue.message]),
+    ).toEqual([
+      [
+        "education.0",
+        "不允许提交的字段：registryVerified（学信网核验结果由单位或审核部门在学信网核对后记录，申报人不能自行填写）",
+      ],
+    ]);
+  });
+
   it("keeps the core's refinements and messages", () => {
     const data = sampleSections().ability;
     const twice = { ...data, annualAssessments: [data.annualAssessments[0], data.annualAssessments[0]] };

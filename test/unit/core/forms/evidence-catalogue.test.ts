@@ -16,7 +16,7 @@ import {
 } from "../../../../functions/core/forms";
 import { sampleBasic, samplePaper } from "../../../support/sample-application";
 
-const CONTEXT: SlotContext = { roundYear: 2024, grassrootsServiceRequired: false };
+const CONTEXT: SlotContext = { roundYear: 2024, grassrootsServiceRequired: false, registryMatches: [] };
 
 const basic: BasicSection = sampleBasic();
 
@@ -103,10 +103,11 @@ describe("R7.3–R7.7 the evidence slot catalogue", () => {
 });
 
 describe("R7.4 when the basic section's slots are required", () => {
-  it("R7.4 establishment staff need the photo, recommendation, title, appointment and post usage", () => {
+  it("R7.4 establishment staff need the photo, recommendation, education (no reviewer has checked it on 学信网 yet), title, appointment and post usage", () => {
     expect(Object.keys(required(SLOT_CATALOGUE.basic, basic))).toEqual([
       "id_photo",
       "recommendation_report",
+      "education_evidence",
       "title_certificate",
       "appointment_proof",
       "post_usage",
@@ -163,32 +164,33 @@ describe("R7.4 when the basic section's slots are required", () => {
     ).toBeUndefined();
   });
 
-  it("R7.4 education evidence only for records the 学信网 check did not match, with what to upload", () => {
+  it("R7.4 education evidence for every record no reviewer found on 学信网, with what to upload", () => {
     const record = basic.education[0];
     if (!record) throw new Error("fixture");
     const education: BasicSection["education"] = [
       record,
-      { ...record, school: "莫斯科大学", origin: "foreign", registryVerified: false },
-      { ...record, school: "香港大学", origin: "hk_macau_taiwan", registryVerified: false },
-      { ...record, school: "省委党校", origin: "party_school", registryVerified: false },
-      { ...record, school: "卫校", origin: "secondary_school", registryVerified: false },
+      { ...record, school: "莫斯科大学", origin: "foreign", certificateNumber: "F-1" },
+      { ...record, school: "香港大学", origin: "hk_macau_taiwan", certificateNumber: "H-2" },
+      { ...record, school: "省委党校", origin: "party_school", certificateNumber: "P-3" },
+      { ...record, school: "卫校", origin: "secondary_school", certificateNumber: "S-4" },
       {
         ...record,
         school: "技校甲",
         origin: "technical_school",
         graduatedOn: "2008-01-01",
-        registryVerified: false,
+        certificateNumber: "T-5",
       },
       {
         ...record,
         school: "技校乙",
         origin: "technical_school",
         graduatedOn: "2007-12-31",
-        registryVerified: false,
+        certificateNumber: "T-6",
       },
-      { ...record, school: "西北师大", registryVerified: false },
+      { ...record, school: "西北师大", certificateNumber: "N-7" },
     ];
-    expect(required(SLOT_CATALOGUE.basic, { ...basic, education }).education_evidence).toEqual([
+    const checked = { ...CONTEXT, registryMatches: [record.certificateNumber] };
+    expect(required(SLOT_CATALOGUE.basic, { ...basic, education }, checked).education_evidence).toEqual([
       { index: 1, label: "学习经历2（莫斯科大学）", note: "教育部留学服务中心认证的《国外学历学位认证书》" },
       { index: 2, label: "学习经历3（香港大学）", note: "教育部留学服务中心认证的《港澳台学历学位认证书》" },
       { index: 3, label: "学习经历4（省委党校）", note: "学籍卡或毕业生登记表等相关材料" },
@@ -197,6 +199,17 @@ describe("R7.4 when the basic section's slots are required", () => {
       { index: 6, label: "学习经历7（技校乙）", note: "毕业生登记表或学籍卡" },
       { index: 7, label: "学习经历8（西北师大）", note: "毕业证书、学位证书扫描件" },
     ]);
+  });
+
+  it("R7.4 until a reviewer records the registry check, even a domestic degree needs its evidence", () => {
+    expect(required(SLOT_CATALOGUE.basic, basic).education_evidence).toEqual([
+      { index: 0, label: "学习经历1（兰州大学）", note: "毕业证书、学位证书扫描件" },
+    ]);
+    // A check binds the certificate number it was made for: an edited number is unchecked again.
+    const edited = { ...basic, education: basic.education.map((r) => ({ ...r, certificateNumber: "X-1" })) };
+    const checked = { ...CONTEXT, registryMatches: [basic.education[0]?.certificateNumber ?? ""] };
+    expect(required(SLOT_CATALOGUE.basic, basic, checked).education_evidence).toBeUndefined();
+    expect(required(SLOT_CATALOGUE.basic, edited, checked).education_evidence).toHaveLength(1);
   });
 
   it("R7.4 the appointment proof asked for depends on the kind of employment", () => {
@@ -244,7 +257,7 @@ describe("R7.5–R7.7 when the other sections' slots are required", () => {
   it("R7.6 grassroots service evidence only where the rule set requires it", () => {
     expect(required(SLOT_CATALOGUE.ability, ability).grassroots_service).toBeUndefined();
     expect(
-      required(SLOT_CATALOGUE.ability, ability, { roundYear: 2024, grassrootsServiceRequired: true })
+      required(SLOT_CATALOGUE.ability, ability, { ...CONTEXT, grassrootsServiceRequired: true })
         .grassroots_service,
     ).toEqual([{}]);
   });

@@ -213,10 +213,25 @@ describe("R7.7 achievements section", () => {
   ])("R7.7 a duplicate ratio of %d%% is a percentage", (duplicateRatio, valid) => {
     const result = achievementsSectionSchema.safeParse({
       ...achievements,
-      papers: [{ ...paper, duplicateRatio }],
+      papers: [{ ...paper, cnkiIndexed: false, duplicateRatio }],
     });
     expect(result.success).toBe(valid);
   });
+
+  it.each([0, 8.5, 15])(
+    "R7.7 the applicant cannot enter the ratio of a paper CNKI indexes (%d%%): the office runs that check",
+    (duplicateRatio) => {
+      const declared = { ...achievements, papers: [{ ...paper, cnkiIndexed: true, duplicateRatio }] };
+      expect(issuesOf(achievementsSectionSchema.safeParse(declared))).toEqual([
+        [
+          "papers.0.duplicateRatio",
+          "中国知网收录的论文由省职改办统一查重，复制比由省职改办记录，申报人不填写（请留空），也不上传查重报告单",
+        ],
+      ]);
+      const left = { ...achievements, papers: [{ ...paper, cnkiIndexed: true, duplicateRatio: null }] };
+      expect(achievementsSectionSchema.safeParse(left).success).toBe(true);
+    },
+  );
 
   const thinkTank = {
     title: "关于干部培训的建议",
@@ -372,7 +387,6 @@ describe("R7.2 every field of every section is named in its message", () => {
         ["education.0.graduatedOn", "请填写毕业时间"],
         ["education.0.certificateNumber", "请填写学历证书编号"],
         ["education.0.degreeCertificateNumber", "请填写学位证书编号"],
-        ["education.0.registryVerified", "请填写学信网核验结果"],
         ["workHistory.0.from", "请填写起始年月"],
         ["workHistory.0.to", "请填写截止年月"],
         ["workHistory.0.unit", "请填写工作单位"],

@@ -15,6 +15,7 @@ const CONTEXT: ReadinessContext = {
   roundYear: 2024,
   achievementCutoff: "2024-09-30",
   grassrootsServiceRequired: false,
+  registryMatches: [],
 };
 
 function application(change: Partial<ApplicationDraft> = {}): ApplicationDraft {
@@ -42,6 +43,7 @@ function evidence(): EvidenceRecord[] {
   return [
     { slotId: "id_photo", status: "verified", contentType: "image/jpeg" },
     pdf("recommendation_report"),
+    pdf("education_evidence", { index: 0 }),
     pdf("title_certificate"),
     pdf("appointment_proof"),
     pdf("post_usage"),
@@ -313,9 +315,40 @@ describe("R7.3–R7.7: uploads", () => {
       {
         rule: "R7.3",
         code: "EVIDENCE_PENDING",
-        message: "岗位使用情况有1个文件尚未通过上传校验，请等待校验完成，或删除后重新上传",
+        message:
+          "岗位使用情况有1个文件尚未确认上传完成，请上传文件后点击“完成上传”由系统校验，或删除后重新上传",
       },
     ]);
+  });
+
+  const refused = (slotId: EvidenceRecord["slotId"], place: { index?: number; year?: number } = {}) => ({
+    ...pdf(slotId, place),
+    status: "refused" as const,
+    fileName: "岗位使用情况.pdf",
+    refusal: "文件实际为PNG格式，与申请上传时声明的PDF格式不一致，请按实际格式重新申请上传。",
+  });
+
+  it("R7.3 a place whose only upload was refused is still missing, and the checklist says why", () => {
+    const records = [...evidence().filter((r) => r.slotId !== "post_usage"), refused("post_usage")];
+    expect(allItems(check(application(), records))).toStrictEqual([
+      {
+        rule: "R7.4",
+        code: "EVIDENCE_MISSING",
+        message:
+          "缺少岗位使用情况。上传的文件“岗位使用情况.pdf”未通过校验：文件实际为PNG格式，与申请上传时声明的PDF格式不一致，请按实际格式重新申请上传。请在此处重新上传，未通过的记录会自动清除",
+      },
+    ]);
+  });
+
+  it("R7.3 a refused upload never blocks: beside a verified one, or at a place no longer asked for", () => {
+    const records = [
+      ...evidence(),
+      refused("post_usage"),
+      refused("annual_assessment", { year: 2018 }),
+      refused("paper_body", { index: 7 }),
+    ];
+    expect(allItems(check(application(), records))).toStrictEqual([]);
+    expect(isReady(check(application(), records))).toBe(true);
   });
 
   it("R7.3 a slot whose only upload is pending is not ready, and shows as pending rather than missing", () => {
@@ -504,8 +537,9 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
     ["provincial", 25, []],
     ["provincial", 25.01, ["PAPER_DUPLICATE_RATIO_EXCEEDED"]],
   ])("R7.7 a %s-journal paper with a ratio of %d%%", (journalLevel, duplicateRatio, expected) => {
+    // The applicant's ratio, from the unit-stamped report, is for papers CNKI does not index.
     const papers = [
-      { ...samplePaper("论干部教育培训"), journalLevel, duplicateRatio },
+      { ...samplePaper("论干部教育培训"), cnkiIndexed: false, journalLevel, duplicateRatio },
       samplePaper("培训评估方法"),
     ];
     const found = allItems(
@@ -513,6 +547,7 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
         application({
           sections: { ...sampleSections(), achievements: { ...sampleSections().achievements, papers } },
         }),
+        [...evidence(), pdf("paper_duplicate_report", { index: 0 })],
       ),
     );
     expect(found.map((i) => i.code)).toEqual(expected);

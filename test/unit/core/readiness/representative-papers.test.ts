@@ -35,6 +35,8 @@ const UPLOADS: EvidenceRecord[] = [
   },
   body("pending-2", 2, "pending"),
   body("orphan-7", 7),
+  // A refused second file of paper 1's text is no part of it: the text is still one file.
+  body("refused-0", 0, "refused"),
 ];
 
 describe("R4.4 the designation of two representative papers", () => {
@@ -61,7 +63,12 @@ describe("R4.4 the designation of two representative papers", () => {
     [
       "a text still being checked",
       ["body-0", "pending-2"],
-      [{ position: 1, message: "第2篇代表作的论文正文尚未通过上传校验，请等待校验完成后再指定" }],
+      [{ position: 1, message: "第2篇代表作的论文正文尚未确认上传完成，请完成上传后再指定" }],
+    ],
+    [
+      "a text that was refused at its upload",
+      ["body-0", "refused-0"],
+      [{ position: 1, message: "第2篇代表作的论文正文未通过上传校验，请重新上传后再指定" }],
     ],
     [
       "a text of no paper the form lists",
@@ -119,6 +126,7 @@ describe("R4.4 the designation in the submission checklist", () => {
       ] as const
     ).map((slot) => pdf(slot)),
     pdf("work_experience_evidence", { index: 0 }),
+    pdf("education_evidence", { index: 0 }),
     ...[2019, 2020, 2021, 2022, 2023].map((year) => pdf("annual_assessment", { year })),
     ...[0, 1].flatMap((index) => [
       pdf("paper_cover", { index }),
@@ -134,7 +142,12 @@ describe("R4.4 the designation in the submission checklist", () => {
     pledgeSigned: true,
     representativePapers,
   });
-  const context = { roundYear: 2024, achievementCutoff: "2024-09-30", grassrootsServiceRequired: false };
+  const context = {
+    roundYear: 2024,
+    achievementCutoff: "2024-09-30",
+    grassrootsServiceRequired: false,
+    registryMatches: [],
+  };
 
   it("R4.4 without a designation the achievements list the problem, and submission is refused naming it", () => {
     const checklist = readinessChecklist(draft([]), complete, context);
