@@ -22,11 +22,13 @@ import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { CERTIFICATE_FONT_FILE } from "../../functions/adapters/certificate-font";
+import { CERTIFICATE_FONT_FILE, packagedFontPath } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
+import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../constructs/bundling-options";
 import { HouseFunction } from "../constructs/house-function";
+import type { CertificateSettings } from "./certificate-context";
 
 export interface ServiceStackProps extends StackProps {
   /** Physical names of the data stack's table and bucket: the service builds exact ARNs from them. */
@@ -36,13 +38,13 @@ export interface ServiceStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   /** Key material for resident-ID hashes and encryption (issue #4 §6). */
   residentIdKey: ISecret;
+  certificates: CertificateSettings;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
 const SWAGGER_UI = fileURLToPath(new URL("../../node_modules/swagger-ui-dist", import.meta.url));
-const CERTIFICATE_FONT = fileURLToPath(
-  new URL(`../../node_modules/@embedpdf/fonts-sc/fonts/${CERTIFICATE_FONT_FILE}`, import.meta.url),
-);
+/** The seal's name beside the certificate function's bundle, when the deployment has one. */
+export const CERTIFICATE_SEAL_FILE = "certificate-seal.png";
 
 /** Evidence objects live under this prefix; no function touches anything else in the bucket. */
 export const EVIDENCE_PREFIX = "rounds/";
@@ -138,12 +140,22 @@ export class ServiceStack extends Stack {
         paramsAndSecrets: secretsExtension,
       }),
       certificate: make("certificate", HTTP_GROUPS.certificate, {
-        // A certificate parses the 8 MB CJK font and embeds its subset (R4.6).
+        // A certificate subsets the 15 MB CJK font and embeds the subset (R4.6).
         timeout: Duration.seconds(29),
         memorySize: 1024,
-        // The one font weight beside the bundle (the package's five weights would be 41 MB).
-        environment: { CERTIFICATE_FONT_DIR: "." },
-        assetFolders: [[CERTIFICATE_FONT, CERTIFICATE_FONT_FILE]],
+        // The one font weight beside the bundle (the package's nine weights would be 130 MB).
+        environment: {
+          CERTIFICATE_FONT_DIR: ".",
+          CERTIFICATE_VERIFICATION_BASE_URL: props.certificates.verificationBaseUrl,
+          ...(props.certificates.sealImage ? { CERTIFICATE_SEAL_FILE } : {}),
+        },
+        assetFolders: [
+          [packagedFontPath(), CERTIFICATE_FONT_FILE],
+          [harfbuzzSubsetWasm(), HARFBUZZ_SUBSET_WASM],
+          ...(props.certificates.sealImage
+            ? [[props.certificates.sealImage, CERTIFICATE_SEAL_FILE] as [string, string]]
+            : []),
+        ],
       }),
       docs: make("docs", HTTP_GROUPS.docs, {
         environment: { DOCS_ASSET_DIR: "swagger-ui" },

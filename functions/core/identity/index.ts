@@ -1,3 +1,4 @@
+export { maskPersonName } from "./person-name";
 export {
   type Gender,
   maskResidentId,
