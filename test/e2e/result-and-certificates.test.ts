@@ -473,7 +473,7 @@ describe("the verification page in a browser (R4.6, R5.5)", () => {
     const seen = {
       status: response?.status(),
       headers: response?.headers() ?? {},
-      text: await page.innerText("body"),
+      text: (await page.textContent("body")) ?? "",
       title: await page.title(),
       // Evaluated in the page (expressions: this project's TypeScript has no DOM types).
       scripts: (await page.evaluate("document.scripts.length")) as number,
