@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { certificateFont } from "../../functions/adapters/certificate-font";
+import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../../infra/constructs/bundling-options";
 import { apiEvent, type LambdaRequest, lambdaContext } from "../in-process/lambda-event";
 import type { BenchSystem } from "../system/bench-system";
 import type { AllBundles } from "./all-bundles";
@@ -26,6 +30,30 @@ export async function roundTrip(bucket, key) {
   const read = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return read.Body.transformToString();
 }`;
+
+/** The certificate's font subset, bundled as CDK bundles it (the WOFF2 codec aliased away). */
+const CERTIFICATE_SUBSET = `
+import { printableSubset } from "./functions/services/certificate-font-subset.ts";
+export { printableSubset };`;
+
+/**
+ * The subsetter's WebAssembly where the certificate function's asset puts it, and no WOFF2 codec: the
+ * bundle must still cut a subset of the certificate font that has every character asked for.
+ */
+async function certificateSubsetWorks(outDir: string): Promise<string> {
+  const bundle = await bundleSource("certificate-subset", CERTIFICATE_SUBSET, outDir, "house");
+  const wasm = join(dirname(bundle.file), HARFBUZZ_SUBSET_WASM);
+  mkdirSync(dirname(wasm), { recursive: true });
+  copyFileSync(harfbuzzSubsetWasm(), wasm);
+  const { printableSubset } = (await import(pathToFileURL(bundle.file).href)) as {
+    printableSubset: (font: Uint8Array, text: string) => Promise<Uint8Array>;
+  };
+  const font = await certificateFont();
+  const subset = await printableSubset(font, "专业技术资格证书李晓燕GS2024-000001");
+  if (subset.byteLength === 0 || subset.byteLength > font.byteLength / 100)
+    throw new Error(`the bundled subsetter cut ${subset.byteLength} bytes`);
+  return `certificate font subset through the house bundle (wawoff2 aliased, wasm beside it) → ${subset.byteLength} bytes`;
+}
 
 async function invokeBundle(
   bundles: AllBundles,
@@ -83,5 +111,6 @@ export async function smokeTestBundles(
   if ((await roundTrip(process.env.EVIDENCE_BUCKET ?? "", key)) !== "bench")
     throw new Error("the presigned POST lost the file");
   checks.push("presigned POST and GetObject through the aliased @aws-sdk/client-s3 → the file came back");
+  checks.push(await certificateSubsetWorks(outDir));
   return checks;
 }

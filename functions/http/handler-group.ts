@@ -44,7 +44,9 @@ export interface RawResult {
   raw: APIGatewayProxyStructuredResultV2;
 }
 
-type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodType ? z.input<S["response"]> : RawResult;
+type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodType
+  ? z.input<S["response"]> | (S["htmlAlternative"] extends string ? RawResult : never)
+  : RawResult;
 
 export interface BoundRoute {
   spec: RouteSpec;
@@ -103,7 +105,9 @@ function jsonBody(event: HttpEvent, limitBytes: number): unknown {
 }
 
 function toResponse(spec: RouteSpec, result: unknown): APIGatewayProxyStructuredResultV2 {
-  if (!spec.response) return (result as RawResult).raw;
+  if (!spec.response || (spec.htmlAlternative && typeof result === "object" && result && "raw" in result)) {
+    return (result as RawResult).raw;
+  }
   const status = spec.successStatus ?? 200;
   if (status === 204) return { statusCode: 204 };
   return {
@@ -111,6 +115,12 @@ function toResponse(spec: RouteSpec, result: unknown): APIGatewayProxyStructured
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
     body: JSON.stringify(result),
   };
+}
+
+/** A URL that answers a page or JSON by `Accept` tells caches so, on every answer including errors. */
+function varyByAccept(spec: RouteSpec | undefined, response: APIGatewayProxyStructuredResultV2) {
+  if (!spec?.htmlAlternative) return response;
+  return { ...response, headers: { ...response.headers, vary: "accept" } };
 }
 
 /**
@@ -135,8 +145,8 @@ export function createHandlerGroup(routes: BoundRoute[]) {
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const entry = byKey.get(event.routeKey);
     try {
-      const entry = byKey.get(event.routeKey);
       if (!entry) throw httpErrors.routeNotFound();
       const { bound, rule } = entry;
       const { spec } = bound;
@@ -158,11 +168,11 @@ export function createHandlerGroup(routes: BoundRoute[]) {
         headers: event.headers ?? {},
         lambdaContext: context,
       };
-      return toResponse(spec, await bound.run(request));
+      return varyByAccept(spec, toResponse(spec, await bound.run(request)));
     } catch (error) {
       const { response, unexpected } = mapError(error, requestId);
       if (unexpected) logger.error("unhandled error", { error: error as Error, routeKey: event.routeKey });
-      return response;
+      return varyByAccept(entry?.bound.spec, response);
     }
   };
 

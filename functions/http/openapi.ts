@@ -34,7 +34,11 @@ function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
       status,
       {
         description: ERROR_DESCRIPTIONS[status] ?? "",
-        content: { "application/json": { schema: errorBody } },
+        content: {
+          "application/json": { schema: errorBody },
+          // A page asked for by `Accept` is also refused with a page (the same one for every 404).
+          ...(spec.htmlAlternative && status === 404 ? { "text/html": { schema: z.string() } } : {}),
+        },
       },
     ]),
   );
@@ -51,7 +55,15 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
   for (const spec of routes) {
     const status = spec.successStatus ?? 200;
     const success = spec.response
-      ? { description: spec.summary, content: { "application/json": { schema: spec.response } } }
+      ? {
+          description: spec.htmlAlternative
+            ? `${spec.summary}. text/html: ${spec.htmlAlternative}`
+            : spec.summary,
+          content: {
+            "application/json": { schema: spec.response },
+            ...(spec.htmlAlternative ? { "text/html": { schema: z.string() } } : {}),
+          },
+        }
       : {
           description: spec.summary,
           content: { [spec.rawContentType ?? "text/plain"]: { schema: z.string() } },

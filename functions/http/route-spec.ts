@@ -30,6 +30,11 @@ export interface RouteSpec {
   response?: z.ZodType;
   /** Content type of a non-JSON answer, for the OpenAPI document. */
   rawContentType?: string;
+  /**
+   * The same URL also answers an HTML page, to a client whose `Accept` ranks `text/html` above JSON
+   * (content negotiation); describes that page for the OpenAPI document. Answers carry `Vary: Accept`.
+   */
+  htmlAlternative?: string;
   successStatus?: 200 | 201 | 202 | 204;
   /** Public writes limited per client address: the document lists their 429 answer. */
   rateLimited?: true;

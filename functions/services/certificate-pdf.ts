@@ -1,8 +1,10 @@
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, rgb } from "pdf-lib";
-import { DomainError } from "../core/errors";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { chineseDate } from "../core/certificates";
+import { printableSubset } from "./certificate-font-subset";
+import { drawQrCode } from "./certificate-qr";
 
-/** What is printed on an electronic certificate (R4.6); the public verification shows exactly this. */
+/** What is printed on an electronic certificate (R4.6); the public verification shows the same. */
 export interface CertificateContent {
   holderName: string;
   series: string;
@@ -12,83 +14,149 @@ export interface CertificateContent {
   issuedOn: string;
   issuer: string;
   verificationCode: string;
+  /** The public verification page of this certificate: the QR code and the line under it. */
+  verificationUrl: string;
 }
 
 export interface CertificateAssets {
-  /** A CJK OpenType font; only the glyphs used are embedded (subset). */
+  /** A CJK TrueType font; only the characters printed are embedded (subset). */
   font: Uint8Array;
   /** The holder's ID photo from their evidence (R7.4: used on the certificate). */
   photo?: { bytes: Uint8Array; contentType: "image/jpeg" | "image/png" };
+  /** The office's electronic seal, a PNG with transparency; drawn over the issuer's name when configured. */
+  seal?: Uint8Array;
 }
 
-const A4: [number, number] = [595.28, 841.89];
+const MM = 72 / 25.4;
+const A4: [number, number] = [210 * MM, 297 * MM];
+/**
+ * Nothing is drawn within 15 mm of the edge: printers cannot print the outer 3–6 mm, and a page
+ * scaled to fit a printer's printable area would otherwise come out smaller than A4.
+ */
+export const PRINT_MARGIN_MM = 15;
+const MARGIN = PRINT_MARGIN_MM * MM;
+
+const TITLE = "专业技术资格证书";
+const SUBTITLE = "（电子证书）";
+const STATEMENT = "经评审，具备上述专业技术资格，特发此证。";
+const QR_CAPTION = "扫描二维码，或访问以下网址核验本证书：";
+const INK = rgb(0.1, 0.1, 0.1);
+const RED = rgb(0.62, 0.09, 0.09);
+const LABELS = {
+  holderName: "姓　　名",
+  series: "系　　列",
+  qualification: "资格名称",
+  validityScope: "有效范围",
+  certificateNumber: "证书编号",
+  issuedOn: "发证日期",
+  verificationCode: "验 证 码",
+} as const;
+
+function printedText(content: CertificateContent): string {
+  return [
+    ...Object.values(content),
+    ...Object.values(LABELS),
+    TITLE,
+    SUBTITLE,
+    STATEMENT,
+    QR_CAPTION,
+    chineseDate(content.issuedOn),
+  ].join("");
+}
+
+function drawCentred(page: PDFPage, font: PDFFont, text: string, centreX: number, y: number, size: number) {
+  const width = font.widthOfTextAtSize(text, size);
+  page.drawText(text, { x: centreX - width / 2, y, size, font, color: INK });
+}
+
+function drawFrame(page: PDFPage): void {
+  const [width, height] = A4;
+  page.drawRectangle({
+    x: MARGIN,
+    y: MARGIN,
+    width: width - 2 * MARGIN,
+    height: height - 2 * MARGIN,
+    borderColor: RED,
+    borderWidth: 2.5,
+  });
+  const inner = MARGIN + 2.5 * MM;
+  page.drawRectangle({
+    x: inner,
+    y: inner,
+    width: width - 2 * inner,
+    height: height - 2 * inner,
+    borderColor: RED,
+    borderWidth: 0.75,
+  });
+}
+
+async function drawPhoto(document: PDFDocument, page: PDFPage, photo: CertificateAssets["photo"]) {
+  if (!photo) return;
+  const image =
+    photo.contentType === "image/png"
+      ? await document.embedPng(photo.bytes)
+      : await document.embedJpg(photo.bytes);
+  // A two-inch ID photo's proportions (35 × 49 mm), top right of the fields.
+  const box = image.scaleToFit(35 * MM, 49 * MM);
+  page.drawImage(image, { x: A4[0] - 35 * MM - 35 * MM, y: 160 * MM, width: box.width, height: box.height });
+}
 
 /**
- * A name with a character the font lacks would print as an empty box on an official document; refuse
- * and say which characters, so the office can supply a font that has them.
+ * The electronic certificate as a one-page A4 PDF: the Chinese text in an embedded TrueType subset,
+ * the QR code of its public verification page, and the office's seal when the deployment has one.
  */
-function assertGlyphs(fontBytes: Uint8Array, content: CertificateContent): void {
-  const font = fontkit.create(fontBytes);
-  const text = Object.values(content).join("");
-  const missing = [...new Set([...text])].filter(
-    (character) => !/\s/.test(character) && !font.hasGlyphForCodePoint(character.codePointAt(0) ?? 0),
-  );
-  if (missing.length > 0) {
-    throw new DomainError(
-      "conflict",
-      "CERTIFICATE_GLYPH_MISSING",
-      `证书字体缺少以下字符：${missing.join("、")}。请联系省职改办更换字库后重新生成证书。`,
-    );
-  }
-}
-
-function centred(
-  page: ReturnType<PDFDocument["addPage"]>,
-  font: PDFFont,
-  text: string,
-  y: number,
-  size: number,
-) {
-  const width = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: (A4[0] - width) / 2, y, size, font, color: rgb(0.1, 0.1, 0.1) });
-}
-
-/** The electronic certificate as a one-page A4 PDF with the Chinese text embedded as a font subset. */
 export async function renderCertificate(
   content: CertificateContent,
   assets: CertificateAssets,
 ): Promise<Uint8Array> {
-  assertGlyphs(assets.font, content);
+  const subset = await printableSubset(assets.font, printedText(content));
   const document = await PDFDocument.create();
   document.registerFontkit(fontkit);
   document.setTitle(`专业技术资格电子证书 ${content.certificateNumber}`);
   document.setCreator(content.issuer);
-  const font = await document.embedFont(assets.font, { subset: true });
+  document.setLanguage("zh-CN");
+  const font = await document.embedFont(subset, { subset: false });
   const page = document.addPage(A4);
+  const centreX = A4[0] / 2;
 
-  centred(page, font, "专业技术资格证书", 720, 30);
-  if (assets.photo) {
-    const image =
-      assets.photo.contentType === "image/png"
-        ? await document.embedPng(assets.photo.bytes)
-        : await document.embedJpg(assets.photo.bytes);
-    const box = image.scaleToFit(102, 136);
-    page.drawImage(image, { x: (A4[0] - box.width) / 2, y: 540, width: box.width, height: box.height });
-  }
-  const lines: [string, string][] = [
-    ["姓　　名", content.holderName],
-    ["系　　列", content.series],
-    ["资格名称", content.qualification],
-    ["有效范围", content.validityScope],
-    ["证书编号", content.certificateNumber],
-    ["发证日期", content.issuedOn],
-    ["验 证 码", content.verificationCode],
-  ];
-  lines.forEach(([label, value], index) => {
-    const y = 480 - index * 36;
-    page.drawText(label, { x: 150, y, size: 15, font });
-    page.drawText(value, { x: 260, y, size: 15, font });
+  drawFrame(page);
+  page.drawText(TITLE, {
+    x: centreX - font.widthOfTextAtSize(TITLE, 30) / 2,
+    y: 250 * MM,
+    size: 30,
+    font,
+    color: RED,
   });
-  centred(page, font, content.issuer, 150, 15);
+  drawCentred(page, font, SUBTITLE, centreX, 241 * MM, 13);
+  await drawPhoto(document, page, assets.photo);
+
+  const lines = Object.entries(LABELS) as [keyof typeof LABELS, string][];
+  lines.forEach(([field, label], index) => {
+    const y = 200 * MM - index * 12 * MM;
+    page.drawText(label, { x: 35 * MM, y, size: 14, font, color: INK });
+    page.drawText(content[field], { x: 65 * MM, y, size: 14, font, color: INK });
+  });
+  drawCentred(page, font, STATEMENT, centreX, 105 * MM, 14);
+
+  // Issuer and date at the bottom right, the seal stamped over them as on paper.
+  const issuerCentre = A4[0] - 70 * MM;
+  drawCentred(page, font, content.issuer, issuerCentre, 72 * MM, 13);
+  drawCentred(page, font, chineseDate(content.issuedOn), issuerCentre, 64 * MM, 13);
+  if (assets.seal) {
+    const seal = await document.embedPng(assets.seal);
+    const size = 40 * MM;
+    const box = seal.scaleToFit(size, size);
+    page.drawImage(seal, {
+      x: issuerCentre - box.width / 2,
+      y: 70 * MM - box.height / 2,
+      width: box.width,
+      height: box.height,
+    });
+  }
+
+  const qrSize = 32 * MM;
+  drawQrCode(page, content.verificationUrl, { x: 30 * MM, y: 45 * MM, size: qrSize });
+  page.drawText(QR_CAPTION, { x: 30 * MM, y: 40 * MM, size: 8, font, color: INK });
+  page.drawText(content.verificationUrl, { x: 30 * MM, y: 35 * MM, size: 8, font, color: INK });
   return document.save();
 }

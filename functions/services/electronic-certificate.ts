@@ -1,9 +1,12 @@
 import { certificateFont } from "../adapters/certificate-font";
+import { certificateSeal, verificationBaseUrl } from "../adapters/certificate-settings";
 import type { ActorRef, ApplicationRecord } from "../adapters/dynamodb/application-record";
 import { applicationRepository } from "../adapters/dynamodb/application-repository";
 import { auditRepository } from "../adapters/dynamodb/audit-repository";
 import { type CertificateRecord, certificateRepository } from "../adapters/dynamodb/certificate-repository";
 import { readVerifiedObject } from "../adapters/s3/evidence-objects";
+import { shanghaiDateOf } from "../core/calendar";
+import { certificateVerificationUrl } from "../core/certificates";
 import { DomainError } from "../core/errors";
 import { STATE_LABELS } from "../core/lifecycle";
 import { type CertificateAssets, type CertificateContent, renderCertificate } from "./certificate-pdf";
@@ -14,6 +17,16 @@ function notIssued(application: ApplicationRecord): DomainError {
     "CERTIFICATE_NOT_ISSUED",
     `电子证书在评审结果公示期满、省职改办印发资格文件后发放；您的申报当前状态为“${STATE_LABELS[application.state]}”，暂无可下载的证书。`,
     { rule: "R4.6" },
+  );
+}
+
+/** R5.5: a revoked certificate is no longer handed out, and the holder is told since when. */
+function revoked(revokedAt: string): DomainError {
+  return new DomainError(
+    "conflict",
+    "CERTIFICATE_REVOKED",
+    `您的电子证书已于${shanghaiDateOf(new Date(revokedAt))}因申报弄虚作假被撤销，不能再下载；如有异议，请联系省职改办。`,
+    { rule: "R5.5" },
   );
 }
 
@@ -28,6 +41,11 @@ function printedContent(certificate: CertificateRecord): CertificateContent {
     issuedOn: certificate.issuedOn,
     issuer: certificate.issuer,
     verificationCode: certificate.verificationCode,
+    verificationUrl: certificateVerificationUrl(
+      verificationBaseUrl(),
+      certificate.certificateNumber,
+      certificate.verificationCode,
+    ),
   };
 }
 
@@ -44,19 +62,30 @@ async function idPhotoOf(application: ApplicationRecord): Promise<CertificateAss
 
 /**
  * R4.6: the holder's electronic certificate as a PDF, rendered from the certificate item each time it is
- * downloaded. Only a certified application has one: earlier, or after a cancellation, the answer names
- * the rule and nothing is written. Each download is audited under the certificate.
+ * downloaded. Only a certified application has one: earlier the answer names the rule, after a fraud
+ * finding revoked it (R5.5) it says so with the date, and nothing is written. Each download is audited
+ * under the certificate.
  */
 export async function certificateDownload(
   application: ApplicationRecord,
   holder: ActorRef,
   now: Date,
 ): Promise<{ certificateNumber: string; pdf: Uint8Array }> {
-  const number = application.state === "certified" ? application.certificate?.certificateNumber : undefined;
+  const number = application.certificate?.certificateNumber;
   const certificate = number ? await certificateRepository.get(number) : undefined;
   if (!certificate || certificate.applicationId !== application.applicationId) throw notIssued(application);
-  const [font, photo] = await Promise.all([certificateFont(), idPhotoOf(application)]);
-  const pdf = await renderCertificate(printedContent(certificate), { font, ...(photo ? { photo } : {}) });
+  if (certificate.revokedAt) throw revoked(certificate.revokedAt);
+  if (application.state !== "certified") throw notIssued(application);
+  const [font, photo, seal] = await Promise.all([
+    certificateFont(),
+    idPhotoOf(application),
+    certificateSeal(),
+  ]);
+  const pdf = await renderCertificate(printedContent(certificate), {
+    font,
+    ...(photo ? { photo } : {}),
+    ...(seal ? { seal } : {}),
+  });
   await auditRepository.record({
     entity: `CERT#${certificate.certificateNumber}`,
     action: "download_certificate",

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
@@ -17,11 +18,26 @@ export const HOUSE_NODE_OPTIONS = "--enable-source-maps";
  *   variables, so the chain never gets past its first link there.
  * - `@aws-sdk/s3-presigned-post` pins a second, older copy of `@aws-sdk/client-s3`; this points it
  *   at the one the rest of the code uses.
+ * - `subset-font` converts WOFF2 fonts through `wawoff2`, 1.2 MB of compiled code; the certificate font
+ *   is TrueType in and TrueType out, so the converter is never called.
  */
 export const LAMBDA_ALIASES: Record<string, string> = {
   "@aws-sdk/credential-provider-node": "./infra/constructs/lambda-credentials.ts",
   "@aws-sdk/client-s3": "./node_modules/@aws-sdk/client-s3",
+  wawoff2: "./infra/constructs/no-woff2.ts",
 };
+
+/**
+ * `subset-font` loads its WebAssembly with `require.resolve` from the bundle's folder: the certificate
+ * function ships the file at this path beside its bundle, where that lookup finds it.
+ */
+export const HARFBUZZ_SUBSET_WASM = "node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm";
+
+/** The WebAssembly file `subset-font` loads, found the way it finds it. */
+export function harfbuzzSubsetWasm(): string {
+  const subsetFont = createRequire(import.meta.url).resolve("subset-font");
+  return createRequire(subsetFont).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm");
+}
 
 /**
  * How every function is bundled, in esbuild's own terms: one minified ESM file for Node 22 with

@@ -19,7 +19,7 @@ export interface HouseFunctionProps {
   environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
-  /** Folders copied beside the bundle, e.g. the docs page's static files: [source dir, target dir]. */
+  /** Files and folders copied beside the bundle, e.g. the docs page's static files: [source, target path]. */
   assetFolders?: [string, string][];
   /** The AWS Parameters and Secrets extension, for functions that read a secret at cold start. */
   paramsAndSecrets?: ParamsAndSecretsLayerVersion;
@@ -78,7 +78,8 @@ export class HouseFunction extends NodejsFunction {
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) =>
             (props.assetFolders ?? []).map(
-              ([source, target]) => `cp -r "${source}" "${outputDir}/${target}"`,
+              ([source, target]) =>
+                `mkdir -p "$(dirname "${outputDir}/${target}")" && cp -r "${source}" "${outputDir}/${target}"`,
             ),
         },
       },

@@ -137,8 +137,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       server.listen(port, "127.0.0.1", () => resolveListen());
     });
     const actualPort = (server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${actualPort}`;
+    // Certificates printed locally carry a QR code that opens this server's verification page.
+    process.env.CERTIFICATE_VERIFICATION_BASE_URL = url;
     return {
-      url: `http://127.0.0.1:${actualPort}`,
+      url,
       clock,
       seeded,
       workflows,

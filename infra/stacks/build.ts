@@ -1,4 +1,5 @@
 import type { App } from "aws-cdk-lib";
+import { certificateSettings } from "./certificate-context";
 import { DataStack } from "./data-stack";
 import { evidenceWriterRoleNames, ServiceStack } from "./service-stack";
 
@@ -24,6 +25,7 @@ export function buildStacks(app: App): { data: DataStack; service: ServiceStack 
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     residentIdKey: data.residentIdKey,
+    certificates: certificateSettings(app),
   });
   return { data, service };
 }

@@ -22,12 +22,14 @@ import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { CERTIFICATE_FONT_FILE } from "../../functions/adapters/certificate-font";
+import { CERTIFICATE_FONT_FILE, packagedFontPath } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { INCOMING_PREFIX, VERIFIED_PREFIX } from "../../functions/adapters/s3/evidence-keys";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
+import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../constructs/bundling-options";
 import { HouseFunction } from "../constructs/house-function";
+import type { CertificateSettings } from "./certificate-context";
 
 export interface ServiceStackProps extends StackProps {
   /** Physical names of the data stack's table and bucket: the service builds exact ARNs from them. */
@@ -39,13 +41,13 @@ export interface ServiceStackProps extends StackProps {
   residentIdKey: ISecret;
   /** Fixed names of the roles the evidence bucket's policy lets write verified keys (DESIGN.md §6). */
   evidenceWriterRoles: Record<EvidenceWriter, string>;
+  certificates: CertificateSettings;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
 const SWAGGER_UI = fileURLToPath(new URL("../../node_modules/swagger-ui-dist", import.meta.url));
-const CERTIFICATE_FONT = fileURLToPath(
-  new URL(`../../node_modules/@embedpdf/fonts-sc/fonts/${CERTIFICATE_FONT_FILE}`, import.meta.url),
-);
+/** The seal's name beside the certificate function's bundle, when the deployment has one. */
+export const CERTIFICATE_SEAL_FILE = "certificate-seal.png";
 
 /**
  * The two areas of the evidence bucket, each under the `rounds/` of its generation; no function touches
@@ -159,12 +161,22 @@ export class ServiceStack extends Stack {
         paramsAndSecrets: secretsExtension,
       }),
       certificate: make("certificate", HTTP_GROUPS.certificate, {
-        // A certificate parses the 8 MB CJK font and embeds its subset (R4.6).
+        // A certificate subsets the 15 MB CJK font and embeds the subset (R4.6).
         timeout: Duration.seconds(29),
         memorySize: 1024,
-        // The one font weight beside the bundle (the package's five weights would be 41 MB).
-        environment: { CERTIFICATE_FONT_DIR: "." },
-        assetFolders: [[CERTIFICATE_FONT, CERTIFICATE_FONT_FILE]],
+        // The one font weight beside the bundle (the package's nine weights would be 130 MB).
+        environment: {
+          CERTIFICATE_FONT_DIR: ".",
+          CERTIFICATE_VERIFICATION_BASE_URL: props.certificates.verificationBaseUrl,
+          ...(props.certificates.sealImage ? { CERTIFICATE_SEAL_FILE } : {}),
+        },
+        assetFolders: [
+          [packagedFontPath(), CERTIFICATE_FONT_FILE],
+          [harfbuzzSubsetWasm(), HARFBUZZ_SUBSET_WASM],
+          ...(props.certificates.sealImage
+            ? [[props.certificates.sealImage, CERTIFICATE_SEAL_FILE] as [string, string]]
+            : []),
+        ],
       }),
       docs: make("docs", HTTP_GROUPS.docs, {
         environment: { DOCS_ASSET_DIR: "swagger-ui" },

@@ -1,14 +1,16 @@
-import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
-import { keys } from "../../functions/adapters/dynamodb/keys";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
+import { launchBrowser } from "../support/browser";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { type Refusal, refusedWithoutTrace, until } from "../support/refusals";
+import { decodeQrCode, renderPage } from "../support/rendered-pdf";
 import { Sessions, type Submitted, submittedApplication } from "../support/review";
 import { tableSnapshot } from "../support/table-snapshot";
 
@@ -27,7 +29,7 @@ let api: Client;
 let sessions: Sessions;
 const people: Record<"a" | "b" | "c", Submitted | undefined> = { a: undefined, b: undefined, c: undefined };
 let noticeId = "";
-const certificates: Record<string, { number: string; code: string }> = {};
+const certificates: Record<string, { number: string; code: string; scanned: string }> = {};
 
 const who = (key: keyof typeof people): Submitted => {
   const person = people[key];
@@ -359,6 +361,7 @@ describe("qualification document and certificates (R4.6)", () => {
     ] as const) {
       const response = await download(key);
       expect(response.status).toBe(200);
+      const pdf = await response.clone().arrayBuffer();
       expect(response.headers.get("content-type")).toBe("application/pdf");
       expect(response.headers.get("content-disposition")).toBe(
         `attachment; filename="certificate-${number}.pdf"; filename*=UTF-8''${encodeURIComponent(`专业技术资格证书-${number}.pdf`)}`,
@@ -378,7 +381,10 @@ describe("qualification document and certificates (R4.6)", () => {
       expect(images).toBe(1);
       const code = /验 证 码\s*([2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5})/.exec(text)?.[1];
       if (!code) throw new Error(`no verification code in ${text}`);
-      certificates[key] = { number, code };
+      // The QR code, as a phone reads it off the printed page: this server's verification page.
+      const scanned = decodeQrCode(await renderPage(new Uint8Array(pdf), "poppler", 150));
+      expect(scanned).toBe(`${system.url}/certificates/${number}?code=${code}`);
+      certificates[key] = { number, code, scanned: scanned ?? "" };
     }
   });
 
@@ -388,66 +394,187 @@ describe("qualification document and certificates (R4.6)", () => {
     await refusedWithoutTrace(() => download("c"), 409, "CERTIFICATE_NOT_ISSUED", "R4.6");
   });
 
-  it("R4.6 anyone verifies a certificate by number and code and sees only what is printed", async () => {
+  it("R4.6 anyone verifies a certificate by number and code: what is printed, the name masked", async () => {
     const { number, code } = certificates.a ?? { number: "", code: "" };
-    const verified = await json<Record<string, unknown>>(
-      await api.get(`/certificates/${number}?code=${encodeURIComponent(code)}`),
-      200,
-    );
+    const response = await api.get(`/certificates/${number}?code=${encodeURIComponent(code)}`);
+    expect(response.headers.get("vary")).toBe("accept");
+    const verified = await json<Record<string, unknown>>(response, 200);
     expect(verified).toEqual({
       certificateNumber: number,
-      holderName: "王甲",
+      maskedHolderName: "王*",
       series: "人力资源培训",
       qualification: "副高级",
       validityScope: "全省有效",
       issuedOn: DOCUMENT.issuedOn,
       issuer: "甘肃省职称改革工作领导小组办公室",
       status: "valid",
+      statusLabel: "有效",
     });
     // Typed from paper: lower case, no hyphen.
     await json(await api.get(`/certificates/${number}?code=${code.replace("-", "").toLowerCase()}`), 200);
   });
 
-  it("R4.6 a mistyped code, a missing code and an unknown number all answer the same 404", async () => {
+  it("R4.6 a mistyped code, a missing code and an unknown number all answer the same 404, as JSON and as a page", async () => {
     const { number, code } = certificates.a ?? { number: "", code: "" };
     const mistyped = `${code.slice(0, -1)}${code.endsWith("2") ? "3" : "2"}`;
-    const answers = [];
-    for (const path of [
+    const paths = [
       `/certificates/${number}?code=${mistyped}`,
       `/certificates/${number}`,
       `/certificates/GS2024-000003?code=${code}`,
-    ]) {
+    ];
+    const answers = [];
+    const pages = [];
+    for (const path of paths) {
       const { requestId: _requestId, ...body } = await json<Refusal & { requestId?: string }>(
         await api.get(path),
         404,
       );
       answers.push(body);
+      const page = await fetch(`${system.url}${path}`, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(404);
+      expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      pages.push(await page.text());
     }
     expect(answers[0]).toMatchObject({ code: "CERTIFICATE_NOT_FOUND" });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
+    expect(pages[0]).toContain("未找到该证书");
+    expect(pages[1]).toBe(pages[0]);
+    expect(pages[2]).toBe(pages[0]);
+  });
+});
+
+/** What a person sees after scanning the QR code with a phone: the page, in a real browser. */
+describe("the verification page in a browser (R4.6, R5.5)", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
   });
 
-  it("R5.5 a certificate revoked by a later fraud finding verifies as revoked", async () => {
-    const { number, code } = certificates.b ?? { number: "", code: "" };
-    // What the office's fraud cancellation writes on the certificate item (another route's work).
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: process.env.TABLE_NAME,
-        Key: keys.certificate(number),
-        UpdateExpression: "SET revokedAt = :at, revokedReason = :reason",
-        ExpressionAttributeValues: { ":at": "2025-03-01T02:00:00.000Z", ":reason": "伪造获奖证书" },
-      }),
+  async function open(url: string) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+    });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    const logged: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    page.on("console", (message) => logged.push(message.text()));
+    const response = await page.goto(url);
+    const seen = {
+      status: response?.status(),
+      headers: response?.headers() ?? {},
+      text: (await page.textContent("body")) ?? "",
+      title: await page.title(),
+      // Evaluated in the page (expressions: this project's TypeScript has no DOM types).
+      scripts: (await page.evaluate("document.scripts.length")) as number,
+      fitsThePhone: (await page.evaluate(
+        "document.documentElement.scrollWidth <= window.innerWidth && " +
+          "parseFloat(getComputedStyle(document.body).fontSize) >= 16",
+      )) as boolean,
+      styled: (await page.evaluate(
+        "getComputedStyle(document.querySelector('.status')).borderTopStyle",
+      )) as string,
+      requested,
+      consoleMessages: logged,
+    };
+    await context.close();
+    return seen;
+  }
+
+  it("R4.6 the QR code opens a page in Chinese: valid, the masked name, series, level, scope, number and date", async () => {
+    const { scanned, number } = certificates.a ?? { scanned: "", number: "" };
+    const seen = await open(scanned);
+    expect(seen.status).toBe(200);
+    expect(seen.title).toBe("证书核验：有效");
+    for (const shown of [
+      "有效",
+      "王*",
+      "人力资源培训",
+      "副高级",
+      "全省有效",
+      number,
+      "2025年1月7日",
+      "甘肃省职称改革工作领导小组办公室",
+    ]) {
+      expect(seen.text).toContain(shown);
+    }
+    expect(seen.text).not.toContain("王甲");
+    expect(seen.text).not.toContain("已撤销");
+    // Nothing but the page itself is loaded; the inline style passes the CSP (no violation logged).
+    expect(seen.requested).toEqual([scanned]);
+    expect(seen.scripts).toBe(0);
+    expect(seen.styled).toBe("solid");
+    expect(seen.consoleMessages).toEqual([]);
+    expect(seen.fitsThePhone).toBe(true);
+    expect(seen.headers["content-security-policy"]).toMatch(
+      /^default-src 'none'; style-src 'sha256-[^']+'; /,
     );
+    expect(seen.headers["referrer-policy"]).toBe("no-referrer");
+  });
+
+  it("R4.6 a wrong code shows the same not-found page as an unknown number", async () => {
+    const { scanned } = certificates.a ?? { scanned: "" };
+    const wrong = await open(scanned.replace(/.(?=$)/, (last) => (last === "2" ? "3" : "2")));
+    const unknown = await open(scanned.replace(/GS2024-\d+/, "GS2024-000099"));
+    expect(wrong.status).toBe(404);
+    expect(wrong.text).toContain("未找到该证书");
+    const shown = ({ status, title, text }: typeof wrong) => ({ status, title, text });
+    expect(shown(unknown)).toEqual(shown(wrong));
+    expect(wrong.requested).toHaveLength(1);
+  });
+
+  it("R5.5 after a fraud finding the page and the JSON say 已撤销 with the date, and the holder can no longer download", async () => {
+    const { number, code, scanned } = certificates.b ?? { number: "", code: "", scanned: "" };
+    await sessions.at("2025-03-01T10:00:00+08:00");
+    const round = await roundRepository.get("2024");
+    const stored = round ? await applicationRepository.get(round, who("b").applicationId) : undefined;
+    await json(
+      await api.send(
+        "POST",
+        `/admin/rounds/2024/applications/${who("b").applicationId}/fraud-cancellation`,
+        {
+          expectedVersion: stored?.version,
+          finding: "经核查，申报人提交的获奖证书系伪造",
+          unitAccountability: "申报单位审核把关不严，予以通报批评",
+          handlerAccountability: "单位经办人未履行审核职责，予以诫勉谈话",
+        },
+        await sessions.as(OFFICE),
+      ),
+      200,
+    );
+
+    const seen = await open(scanned);
+    expect(seen.status).toBe(200);
+    expect(seen.title).toBe("证书核验：已撤销");
+    expect(seen.text).toContain("已撤销");
+    expect(seen.text).toContain("本证书已于2025年3月1日撤销");
+    expect(seen.text).toContain("刘*");
+    expect(seen.text).not.toContain("伪造");
+
     const verified = await json<Record<string, unknown>>(
       await api.get(`/certificates/${number}?code=${code}`),
       200,
     );
     expect(verified).toMatchObject({
       status: "revoked",
+      statusLabel: "已撤销",
       revokedAt: "2025-03-01T02:00:00.000Z",
-      holderName: "刘乙",
+      revokedOn: "2025-03-01",
+      maskedHolderName: "刘*",
     });
     expect(JSON.stringify(verified)).not.toContain("伪造");
+
+    const refused = await refusedWithoutTrace(() => download("b"), 409, "CERTIFICATE_REVOKED", "R5.5");
+    expect(refused.message).toContain("2025-03-01");
   });
 });

@@ -1,3 +1,4 @@
+export { maskPersonName } from "./person-name";
 export { realNameSchema } from "./real-name-schema";
 export {
   type Gender,

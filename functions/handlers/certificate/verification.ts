@@ -1,20 +1,25 @@
 import { DomainError } from "../../core/errors";
+import { prefersHtml } from "../../http/content-negotiation";
 import { type BoundRoute, route } from "../../http/handler-group";
 import { verifyCertificate } from "../../http/routes/certificates";
+import {
+  certificateNotFoundPage,
+  certificatePage,
+  NOT_FOUND_MESSAGE,
+} from "../../http/views/certificate-page";
 import { toCertificateVerificationView } from "../../http/views/certificate-view";
 import { checkCertificate } from "../../services/certificate-issuance";
 
 export const verificationRoutes: BoundRoute[] = [
-  route(verifyCertificate, async ({ params, query }) => {
+  route(verifyCertificate, async ({ params, query, headers }) => {
     const certificate = await checkCertificate(params.certificateNumber, query.code);
+    const page = prefersHtml(headers.accept);
     // One answer for an unknown number and a wrong or missing code: the code cannot be guessed by probing.
     if (!certificate) {
-      throw new DomainError(
-        "not_found",
-        "CERTIFICATE_NOT_FOUND",
-        "未找到与该证书编号和验证码相符的证书，请核对证书上印制的编号和验证码后重试。",
-      );
+      if (page) return certificateNotFoundPage();
+      throw new DomainError("not_found", "CERTIFICATE_NOT_FOUND", NOT_FOUND_MESSAGE);
     }
-    return toCertificateVerificationView(certificate);
+    const view = toCertificateVerificationView(certificate);
+    return page ? certificatePage(view) : view;
   }),
 ];

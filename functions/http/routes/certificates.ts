@@ -26,9 +26,13 @@ export const verifyCertificate = defineRoute({
   group: "certificate",
   access: "public",
   summary:
-    "Anyone verifies a certificate by its number and the verification code printed on it: the answer shows " +
-    "only what is printed, and whether it was revoked (R5.5). An unknown number, a wrong or a missing code " +
-    "all answer the same 404",
+    "Anyone verifies a certificate by its number and the verification code printed on it (the QR code on the " +
+    "certificate opens this URL): the answer shows only what is printed, the holder's name masked, and " +
+    "whether it is valid or was revoked, with the date (R5.5). An unknown number, a wrong or a missing code " +
+    "all answer the same 404. Content negotiation: JSON unless `Accept` ranks text/html higher",
+  htmlAlternative:
+    "a page in Chinese for a person, e.g. a phone that scanned the QR code — the same facts; no script, " +
+    "no external resource, a strict Content-Security-Policy; a 404 answers the one not-found page",
   tag: TAG,
   params: z.object({ certificateNumber: z.string().describe("As printed, e.g. GS2024-000001") }),
   query: z.object({
@@ -36,6 +40,12 @@ export const verifyCertificate = defineRoute({
       .string()
       .optional()
       .describe("The verification code as printed; case, spaces and hyphens do not matter"),
+  }),
+  headers: z.object({
+    accept: z
+      .string()
+      .optional()
+      .describe("text/html (as browsers send it) for the page; anything else, or none, for JSON"),
   }),
   response: certificateVerificationView,
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { CertificateRecord } from "../../adapters/dynamodb/certificate-repository";
+import { shanghaiDateOf } from "../../core/calendar";
+import { maskPersonName } from "../../core/identity";
 import type { IssuanceOutcome } from "../../services/certificate-issuance";
 
 export const issuanceView = z
@@ -37,33 +39,45 @@ export function toIssuanceView(outcome: IssuanceOutcome): z.input<typeof issuanc
 export const certificateVerificationView = z
   .object({
     certificateNumber: z.string(),
-    holderName: z.string(),
+    maskedHolderName: z
+      .string()
+      .describe("The holder's name with the characters between the first and the last masked: 李*燕, 王*"),
     series: z.string(),
     qualification: z.string(),
     validityScope: z.string(),
-    issuedOn: z.string(),
+    issuedOn: z.string().describe("Issue date as printed, YYYY-MM-DD"),
     issuer: z.string(),
     status: z
       .enum(["valid", "revoked"])
       .describe("revoked: cancelled for fraud after it was issued (R5.5); the certificate has no effect"),
+    statusLabel: z.enum(["有效", "已撤销"]).describe("The status as the verification page shows it"),
     revokedAt: z.iso.datetime().optional(),
+    revokedOn: z.string().optional().describe("Beijing date of the revocation, YYYY-MM-DD"),
   })
   .meta({ id: "CertificateVerification" });
 
-/** Only what is printed on the certificate, and whether it still stands; never the application behind it. */
-export function toCertificateVerificationView(
-  certificate: CertificateRecord,
-): z.input<typeof certificateVerificationView> {
+export type CertificateVerification = z.input<typeof certificateVerificationView>;
+
+/**
+ * What is printed on the certificate, the holder's name masked, and whether it still stands; never the
+ * application behind it, the verification code or why it was revoked.
+ */
+export function toCertificateVerificationView(certificate: CertificateRecord): CertificateVerification {
   return {
     certificateNumber: certificate.certificateNumber,
-    holderName: certificate.holderName,
+    maskedHolderName: maskPersonName(certificate.holderName),
     series: certificate.series,
     qualification: certificate.qualification,
     validityScope: certificate.validityScope,
     issuedOn: certificate.issuedOn,
     issuer: certificate.issuer,
     ...(certificate.revokedAt
-      ? { status: "revoked" as const, revokedAt: certificate.revokedAt }
-      : { status: "valid" as const }),
+      ? {
+          status: "revoked" as const,
+          statusLabel: "已撤销" as const,
+          revokedAt: certificate.revokedAt,
+          revokedOn: shanghaiDateOf(new Date(certificate.revokedAt)),
+        }
+      : { status: "valid" as const, statusLabel: "有效" as const }),
   };
 }

@@ -19,6 +19,7 @@ vi.mock("../../../functions/http/access-policy", async (original) => {
     echo: { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } },
     bulk: { access: "roles", subject: { kind: "none" }, grants: { office_admin: "any" } },
     fails: { access: "public" },
+    negotiates: { access: "public" },
     mismatched: { access: "public" },
   };
   return { ...actual, accessRuleOf: (operationId: string) => entries[operationId] };
@@ -69,7 +70,27 @@ const fails = defineRoute({
   response: z.object({}),
 });
 
+const negotiates = defineRoute({
+  operationId: "negotiates",
+  method: "GET",
+  path: "/negotiates/{found}",
+  group: "admin",
+  access: "public",
+  summary: "negotiates",
+  tag: "test",
+  htmlAlternative: "a page",
+  params: z.object({ found: z.enum(["yes", "no"]) }),
+  headers: z.object({ accept: z.string().optional() }),
+  response: z.object({ found: z.boolean() }),
+});
+
 const handler = createHandlerGroup([
+  route(negotiates, async ({ params, headers }) => {
+    if (params.found === "no") throw new DomainError("not_found", "NOT_FOUND", "未找到");
+    if (headers.accept === "text/html")
+      return { raw: { statusCode: 200, headers: { "content-type": "text/html" }, body: "<p>页</p>" } };
+    return { found: true };
+  }),
   route(echo, async ({ params, body, actor }) => ({
     id: params.id,
     name: body.name,
@@ -108,6 +129,30 @@ async function call(e: HttpEvent) {
 }
 
 describe("handler group", () => {
+  it("lets a route with an HTML alternative answer a page or JSON, every answer varying by Accept", async () => {
+    const get = (found: string, accept?: string) =>
+      handler(
+        event({
+          routeKey: "GET /negotiates/{found}",
+          pathParameters: { found },
+          headers: accept ? { accept } : {},
+        }),
+        context,
+      );
+    const page = await get("yes", "text/html");
+    expect(page).toMatchObject({ statusCode: 200, body: "<p>页</p>", headers: { vary: "accept" } });
+    const data = await get("yes");
+    expect(data).toMatchObject({ statusCode: 200, headers: { vary: "accept" } });
+    expect(JSON.parse(data.body ?? "")).toEqual({ found: true });
+    expect(await get("no")).toMatchObject({ statusCode: 404, headers: { vary: "accept" } });
+    // Routes without an alternative say nothing about Accept.
+    const plain = await handler(
+      event({ routeKey: "GET /fails/{how}", pathParameters: { how: "conflict" } }),
+      context,
+    );
+    expect(plain.headers?.vary).toBeUndefined();
+  });
+
   it("runs the route with parsed params, body and caller", async () => {
     const answer = await call(
       event({

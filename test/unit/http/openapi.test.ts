@@ -34,4 +34,20 @@ describe("OpenAPI document", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(document.components?.schemas?.Error).toBeDefined();
   });
+
+  it("R4.6 states in the contract that the certificate verification negotiates a page or JSON on one URL", () => {
+    const operation = document.paths?.["/certificates/{certificateNumber}"]?.get;
+    expect(Object.keys(operation?.responses?.["200"]?.content ?? {})).toEqual([
+      "application/json",
+      "text/html",
+    ]);
+    expect(Object.keys(operation?.responses?.["404"]?.content ?? {})).toEqual([
+      "application/json",
+      "text/html",
+    ]);
+    expect(operation?.parameters).toContainEqual(expect.objectContaining({ in: "header", name: "accept" }));
+    // Routes that do not negotiate keep answering JSON only.
+    const round = document.paths?.["/rounds/{roundId}"]?.get;
+    expect(Object.keys(round?.responses?.["200"]?.content ?? {})).toEqual(["application/json"]);
+  });
 });

@@ -1,0 +1,2 @@
+export { chineseDate } from "./chinese-date";
+export { certificateVerificationUrl, parseVerificationBaseUrl } from "./verification-url";
