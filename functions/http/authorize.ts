@@ -12,7 +12,7 @@ import type { RoundRecord } from "../adapters/dynamodb/round-repository";
 import type { ACCESS_POLICY, AccessRule, OperationId, Reach, Subject } from "./access-policy";
 import { type Actor, loadActor } from "./actor";
 import type { Caller } from "./caller";
-import { newestRound, requireRound } from "./current-round";
+import { foregroundRound, requireRound } from "./current-round";
 import { httpErrors } from "./errors";
 
 /** What the access check resolved: the handler acts on these, already known to be in scope. */
@@ -114,7 +114,7 @@ async function resolveSubject(
 
 /**
  * Runs the access policy for one request, reading the caller's account and roles from the table.
- * The roles that count are those of the round in the path, or of the newest round; an application is
+ * The roles that count are those of the round in the path, or of the round in the foreground; an application is
  * looked up in that round's current generation.
  */
 export async function authorize(
@@ -122,7 +122,7 @@ export async function authorize(
   caller: Caller,
   params: Record<string, unknown>,
 ): Promise<Authorized> {
-  const round = typeof params.roundId === "string" ? await requireRound(params.roundId) : await newestRound();
+  const round = typeof params.roundId === "string" ? await requireRound(params.roundId) : await foregroundRound();
   const actor = await loadActor(caller, round);
   if (rule.access === "own_account") return { actor, subject: { account: actor.account } };
 

@@ -1,4 +1,7 @@
+import { clock } from "../adapters/clock";
 import { type RoundRecord, roundRepository } from "../adapters/dynamodb/round-repository";
+import { parseRoundCalendar } from "../core/calendar";
+import { roundInForeground } from "../core/rounds";
 import { httpErrors } from "./errors";
 
 export async function requireRound(roundId: string): Promise<RoundRecord> {
@@ -7,7 +10,19 @@ export async function requireRound(roundId: string): Promise<RoundRecord> {
   return round;
 }
 
-/** The newest round: the one whose generation decides which role assignments count now. */
-export async function newestRound(): Promise<RoundRecord | undefined> {
-  return (await roundRepository.list())[0];
+/**
+ * The round in the foreground (see `roundInForeground`): the one whose generation decides which role
+ * assignments count for a request that names no round.
+ */
+export async function foregroundRound(): Promise<RoundRecord | undefined> {
+  const rounds = await roundRepository.list();
+  const chosen = roundInForeground(
+    rounds.map((round) => ({
+      roundId: round.roundId,
+      calendar: parseRoundCalendar(round.calendar),
+      documentRecordedAt: round.documentRecordedAt === undefined ? undefined : new Date(round.documentRecordedAt),
+    })),
+    clock().now(),
+  );
+  return rounds.find((round) => round.roundId === chosen);
 }

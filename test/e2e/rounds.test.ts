@@ -18,6 +18,7 @@ import {
 } from "../support/applicant";
 import { type Client, client, inRound, startTestSystem } from "../support/local-system";
 import { refusedWithoutTrace, until } from "../support/refusals";
+import { freshResidentId } from "../support/resident-ids";
 import { Sessions, type Submitted, submittedApplication } from "../support/review";
 import { sampleSections } from "../support/sample-application";
 
@@ -254,12 +255,49 @@ describe("R3.4 the title office runs rounds year after year", () => {
       await api.send(
         "POST",
         `${committee}/qualification`,
-        { expectedVersion: application.version, outcome: "passed" },
+        {
+          expectedVersion: application.version,
+          outcome: "passed",
+          duplicateChecks: [
+            { paperIndex: 0, duplicateRatio: 8.5 },
+            { paperIndex: 1, duplicateRatio: 12 },
+          ],
+        },
         await sessions.as(OFFICE),
       ),
       200,
     );
     expect(passed.state).toBe("qualification_passed");
+
+    // An expert appointed now for 2024's paper appraisal holds the role in 2024, named by the office.
+    const expert = await json<{ accountId: string }>(
+      await api.send(
+        "POST",
+        "/orgs/office/accounts",
+        {
+          username: "rounds-expert",
+          realName: "严谨",
+          residentId: freshResidentId(),
+          phone: "13800138000",
+          roles: ["expert"],
+          roundId: "2024",
+        },
+        await sessions.as(OFFICE),
+      ),
+      201,
+    );
+    const rolesIn = async (query: string) =>
+      (
+        await json<{ accounts: { accountId: string; roles: { role: string }[] }[] }>(
+          await api.get(`/orgs/office/accounts${query}`, await sessions.as(OFFICE)),
+          200,
+        )
+      ).accounts
+        .find((account) => account.accountId === expert.accountId)
+        ?.roles.map((held) => held.role);
+    expect(await rolesIn("?roundId=2024")).toEqual(["expert"]);
+    // By default the accounts list reads the round under way: 2025, where the expert holds nothing.
+    expect(await rolesIn("")).toEqual([]);
 
     const token = await sessions.as(earlier.applicant.username);
     const rehearsal = await json<{ applicationId: string; testData: boolean; testDataLabel?: string }>(

@@ -16,4 +16,11 @@ export {
   roundIdSchema,
   yearOf,
 } from "./round-definition";
-export { ROUND_STATE_LABELS, ROUND_STATES, type RoundState, roundState } from "./round-state";
+export {
+  ROUND_STATE_LABELS,
+  ROUND_STATES,
+  type RoundStanding,
+  type RoundState,
+  roundInForeground,
+  roundState,
+} from "./round-state";

@@ -20,3 +20,25 @@ export function roundState(calendar: RoundCalendar, now: Date, documentRecordedA
   if (now < calendar.preparation.from) return "upcoming";
   return documentRecordedAt !== undefined && documentRecordedAt <= now ? "finished" : "running";
 }
+
+export interface RoundStanding {
+  roundId: string;
+  calendar: RoundCalendar;
+  documentRecordedAt?: Date | undefined;
+}
+
+/**
+ * The round whose current generation new role assignments belong to when a request names none: the
+ * newest round under way (2025's rehearsal once it has begun, though 2024's committee path runs on);
+ * before any has begun, the next to begin; once all have finished, the newest.
+ */
+export function roundInForeground(rounds: readonly RoundStanding[], now: Date): string | undefined {
+  const newestFirst = [...rounds].sort((a, b) => (a.roundId < b.roundId ? 1 : -1));
+  const state = (round: RoundStanding) => roundState(round.calendar, now, round.documentRecordedAt);
+  const running = newestFirst.find((round) => state(round) === "running");
+  if (running) return running.roundId;
+  const upcoming = newestFirst
+    .filter((round) => state(round) === "upcoming")
+    .sort((a, b) => a.calendar.preparation.from.getTime() - b.calendar.preparation.from.getTime());
+  return (upcoming[0] ?? newestFirst[0])?.roundId;
+}

@@ -42,8 +42,8 @@ function refuseSelf(actor: Actor, account: AccountRecord): void {
 
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
-async function rolesInOrg(account: AccountRecord, org: OrgRecord): Promise<RoleAssignment[]> {
-  const held = await accountRepository.rolesOf(account.accountId, await currentGeneration());
+async function rolesInOrg(account: AccountRecord, org: OrgRecord, roundId?: string): Promise<RoleAssignment[]> {
+  const held = await accountRepository.rolesOf(account.accountId, await currentGeneration(roundId));
   return held.filter((assignment) => assignment.orgId === org.orgId);
 }
 
@@ -88,7 +88,7 @@ export const accountRoutes: BoundRoute[] = [
       residentId: body.residentId,
       phone: body.phone,
       roles: body.roles,
-      generation: await currentGeneration(),
+      generation: await currentGeneration(body.roundId),
       openedBy: actor.account.accountId,
       at: now,
     });
@@ -96,7 +96,7 @@ export const accountRoutes: BoundRoute[] = [
   }),
 
   route(listAccounts, async ({ subject: { org }, query }) => {
-    const generation = await currentGeneration();
+    const generation = await currentGeneration(query.roundId);
     const [page, holders] = await Promise.all([
       accountRepository.staffOf(org.orgId, query.cursor),
       generation ? accountRepository.holdersIn(org.orgId, generation) : Promise.resolve([]),
@@ -114,8 +114,8 @@ export const accountRoutes: BoundRoute[] = [
 
   route(setAccountRoles, async ({ actor, subject: { account, org }, body, now }) => {
     refuseSelf(actor, account);
-    const generation = await currentGeneration();
-    const held = await rolesInOrg(account, org);
+    const generation = await currentGeneration(body.roundId);
+    const held = await rolesInOrg(account, org, body.roundId);
     const heldRoles = held.map((assignment) => assignment.role).filter(isStaffRole);
     const changed = [
       ...body.roles.filter((role) => !heldRoles.includes(role)),

@@ -78,6 +78,14 @@ const roleList = z
   .max(4, "一个账号最多担任4个角色")
   .refine((roles) => new Set(roles).size === roles.length, "角色不能重复");
 
+/** Several rounds live side by side (R3.4): round roles are held in one round's current generation. */
+const roundInQuestion = roundIdParams.shape.roundId
+  .optional()
+  .describe(
+    "The round whose current generation the round roles (all but admins) belong to; by default the round " +
+      "under way (the newest one that has begun), or the next to begin",
+  );
+
 export const createAccount = defineRoute({
   operationId: "createAccount",
   method: "POST",
@@ -95,6 +103,7 @@ export const createAccount = defineRoute({
     residentId: residentIdField,
     phone: phoneField,
     roles: roleList.min(1, "请至少分配一个角色"),
+    roundId: roundInQuestion,
   }).meta({ id: "CreateAccount" }),
   successStatus: 201,
   response: accountView
@@ -115,7 +124,7 @@ export const listAccounts = defineRoute({
   summary: "The organisation's staff accounts and the roles they hold now, a page at a time",
   tag: "账号管理",
   params: z.object({ orgId: orgIdField }),
-  query: cursorQuery,
+  query: cursorQuery.extend({ roundId: roundInQuestion }),
   response: z.object({ accounts: z.array(accountView), nextCursor: z.string().optional() }),
 });
 
@@ -132,7 +141,7 @@ export const setAccountRoles = defineRoute({
     "belong to the current round generation and end with the reset (R3.2, DESIGN.md §8)",
   tag: "账号管理",
   params: accountParams,
-  body: strictBody({ expectedVersion: expectedVersionField, roles: roleList }).meta({
+  body: strictBody({ expectedVersion: expectedVersionField, roles: roleList, roundId: roundInQuestion }).meta({
     id: "SetAccountRoles",
   }),
   response: accountView,
