@@ -122,7 +122,8 @@ export async function authorize(
   caller: Caller,
   params: Record<string, unknown>,
 ): Promise<Authorized> {
-  const round = typeof params.roundId === "string" ? await requireRound(params.roundId) : await foregroundRound();
+  const round =
+    typeof params.roundId === "string" ? await requireRound(params.roundId) : await foregroundRound();
   const actor = await loadActor(caller, round);
   if (rule.access === "own_account") return { actor, subject: { account: actor.account } };
 

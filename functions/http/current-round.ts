@@ -20,7 +20,8 @@ export async function foregroundRound(): Promise<RoundRecord | undefined> {
     rounds.map((round) => ({
       roundId: round.roundId,
       calendar: parseRoundCalendar(round.calendar),
-      documentRecordedAt: round.documentRecordedAt === undefined ? undefined : new Date(round.documentRecordedAt),
+      documentRecordedAt:
+        round.documentRecordedAt === undefined ? undefined : new Date(round.documentRecordedAt),
     })),
     clock().now(),
   );

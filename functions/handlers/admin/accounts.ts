@@ -42,7 +42,11 @@ function refuseSelf(actor: Actor, account: AccountRecord): void {
 
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
-async function rolesInOrg(account: AccountRecord, org: OrgRecord, roundId?: string): Promise<RoleAssignment[]> {
+async function rolesInOrg(
+  account: AccountRecord,
+  org: OrgRecord,
+  roundId?: string,
+): Promise<RoleAssignment[]> {
   const held = await accountRepository.rolesOf(account.accountId, await currentGeneration(roundId));
   return held.filter((assignment) => assignment.orgId === org.orgId);
 }

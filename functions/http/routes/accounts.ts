@@ -141,9 +141,11 @@ export const setAccountRoles = defineRoute({
     "belong to the current round generation and end with the reset (R3.2, DESIGN.md §8)",
   tag: "账号管理",
   params: accountParams,
-  body: strictBody({ expectedVersion: expectedVersionField, roles: roleList, roundId: roundInQuestion }).meta({
-    id: "SetAccountRoles",
-  }),
+  body: strictBody({ expectedVersion: expectedVersionField, roles: roleList, roundId: roundInQuestion }).meta(
+    {
+      id: "SetAccountRoles",
+    },
+  ),
   response: accountView,
 });
 
