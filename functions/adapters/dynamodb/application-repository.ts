@@ -20,6 +20,7 @@ import { type GenerationScope, purgeIndexKeys } from "./keys";
 import { encodeCursor, PAGE_SIZE, type Page } from "./page";
 import { withoutKeys } from "./records";
 import { staleVersion } from "./round-repository";
+import { pinsOf, type StoredPin } from "./submission-pins";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 /** The head and what the checklist and the submission read: sections, uploads, earlier submissions. */
@@ -188,7 +189,12 @@ export const applicationRepository = {
       } else if (sortKey.startsWith("EVIDENCE#")) {
         evidence.push(withoutKeys(item) as unknown as EvidenceItem);
       } else if (sortKey.startsWith("SUBMISSION#")) {
-        submissions.push(withoutKeys(item) as unknown as SubmissionRecord);
+        submissions.push({
+          number: item.number as number,
+          action: item.action as SubmissionRecord["action"],
+          submittedAt: item.submittedAt as string,
+          evidence: pinsOf(item.pins as StoredPin[], scope, applicationId),
+        });
       }
     }
     return { application, sections, evidence, submissions };

@@ -14,6 +14,7 @@ import { tableName } from "./client";
 import { purgeIndexKeys } from "./keys";
 import { quotaRepository } from "./quota-repository";
 import { staleVersion } from "./round-repository";
+import { storedPins } from "./submission-pins";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 /** States in which the person no longer holds an application in the round, so may start another. */
@@ -136,7 +137,7 @@ export function planTransition(request: TransitionRequest): PlannedTransition {
             number: updated.submissions,
             action,
             submittedAt: at,
-            evidence: submission.evidence,
+            pins: storedPins(submission.evidence),
           },
           ConditionExpression: "attribute_not_exists(PK)",
         },
