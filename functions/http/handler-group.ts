@@ -86,7 +86,7 @@ function parseRequest(spec: RouteSpec, event: HttpEvent) {
     : ({ ok: true, value: undefined } as const);
   const fields = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.fields));
   if (!params.ok || !query.ok || !headers.ok || !body.ok) {
-    throw new DomainError("bad_request", "VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
+    throw new DomainError("VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
       fields,
     });
   }

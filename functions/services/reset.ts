@@ -17,7 +17,7 @@ interface Begun extends ResetStarted {
 }
 
 function roundNotFound(): DomainError {
-  return new DomainError("not_found", "NOT_FOUND", "未找到该轮次。");
+  return new DomainError("NOT_FOUND", "未找到该轮次。");
 }
 
 /**
@@ -43,7 +43,7 @@ export async function beginReset(roundId: string, request: ResetRequest, now: Da
     if (!moved) {
       const current = await roundRepository.get(roundId);
       if (!current || current.generation <= request.expectedGeneration) {
-        throw new DomainError("conflict", "RESET_CONFLICT", "轮次正在被其他操作修改，请稍后刷新重试。");
+        throw new DomainError("RESET_CONFLICT", "轮次正在被其他操作修改，请稍后刷新重试。");
       }
     }
   }

@@ -32,7 +32,6 @@ export interface LoadedApplication {
 
 function applicationExists(applicationId: string): DomainError {
   return new DomainError(
-    "conflict",
     "APPLICATION_EXISTS",
     `您在本轮次已有一份申报（编号 ${applicationId}），请继续填写该申报；如需重新申报，请先撤回原申报。`,
   );
@@ -104,7 +103,7 @@ export async function editApplication(
 }
 
 function invalidCursor(): DomainError {
-  return new DomainError("bad_request", "INVALID_CURSOR", "分页游标无效，请从第一页重新查询。");
+  return new DomainError("INVALID_CURSOR", "分页游标无效，请从第一页重新查询。");
 }
 
 /** Where a page of the state index starts: a shard and, inside it, the key DynamoDB stopped at. */
@@ -228,7 +227,7 @@ export const applicationRepository = {
             ConditionExpression: "attribute_not_exists(PK)",
           },
         },
-        conflict: () => new DomainError("conflict", "APPLICATION_EXISTS", "该申报已存在。"),
+        conflict: () => new DomainError("APPLICATION_EXISTS", "该申报已存在。"),
       },
       {
         write: {

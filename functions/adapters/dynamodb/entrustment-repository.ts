@@ -54,7 +54,7 @@ export const entrustmentRepository = {
           },
         },
         conflict: () =>
-          new DomainError("conflict", "ENTRUSTMENT_EXISTS", "该单位本轮次已有委托函记录，请刷新后查看。"),
+          new DomainError("ENTRUSTMENT_EXISTS", "该单位本轮次已有委托函记录，请刷新后查看。"),
       },
       { write: auditPut({ entity: `ORG#${record.unitId}`, ...audit }) },
     ]);

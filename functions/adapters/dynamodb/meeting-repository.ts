@@ -49,7 +49,6 @@ export interface VoteRecord {
 
 function meetingClosed(): DomainError {
   return new DomainError(
-    "conflict",
     "MEETING_NOT_IN_SESSION",
     "评审会议不在表决阶段（未开始或已结束），不能投票。",
   );
@@ -172,7 +171,7 @@ export const meetingRepository = {
         },
       },
       conflict: () =>
-        new DomainError("conflict", "MEETING_ALREADY_STARTED", "评审会议已开始或已结束，不能再增加议程。"),
+        new DomainError("MEETING_ALREADY_STARTED", "评审会议已开始或已结束，不能再增加议程。"),
     };
     const updated = await editApplication(
       application,
@@ -266,7 +265,6 @@ export const meetingRepository = {
         vote,
         () =>
           new DomainError(
-            "conflict",
             "VOTE_ALREADY_CAST",
             "您已对该申报投过票，每位委员每项只能投票一次，投票后不能更改。",
           ),

@@ -101,7 +101,7 @@ export function parseRoundCalendar(spec: unknown, at = ""): RoundCalendar {
     path: `${at}${issue.path.join(".")}`,
     message: issue.message,
   }));
-  throw new DomainError("bad_request", "INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
+  throw new DomainError("INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
     rule: "R3.4",
     fields,
   });

@@ -29,7 +29,7 @@ export type ResetDecision = { kind: "move"; toGeneration: number } | { kind: "al
 export function decideReset(situation: ResetSituation, request: ResetRequest): ResetDecision {
   if (request.expectedGeneration < situation.generation) return { kind: "already_moved" };
   if (request.expectedGeneration > situation.generation) {
-    throw new DomainError("conflict", "STALE_GENERATION", "轮次数据代次与当前不符，请刷新后重试。");
+    throw new DomainError("STALE_GENERATION", "轮次数据代次与当前不符，请刷新后重试。");
   }
   if (request.scheduled) {
     if (situation.preparationResetDone) return { kind: "already_moved" };

@@ -10,7 +10,6 @@ async function requireDepartment(departmentId: string): Promise<void> {
   const department = await orgRepository.get(departmentId);
   if (department?.kind !== "department") {
     throw new DomainError(
-      "bad_request",
       "UNKNOWN_DEPARTMENT",
       "所选审核部门不存在，请从审核部门名录中选择。",
       {
@@ -44,7 +43,6 @@ export const orgRoutes: BoundRoute[] = [
     const merged = { ...unit, ...changes };
     if (merged.seniorTitleHolders > merged.professionalPosts) {
       throw new DomainError(
-        "bad_request",
         "VALIDATION_FAILED",
         "现有高级职称人数不能多于专业技术岗位总数。",
         {
@@ -54,7 +52,6 @@ export const orgRoutes: BoundRoute[] = [
     }
     if ((merged.seniorPosts ?? 0) > merged.professionalPosts) {
       throw new DomainError(
-        "bad_request",
         "VALIDATION_FAILED",
         "核定的高级岗位数不能多于专业技术岗位总数。",
         {

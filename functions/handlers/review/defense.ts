@@ -22,7 +22,6 @@ export const defenseRoutes: BoundRoute[] = [
     const panel = await panelRepository.get(inScope.scope, body.panelId);
     if (!panel) {
       throw new DomainError(
-        "not_found",
         "PANEL_NOT_FOUND",
         "未找到该学科组，请先创建学科组或从列表中选择。",
         {
@@ -94,7 +93,7 @@ export const defenseRoutes: BoundRoute[] = [
     const member = actingAs(actor, "panel_member");
     const defense = application.defense;
     if (application.state !== "defense" || defense === undefined) {
-      throw new DomainError("conflict", "DEFENSE_NOT_PENDING", "该申报不在待答辩状态，不能录入答辩结果。");
+      throw new DomainError("DEFENSE_NOT_PENDING", "该申报不在待答辩状态，不能录入答辩结果。");
     }
     if (now < new Date(defense.at)) {
       throw ruleViolation(

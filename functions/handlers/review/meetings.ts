@@ -67,7 +67,6 @@ async function candidates(scope: GenerationScope, named: readonly string[] | und
     );
     if (refused.length > 0) {
       throw new DomainError(
-        "conflict",
         "NOT_AWAITING_COMMITTEE",
         "所列申报中有不能列入本次会议的，请核对后重试。",
         {
@@ -108,7 +107,6 @@ export const meetingRoutes: BoundRoute[] = [
     const agenda = await candidates(inScope.scope, body.applicationIds);
     if (agenda.length === 0) {
       throw new DomainError(
-        "conflict",
         "NOTHING_TO_DECIDE",
         "目前没有待评委会评审的申报，无需召开评审会议。",
       );
@@ -149,7 +147,6 @@ export const meetingRoutes: BoundRoute[] = [
   route(recordAttendance, async ({ actor, body, subject: { meeting }, now }) => {
     if (meeting.status !== "scheduled") {
       throw new DomainError(
-        "conflict",
         "MEETING_ALREADY_OPENED",
         "会议已开始表决或已结束，出席情况不能再修改。",
       );
@@ -159,7 +156,7 @@ export const meetingRoutes: BoundRoute[] = [
       members.has(accountId) ? [] : [{ path: `body.present.${index}`, message: "不是本次会议的委员" }],
     );
     if (strangers.length > 0) {
-      throw new DomainError("bad_request", "NOT_A_MEMBER", "出席人员须为本次会议的委员。", {
+      throw new DomainError("NOT_A_MEMBER", "出席人员须为本次会议的委员。", {
         fields: strangers,
       });
     }
@@ -171,7 +168,7 @@ export const meetingRoutes: BoundRoute[] = [
   /** R8.1: no vote without two thirds of the members in the room, and not before the meeting's time. */
   route(openMeeting, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status !== "scheduled") {
-      throw new DomainError("conflict", "MEETING_ALREADY_OPENED", "会议已开始表决或已结束。");
+      throw new DomainError("MEETING_ALREADY_OPENED", "会议已开始表决或已结束。");
     }
     const inScope = await roundInScope(params.roundId);
     const startsAt = new Date(Math.max(new Date(meeting.at).getTime(), announcedMeeting(inScope).getTime()));
@@ -191,7 +188,6 @@ export const meetingRoutes: BoundRoute[] = [
   route(castVote, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status !== "in_session") {
       throw new DomainError(
-        "conflict",
         "MEETING_NOT_IN_SESSION",
         "评审会议不在表决阶段（未开始或已结束），不能投票。",
       );
@@ -207,7 +203,7 @@ export const meetingRoutes: BoundRoute[] = [
     }
     const application = await applicationRepository.get(meeting.scope, params.applicationId);
     if (application?.state !== "committee") {
-      throw new DomainError("conflict", "NOT_AWAITING_DECISION", "该申报已不在待表决状态，不能投票。");
+      throw new DomainError("NOT_AWAITING_DECISION", "该申报已不在待表决状态，不能投票。");
     }
     const conflict = await conflictWith(meeting.scope, member.id, {
       applicationId: application.applicationId,
@@ -240,7 +236,7 @@ export const meetingRoutes: BoundRoute[] = [
 
   route(closeMeeting, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status === "scheduled") {
-      throw new DomainError("conflict", "MEETING_NOT_OPENED", "会议尚未开始表决，不能结束。");
+      throw new DomainError("MEETING_NOT_OPENED", "会议尚未开始表决，不能结束。");
     }
     const inScope = await roundInScope(params.roundId);
     const organiser = actingAs(actor, "organiser");

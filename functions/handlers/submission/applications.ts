@@ -37,7 +37,6 @@ import { applicantOf, ownLoadedApplication, requireEditable, roundInScope } from
 function requireRegisteredName(baseInfo: BaseInfo, account: AccountRecord, path: string): void {
   if (baseInfo.name === account.realName) return;
   throw new DomainError(
-    "bad_request",
     "NAME_NOT_REGISTERED",
     `姓名须与实名注册的姓名“${account.realName}”一致；如注册信息有误，请联系所在单位。`,
     { fields: [{ path, message: "与实名注册的姓名不一致" }] },
@@ -48,7 +47,6 @@ function requireRegisteredName(baseInfo: BaseInfo, account: AccountRecord, path:
 async function withoutResidentId(data: { residentId: string }, account: AccountRecord) {
   if ((await residentIdHash(data.residentId)) !== account.residentId.hash) {
     throw new DomainError(
-      "bad_request",
       "RESIDENT_ID_NOT_REGISTERED",
       "身份证号码须与实名注册时的号码一致；如注册信息有误，请联系所在单位。",
       { fields: [{ path: "body.data.residentId", message: "与实名注册的身份证号码不一致" }] },
