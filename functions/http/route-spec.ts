@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ErrorCode } from "../core/error-catalogue";
 
 /** The Lambda functions that serve the HTTP API; each bundles only its own routes. */
 export type HandlerGroup = "submission" | "review" | "publicity" | "admin" | "docs" | "certificate";
@@ -36,8 +37,13 @@ export interface RouteSpec {
    */
   htmlAlternative?: string;
   successStatus?: 200 | 201 | 202 | 204;
-  /** Public writes limited per client address: the document lists their 429 answer. */
-  rateLimited?: true;
+  /**
+   * The codes of the catalogue this route answers besides those every route of its kind answers (see
+   * `route-errors.ts`). The handler group logs any other code as a breach of the contract, the end-to-end
+   * tests refuse it, and `test/unit/http/error-contract.test.ts` fails for a code the route's code can
+   * throw that is not listed.
+   */
+  errors?: readonly ErrorCode[];
 }
 
 export function routeKey(spec: Pick<RouteSpec, "method" | "path">): string {

@@ -57,10 +57,7 @@ async function attempt(input: VerdictInput) {
   const mine = assignments.find((assignment) => assignment.expertId === expert.id);
   if (!application?.appraisal || !mine) throw notAssigned();
   if (mine.verdict) {
-    throw new DomainError(
-      "VERDICT_ALREADY_RECORDED",
-      "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。",
-    );
+    throw new DomainError("VERDICT_ALREADY_RECORDED", "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。");
   }
   if (application.state !== "appraisal") {
     throw new DomainError(

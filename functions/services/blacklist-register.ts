@@ -152,13 +152,9 @@ export const blacklistRegister = {
   ): Promise<{ entry: BlacklistRecord; alreadyRecorded: boolean }> {
     const late = decisionDateIssue(input, shanghaiDateOf(by.now));
     if (late) {
-      throw new DomainError(
-        "VALIDATION_FAILED",
-        "提交的数据不符合要求，请按提示修改后重试。",
-        {
-          fields: [{ path: "body.decisionDate", message: late }],
-        },
-      );
+      throw new DomainError("VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
+        fields: [{ path: "body.decisionDate", message: late }],
+      });
     }
     const entry = await entryOf(input, by);
     const stored = await blacklistRepository.read(entry.residentIdHash, entry.entryId);

@@ -1,5 +1,5 @@
-import type { ErrorCode } from "../../core/error-catalogue";
 import type { AppraisalPassRule, Exclusion, RecordedDuplicateCheck, VoteCount } from "../../core/committee";
+import type { ErrorCode } from "../../core/error-catalogue";
 import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
 import type { Action, ApplicationState } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";

@@ -78,17 +78,11 @@ function settingsInvalid(): DomainError {
 }
 
 function evidenceChanged(): DomainError {
-  return new DomainError(
-    "EVIDENCE_CHANGED",
-    "所指定的材料已被修改或删除，请刷新材料列表后重新指定。",
-  );
+  return new DomainError("EVIDENCE_CHANGED", "所指定的材料已被修改或删除，请刷新材料列表后重新指定。");
 }
 
 function verdictAlreadyRecorded(): DomainError {
-  return new DomainError(
-    "VERDICT_ALREADY_RECORDED",
-    "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。",
-  );
+  return new DomainError("VERDICT_ALREADY_RECORDED", "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。");
 }
 
 function assignmentPut(scope: GenerationScope, assignment: AppraisalAssignmentRecord): GuardedWrite {

@@ -48,10 +48,7 @@ export interface VoteRecord {
 }
 
 function meetingClosed(): DomainError {
-  return new DomainError(
-    "MEETING_NOT_IN_SESSION",
-    "评审会议不在表决阶段（未开始或已结束），不能投票。",
-  );
+  return new DomainError("MEETING_NOT_IN_SESSION", "评审会议不在表决阶段（未开始或已结束），不能投票。");
 }
 
 function toMeeting(item: Record<string, unknown>): MeetingRecord {
@@ -170,8 +167,7 @@ export const meetingRepository = {
           },
         },
       },
-      conflict: () =>
-        new DomainError("MEETING_ALREADY_STARTED", "评审会议已开始或已结束，不能再增加议程。"),
+      conflict: () => new DomainError("MEETING_ALREADY_STARTED", "评审会议已开始或已结束，不能再增加议程。"),
     };
     const updated = await editApplication(
       application,

@@ -40,10 +40,7 @@ export function applyAction(
     );
   }
   if (!transition.roles.includes(actor.role)) {
-    throw new DomainError(
-      "ROLE_NOT_ALLOWED",
-      `${ROLE_LABELS[actor.role]}不能${ACTION_LABELS[action]}`,
-    );
+    throw new DomainError("ROLE_NOT_ALLOWED", `${ROLE_LABELS[actor.role]}不能${ACTION_LABELS[action]}`);
   }
   if (actor.role !== "applicant" && actor.id === application.applicantId) {
     throw ruleViolation("R8.2", "CONFLICT_OF_INTEREST", "不能审核或处理本人的申报，请回避并交由他人办理");

@@ -21,13 +21,9 @@ export const defenseRoutes: BoundRoute[] = [
     const organiser = actingAs(actor, "organiser");
     const panel = await panelRepository.get(inScope.scope, body.panelId);
     if (!panel) {
-      throw new DomainError(
-        "PANEL_NOT_FOUND",
-        "未找到该学科组，请先创建学科组或从列表中选择。",
-        {
-          fields: [{ path: "body.panelId", message: "学科组不存在" }],
-        },
-      );
+      throw new DomainError("PANEL_NOT_FOUND", "未找到该学科组，请先创建学科组或从列表中选择。", {
+        fields: [{ path: "body.panelId", message: "学科组不存在" }],
+      });
     }
     const announced = inScope.calendar.defenseAt;
     if (announced !== undefined && body.at < announced) {

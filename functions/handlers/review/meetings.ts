@@ -66,13 +66,9 @@ async function candidates(scope: GenerationScope, named: readonly string[] | und
         : [{ path: `body.applicationIds.${index}`, message: "该申报不在待评委会评审状态，或已列入其他会议" }],
     );
     if (refused.length > 0) {
-      throw new DomainError(
-        "NOT_AWAITING_COMMITTEE",
-        "所列申报中有不能列入本次会议的，请核对后重试。",
-        {
-          fields: refused,
-        },
-      );
+      throw new DomainError("NOT_AWAITING_COMMITTEE", "所列申报中有不能列入本次会议的，请核对后重试。", {
+        fields: refused,
+      });
     }
     return found.filter((application): application is ApplicationRecord => application !== undefined);
   }
@@ -106,10 +102,7 @@ export const meetingRoutes: BoundRoute[] = [
     const members = await requireRoleHolders(inScope.scope, body.members, "committee_member", "members");
     const agenda = await candidates(inScope.scope, body.applicationIds);
     if (agenda.length === 0) {
-      throw new DomainError(
-        "NOTHING_TO_DECIDE",
-        "目前没有待评委会评审的申报，无需召开评审会议。",
-      );
+      throw new DomainError("NOTHING_TO_DECIDE", "目前没有待评委会评审的申报，无需召开评审会议。");
     }
     const meeting: MeetingRecord = {
       meetingId: randomUUID(),
@@ -146,10 +139,7 @@ export const meetingRoutes: BoundRoute[] = [
 
   route(recordAttendance, async ({ actor, body, subject: { meeting }, now }) => {
     if (meeting.status !== "scheduled") {
-      throw new DomainError(
-        "MEETING_ALREADY_OPENED",
-        "会议已开始表决或已结束，出席情况不能再修改。",
-      );
+      throw new DomainError("MEETING_ALREADY_OPENED", "会议已开始表决或已结束，出席情况不能再修改。");
     }
     const members = new Set(meeting.members.map((member) => member.accountId));
     const strangers = body.present.flatMap((accountId, index) =>
@@ -187,10 +177,7 @@ export const meetingRoutes: BoundRoute[] = [
 
   route(castVote, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status !== "in_session") {
-      throw new DomainError(
-        "MEETING_NOT_IN_SESSION",
-        "评审会议不在表决阶段（未开始或已结束），不能投票。",
-      );
+      throw new DomainError("MEETING_NOT_IN_SESSION", "评审会议不在表决阶段（未开始或已结束），不能投票。");
     }
     const member = actingAs(actor, "committee_member");
     if (!meeting.agenda.includes(params.applicationId)) throw httpErrors.notFound();

@@ -59,10 +59,7 @@ const FORMAT_NAMES: Record<EvidenceContentType, string> = {
 };
 
 function evidenceNotFound(): DomainError {
-  return new DomainError(
-    "EVIDENCE_NOT_FOUND",
-    "未找到该材料，可能已被删除或合并，请刷新材料列表。",
-  );
+  return new DomainError("EVIDENCE_NOT_FOUND", "未找到该材料，可能已被删除或合并，请刷新材料列表。");
 }
 
 function badPlace(message: string, path: string): DomainError {

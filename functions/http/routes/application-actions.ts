@@ -41,6 +41,22 @@ export const submitApplication = defineRoute({
   headers: idempotencyHeaders,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Submit" }),
   response: submitted,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_READY",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "IDEMPOTENCY_KEY_REUSED",
+    "INVALID_TRANSITION",
+    "NOT_ELIGIBLE",
+    "REQUEST_IN_PROGRESS",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const resubmitApplication = defineRoute({
@@ -57,6 +73,22 @@ export const resubmitApplication = defineRoute({
   headers: idempotencyHeaders,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Resubmit" }),
   response: submitted,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_READY",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "IDEMPOTENCY_KEY_REUSED",
+    "INVALID_TRANSITION",
+    "NOT_ELIGIBLE",
+    "REQUEST_IN_PROGRESS",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const withdrawApplication = defineRoute({
@@ -73,6 +105,14 @@ export const withdrawApplication = defineRoute({
     reason: z.string({ error: "撤回原因应为文字" }).trim().max(200, "撤回原因最多200字").optional(),
   }).meta({ id: "Withdraw" }),
   response: statusView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const getApplicationStatus = defineRoute({

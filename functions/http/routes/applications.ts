@@ -43,6 +43,15 @@ export const createApplication = defineRoute({
   }),
   successStatus: 201,
   response: applicationView,
+  errors: [
+    "APPLICATION_CANCELLED",
+    "APPLICATION_EXISTS",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "NAME_NOT_REGISTERED",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listMyApplications = defineRoute({
@@ -87,6 +96,16 @@ export const saveBaseInfo = defineRoute({
     id: "SaveBaseInfo",
   }),
   response: applicationView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "MATERIALS_LOCKED",
+    "NAME_NOT_REGISTERED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const confirmedField = z
@@ -125,6 +144,16 @@ function sectionRoute<const S extends SectionId, const Id extends string>(sectio
       data: refusingUnknownKeys(SECTION_SCHEMAS[section]) as (typeof SECTION_SCHEMAS)[S],
     }),
     response: applicationView,
+    errors: [
+      "APPLICATION_NOT_FOUND",
+      "CONCURRENT_UPDATE",
+      "DEADLINE_PASSED",
+      "MATERIALS_LOCKED",
+      "NOT_EDITABLE",
+      "RESIDENT_ID_NOT_REGISTERED",
+      "STALE_VERSION",
+      "WINDOW_NOT_OPEN",
+    ],
   });
 }
 
@@ -156,6 +185,15 @@ export const signIntegrityPledge = defineRoute({
     statements: statementsSchema,
   }).meta({ id: "SignIntegrityPledge" }),
   response: applicationView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const checklistItem = z.object({
@@ -191,4 +229,5 @@ export const getApplicationChecklist = defineRoute({
       ),
     })
     .meta({ id: "Checklist" }),
+  errors: ["EVIDENCE_TYPE_NOT_ACCEPTED"],
 });

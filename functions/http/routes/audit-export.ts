@@ -32,6 +32,7 @@ export const exportApplicationAudit = defineRoute({
   params: applicationParams,
   query: exportQuery,
   rawContentType: "text/csv",
+  errors: ["INVALID_CURSOR"],
 });
 
 export const exportRoundAudit = defineRoute({
@@ -45,4 +46,5 @@ export const exportRoundAudit = defineRoute({
   params: roundIdParams,
   query: exportQuery,
   rawContentType: "text/csv",
+  errors: ["INVALID_CURSOR"],
 });

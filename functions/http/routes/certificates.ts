@@ -17,6 +17,7 @@ export const downloadCertificate = defineRoute({
   tag: TAG,
   params: applicationParams,
   rawContentType: "application/pdf",
+  errors: ["CERTIFICATE_GLYPH_MISSING", "CERTIFICATE_NOT_ISSUED", "CERTIFICATE_REVOKED"],
 });
 
 export const verifyCertificate = defineRoute({
@@ -48,4 +49,5 @@ export const verifyCertificate = defineRoute({
       .describe("text/html (as browsers send it) for the page; anything else, or none, for JSON"),
   }),
   response: certificateVerificationView,
+  errors: ["CERTIFICATE_NOT_FOUND"],
 });

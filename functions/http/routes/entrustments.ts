@@ -32,6 +32,7 @@ export const fileEntrustment = defineRoute({
   }).meta({ id: "FileEntrustment" }),
   successStatus: 201,
   response: entrustmentView,
+  errors: ["CONCURRENT_UPDATE", "ENTRUSTMENT_EXISTS", "ENTRUSTMENT_NOT_NEEDED"],
 });
 
 export const decideEntrustment = defineRoute({
@@ -46,6 +47,7 @@ export const decideEntrustment = defineRoute({
   params,
   body: decisionBody.meta({ id: "Decision" }),
   response: entrustmentView,
+  errors: ["ALREADY_DECIDED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 export const getEntrustment = defineRoute({

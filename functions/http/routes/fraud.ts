@@ -109,6 +109,18 @@ export const cancelForFraud = defineRoute({
       revokedCertificate: z.string().optional().describe("The certificate number revoked with it"),
     })
     .meta({ id: "FraudCancellationResult" }),
+  errors: [
+    "BLACKLIST_ENTRY_EXISTS",
+    "CERTIFICATE_RECORD_MISSING",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "FRAUD_ALREADY_RECORDED",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const recordBlacklistEntry = defineRoute({
@@ -129,6 +141,7 @@ export const recordBlacklistEntry = defineRoute({
   response: blacklistEntryView.extend({
     alreadyRecorded: z.boolean().describe("true when the same decision was on the register already"),
   }),
+  errors: ["BLACKLIST_ENTRY_EXISTS", "CONCURRENT_UPDATE"],
 });
 
 export const importBlacklist = defineRoute({
@@ -171,6 +184,7 @@ export const importBlacklist = defineRoute({
       }),
     ),
   }),
+  errors: ["BLACKLIST_IMPORT_INVALID"],
 });
 
 export const listBlacklist = defineRoute({
@@ -185,6 +199,7 @@ export const listBlacklist = defineRoute({
   tag: TAG,
   query: cursorQuery,
   response: z.object({ entries: z.array(blacklistEntryView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const liftBlacklistEntry = defineRoute({
@@ -201,4 +216,11 @@ export const liftBlacklistEntry = defineRoute({
     expectedVersion: expectedVersionField.optional(),
   }).meta({ id: "BlacklistLifting" }),
   response: blacklistEntryView,
+  errors: [
+    "BLACKLIST_ALREADY_LIFTED",
+    "BLACKLIST_ENTRY_NOT_FOUND",
+    "BLACKLIST_EXPIRED",
+    "CONCURRENT_UPDATE",
+    "STALE_VERSION",
+  ],
 });

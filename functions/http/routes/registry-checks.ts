@@ -39,4 +39,14 @@ export const recordRegistryCheck = defineRoute({
   }).meta({ id: "RegistryCheckRecord" }),
   successStatus: 201,
   response: reviewResult.extend({ registryCheck: registryCheckView }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EDUCATION_RECORD_NOT_FOUND",
+    "NOT_UNDER_REVIEW",
+    "REGISTRY_CHECK_NUMBER_MISMATCH",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });

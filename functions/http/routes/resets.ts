@@ -51,6 +51,7 @@ export const startReset = defineRoute({
       executionName: z.string(),
     })
     .meta({ id: "ResetStarted" }),
+  errors: ["FORMAL_DATA_RESET_NOT_CONFIRMED", "RESET_CONFLICT", "STALE_GENERATION"],
 });
 
 export const listResets = defineRoute({

@@ -37,6 +37,17 @@ export const publishResultNotice = defineRoute({
       .describe("Where the notice is published (公示范围)"),
   }).meta({ id: "PublishResultNotice" }),
   response: publishedResultsView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "NOTHING_TO_PUBLISH",
+    "RESULT_NOTICE_CLOSED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 const resultObjectionParams = applicationParams.extend({
@@ -101,6 +112,16 @@ export const resolveResultObjection = defineRoute({
     status: z.enum(["upheld", "dismissed"]),
     application: reviewResult,
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "OBJECTION_NOT_FOUND",
+    "OBJECTION_RESOLVED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const issueQualificationDocument = defineRoute({
@@ -126,4 +147,19 @@ export const issueQualificationDocument = defineRoute({
     issuedOn: dateField.describe("The document's date (发文日期), printed on the certificates"),
   }).meta({ id: "QualificationDocument" }),
   response: issuanceView,
+  errors: [
+    "CERTIFICATE_NUMBER_TAKEN",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "ISSUE_DATE_INVALID",
+    "OBJECTION_UNRESOLVED",
+    "QUALIFICATION_DOCUMENT_CONFLICT",
+    "RESULT_NOTICE_NOT_FINISHED",
+    "RESULT_NOT_PUBLISHED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });

@@ -105,6 +105,7 @@ export const createRound = defineRoute({
   body: roundDefinitionSchema.meta({ id: "CreateRound" }),
   successStatus: 201,
   response: adminRound,
+  errors: ["BOUNDARY_IN_PAST", "CONCURRENT_UPDATE", "INVALID_ROUND_CALENDAR", "ROUND_EXISTS"],
 });
 
 const movedBoundary = z.object({
@@ -142,6 +143,13 @@ export const amendRoundCalendar = defineRoute({
     .strict()
     .meta({ id: "AmendRoundCalendar" }),
   response: adminRound.extend({ moved: z.array(movedBoundary) }),
+  errors: [
+    "BOUNDARY_PASSED",
+    "CALENDAR_UNCHANGED",
+    "CONCURRENT_UPDATE",
+    "INVALID_ROUND_CALENDAR",
+    "STALE_VERSION",
+  ],
 });
 
 export const scheduleMeetings = defineRoute({
@@ -173,4 +181,11 @@ export const scheduleMeetings = defineRoute({
     version: z.number().int(),
     calendarText: z.record(z.string(), z.string()),
   }),
+  errors: [
+    "BOUNDARY_PASSED",
+    "CALENDAR_UNCHANGED",
+    "CONCURRENT_UPDATE",
+    "INVALID_ROUND_CALENDAR",
+    "STALE_VERSION",
+  ],
 });

@@ -21,6 +21,7 @@ export const listUnitApplications = defineRoute({
   params: roundIdParams.extend({ unitId: orgIdField }),
   query: stateQuery,
   response: z.object({ applications: z.array(reviewSummary), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getApplicationForReview = defineRoute({
@@ -35,6 +36,7 @@ export const getApplicationForReview = defineRoute({
   tag: TAG,
   params: applicationParams,
   response: reviewApplicationView,
+  errors: ["REASON_REQUIRED"],
 });
 
 export const returnApplicationByUnit = defineRoute({
@@ -50,6 +52,17 @@ export const returnApplicationByUnit = defineRoute({
   params: applicationParams,
   body: strictBody(feedbackFields).meta({ id: "UnitReturn" }),
   response: reviewResult,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const recommendApplication = defineRoute({
@@ -75,6 +88,24 @@ export const recommendApplication = defineRoute({
       .optional()
       .describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)"),
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "GRASSROOTS_SENIOR_QUOTA_FULL",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_TRANSITION",
+    "MAKER_CHECKER",
+    "OBJECTION_UNRESOLVED",
+    "POST_RATIO_FULL",
+    "POST_STRUCTURE_UNKNOWN",
+    "PUBLICITY_NOT_FINISHED",
+    "PUBLICITY_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const resolveObjection = defineRoute({
@@ -123,4 +154,17 @@ export const resolveObjection = defineRoute({
     status: z.enum(["upheld", "dismissed"]),
     application: reviewResult,
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "OBJECTION_NOT_FOUND",
+    "OBJECTION_RESOLVED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });

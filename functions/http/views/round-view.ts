@@ -1,10 +1,10 @@
 import type { RoundRecord } from "../../adapters/dynamodb/round-repository";
-import { formatShanghai, openPhaseAt, parseRoundCalendar } from "../../core/calendar";
+import { formatShanghai, openPhaseAt, storedRoundCalendar } from "../../core/calendar";
 import { ELIGIBILITY_RULE_SETS } from "../../core/eligibility";
 import { ROUND_STATE_LABELS, roundState } from "../../core/rounds";
 
 function calendarView(round: RoundRecord) {
-  const calendar = parseRoundCalendar(round.calendar);
+  const calendar = storedRoundCalendar(round.calendar);
   const iso = (instant: Date) => instant.toISOString();
   const span = (interval: { from: Date; to: Date }) => ({ from: iso(interval.from), to: iso(interval.to) });
   const text = (interval: { from: Date; to: Date }) =>
