@@ -12,4 +12,5 @@ export const residentIdSchema = z
   .superRefine((value, context) => {
     const result = parseResidentId(value);
     if (!result.ok) context.addIssue({ code: "custom", message: result.message });
-  });
+  })
+  .meta({ pattern: "^\\d{17}[\\dXx]$", minLength: 18, maxLength: 18 });

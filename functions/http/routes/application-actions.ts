@@ -11,6 +11,7 @@ const idempotencyHeaders = z.object({
   "idempotency-key": z
     .string({ error: "请在请求头 Idempotency-Key 中提供本次提交的唯一标识（如 UUID），重试时使用同一标识" })
     .regex(/^[A-Za-z0-9_-]{8,128}$/, "Idempotency-Key 应为8至128位字母、数字、下划线或连字符")
+    .meta({ minLength: 8, maxLength: 128 })
     .describe("One value per intended submission: a retry with the same value gets the first answer"),
 });
 

@@ -61,6 +61,7 @@ const qualificationReason = z.strictObject({
   rule: z
     .string({ error: "请注明不符合的条款编号" })
     .regex(/^R\d(\.\d{1,2})?$/, "条款编号格式应如 R1.1、R2.3")
+    .meta({ minLength: 2, maxLength: 5 })
     .describe("The rule of DESIGN.md §2 the applicant does not meet"),
   message: text("不符合的具体情况", 4, 500),
 });

@@ -8,7 +8,7 @@ const entrustmentView = z
     unitId: z.string(),
     roundId: z.string(),
     letterNumber: z.string(),
-    receivedOn: z.string(),
+    receivedOn: z.iso.date(),
     filedBy: z.string(),
     filedAt: z.iso.datetime(),
     ...decisionFields,

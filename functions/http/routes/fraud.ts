@@ -34,13 +34,13 @@ export const blacklistEntryView = z
       .describe(
         "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
       ),
-    decisionDate: z.string().describe("Beijing date of the decision; the first day barred"),
+    decisionDate: z.iso.date().describe("Beijing date of the decision; the first day barred"),
     documentNumber: z.string().optional().describe("The decision's document number"),
     reason: z
       .string()
       .describe("What the person did: the finding of a cancellation, or the decision's words"),
-    from: z.string().describe("First day barred (Beijing date)"),
-    until: z.string().describe("First day the person may apply again (Beijing date)"),
+    from: z.iso.date().describe("First day barred (Beijing date)"),
+    until: z.iso.date().describe("First day the person may apply again (Beijing date)"),
     recordedBy: z.string(),
     recordedAt: z.iso.datetime(),
     importId: z.string().optional().describe("The bulk import that brought the entry in"),

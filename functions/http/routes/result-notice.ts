@@ -51,7 +51,10 @@ export const publishResultNotice = defineRoute({
 });
 
 const resultObjectionParams = applicationParams.extend({
-  objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+  objectionId: z
+    .string()
+    .regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确")
+    .meta({ minLength: 9, maxLength: 41 }),
 });
 
 export const listApplicationObjections = defineRoute({

@@ -25,8 +25,8 @@ export const publicRound = z
       receiptCutoff: z.iso.datetime().describe("评委会接收材料截止（此刻起不再接收）"),
       defenseAt: z.iso.datetime().optional().describe("答辩时间（另行通知）"),
       committeeMeetingAt: z.iso.datetime().optional().describe("评审会议时间（另行通知）"),
-      achievementCutoff: z.string().describe("业绩截止日期 R6.1"),
-      seniorityReferenceDate: z.string().describe("任职年限计算截止日期 R6.2"),
+      achievementCutoff: z.iso.date().describe("业绩截止日期 R6.1"),
+      seniorityReferenceDate: z.iso.date().describe("任职年限计算截止日期 R6.2"),
       notices: z
         .object({
           unitPublicityDays: z.number().int(),

@@ -123,7 +123,8 @@ export const lodgeObjection = defineRoute({
         (text) => [...text].length <= OBJECTION_MAX_CHARACTERS,
         `异议内容最多${OBJECTION_MAX_CHARACTERS}字`,
       )
-      .refine((text) => !MARKUP.test(text), "异议内容只能是文字，不能包含网页标记（HTML）"),
+      .refine((text) => !MARKUP.test(text), "异议内容只能是文字，不能包含网页标记（HTML）")
+      .meta({ minLength: 10, maxLength: OBJECTION_MAX_CHARACTERS }),
     contact: z
       .strictObject({
         name: z

@@ -119,7 +119,10 @@ export const resolveObjection = defineRoute({
     "or cancelled (R5.5), or dismissed with the reason",
   tag: TAG,
   params: applicationParams.extend({
-    objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+    objectionId: z
+      .string()
+      .regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确")
+      .meta({ minLength: 9, maxLength: 41 }),
   }),
   body: strictBody({
     outcome: z.enum(["upheld", "dismissed"], { error: "处理结果应为 upheld（属实）或 dismissed（不属实）" }),
