@@ -102,7 +102,13 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
         }
       : {
           description: spec.summary,
-          content: { [spec.rawContentType ?? "text/plain"]: { schema: z.string() } },
+          content: Object.fromEntries(
+            [spec.rawContentType ?? "text/plain"].flat().map((type) => [
+              type,
+              // A file format that is JSON (the audit export's json) is an array of records.
+              { schema: type === "application/json" ? z.array(z.record(z.string(), z.unknown())) : z.string() },
+            ]),
+          ),
         };
     const request: RouteConfig["request"] = {};
     if (spec.params) request.params = spec.params;

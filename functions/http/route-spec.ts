@@ -30,7 +30,7 @@ export interface RouteSpec {
   /** JSON answer; absent for routes that answer HTML or files. */
   response?: z.ZodType;
   /** Content type of a non-JSON answer, for the OpenAPI document. */
-  rawContentType?: string;
+  rawContentType?: string | readonly string[];
   /**
    * The same URL also answers an HTML page, to a client whose `Accept` ranks `text/html` above JSON
    * (content negotiation); describes that page for the OpenAPI document. Answers carry `Vary: Accept`.

@@ -352,7 +352,7 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
             contentType: "application/pdf",
             size: 2001,
           }),
-        400,
+        422,
         "EVIDENCE_TOO_LARGE",
       );
       // Declared within the limit, sent over it: the policy's size range stops it at S3.
@@ -390,7 +390,7 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
           contentType: "image/jpeg",
           size: 2 * 1024 * 1024 + 1,
         }),
-      400,
+      422,
       "EVIDENCE_TOO_LARGE",
     );
     expect(refusal.message).toBe("文件不能超过2 MB");

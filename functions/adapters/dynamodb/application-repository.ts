@@ -57,6 +57,26 @@ export function headItem(application: ApplicationRecord) {
 }
 
 /**
+ * Holds a transaction to the version the caller read, without changing the application: an answer
+ * about it (a dismissed objection) given on a stale view is refused like any edit.
+ */
+export function versionCheck(application: ApplicationRecord, expectedVersion: number): GuardedWrite {
+  if (expectedVersion !== application.version) throw staleVersion();
+  return {
+    write: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: applicationKeys.head(application.scope, application.applicationId),
+        ConditionExpression: "#version = :expected",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":expected": expectedVersion },
+      },
+    },
+    conflict: staleVersion,
+  };
+}
+
+/**
  * An edit of the head, written only if nobody changed the application since it was read; the edit
  * and its audit record are one transaction.
  */

@@ -13,4 +13,5 @@ export const residentIdSchema = z
     const result = parseResidentId(value);
     if (!result.ok) context.addIssue({ code: "custom", message: result.message });
   })
-  .meta({ pattern: "^\\d{17}[\\dXx]$", minLength: 18, maxLength: 18 });
+  // Answers show the masked form, so the contract states the length only.
+  .meta({ minLength: 18, maxLength: 18 });

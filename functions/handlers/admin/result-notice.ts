@@ -62,13 +62,13 @@ export const resultNoticeRoutes: BoundRoute[] = [
       answer: body,
       actor: actingAs(actor, "office_admin"),
       now,
+      expectedVersion: body.expectedVersion,
       ...(body.followUp === undefined
         ? {}
         : {
             followUp: {
               action: "cancel",
               context: lifecycleContext(inScope, now, body.reason),
-              expectedVersion: body.expectedVersion,
             },
           }),
     });

@@ -31,13 +31,13 @@ export const objectionResolutionRoutes: BoundRoute[] = [
       answer: body,
       actor: handler,
       now,
+      expectedVersion: body.expectedVersion,
       ...(body.followUp === undefined
         ? {}
         : {
             followUp: {
               action: body.followUp === "cancel" ? "cancel_by_unit" : "return_by_unit",
               context,
-              expectedVersion: body.expectedVersion,
             },
           }),
     });

@@ -31,7 +31,7 @@ export const exportApplicationAudit = defineRoute({
   tag: TAG,
   params: applicationParams,
   query: exportQuery,
-  rawContentType: "text/csv",
+  rawContentType: ["application/json", "text/csv"],
   errors: ["INVALID_CURSOR"],
 });
 
@@ -45,6 +45,6 @@ export const exportRoundAudit = defineRoute({
   tag: TAG,
   params: roundIdParams,
   query: exportQuery,
-  rawContentType: "text/csv",
+  rawContentType: ["application/json", "text/csv"],
   errors: ["INVALID_CURSOR"],
 });

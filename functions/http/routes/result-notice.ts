@@ -99,15 +99,11 @@ export const resolveResultObjection = defineRoute({
       .trim()
       .min(2, "处理理由至少2个字")
       .max(1000, "处理理由最多1000字"),
-    expectedVersion: expectedVersionField.optional().describe("The application's version; needed to cancel"),
+    expectedVersion: expectedVersionField.describe("The application's version read before answering"),
   })
     .refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
       message: "异议不属实时不能选择后续处理",
       path: ["followUp"],
-    })
-    .refine((body) => body.followUp === undefined || body.expectedVersion !== undefined, {
-      message: "取消申报资格时须提供申报的版本号 expectedVersion",
-      path: ["expectedVersion"],
     })
     .meta({ id: "ResultObjectionResolution" }),
   response: z.object({

@@ -135,9 +135,7 @@ export const resolveObjection = defineRoute({
       .trim()
       .min(2, "处理理由至少2个字")
       .max(1000, "处理理由最多1000字"),
-    expectedVersion: expectedVersionField
-      .optional()
-      .describe("The application's version; needed when upheld"),
+    expectedVersion: expectedVersionField.describe("The application's version read before answering"),
   })
     .refine((body) => body.outcome === "dismissed" || body.followUp !== undefined, {
       message: "异议属实时须选择后续处理：退回修改或取消申报",
@@ -146,10 +144,6 @@ export const resolveObjection = defineRoute({
     .refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
       message: "异议不属实时不能选择后续处理",
       path: ["followUp"],
-    })
-    .refine((body) => body.outcome === "dismissed" || body.expectedVersion !== undefined, {
-      message: "异议属实时须提供申报的版本号 expectedVersion",
-      path: ["expectedVersion"],
     })
     .meta({ id: "ObjectionResolution" }),
   response: z.object({
