@@ -2916,8 +2916,8 @@ export type components = {
              */
             followUp?: "return" | "cancel";
             reason: string;
-            /** @description The application's version; needed when upheld */
-            expectedVersion?: number;
+            /** @description The application's version read before answering */
+            expectedVersion: number;
         };
         UnitReturn: {
             /** @description The version read before editing (optimistic locking) */
@@ -3626,8 +3626,8 @@ export type components = {
              */
             followUp?: "cancel";
             reason: string;
-            /** @description The application's version; needed to cancel */
-            expectedVersion?: number;
+            /** @description The application's version read before answering */
+            expectedVersion: number;
         };
         CertificateVerification: {
             certificateNumber: string;
@@ -17636,6 +17636,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
                     "text/csv": string;
                 };
             };
@@ -17746,6 +17749,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
                     "text/csv": string;
                 };
             };

@@ -106,7 +106,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
             [spec.rawContentType ?? "text/plain"].flat().map((type) => [
               type,
               // A file format that is JSON (the audit export's json) is an array of records.
-              { schema: type === "application/json" ? z.array(z.record(z.string(), z.unknown())) : z.string() },
+              {
+                schema: type === "application/json" ? z.array(z.record(z.string(), z.unknown())) : z.string(),
+              },
             ]),
           ),
         };

@@ -218,6 +218,30 @@ export const accountRepository = {
       }));
   },
 
+  /**
+   * Roles the account held in earlier generations of the round, which the reset left behind (R3.2).
+   * Read only to explain a refusal; the purge removes them in the end.
+   */
+  async formerRolesOf(accountId: string, current: GenerationScope): Promise<RoleAssignment[]> {
+    const found = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :account AND begins_with(GSI1SK, :round)",
+        ExpressionAttributeValues: {
+          ":account": `ACCOUNT#${accountId}`,
+          ":round": `ROUND#${current.roundId}#G`,
+        },
+      }),
+    );
+    return (found.Items ?? []).flatMap((item) => {
+      const generation = Number(/^ROUND#[^#]+#G(\d+)#ROLE#/.exec(String(item.GSI1SK))?.[1]);
+      return generation < current.generation
+        ? [{ role: item.role as Role, orgId: item.orgId as string, accountId }]
+        : [];
+    });
+  },
+
   /** Role holders of an organisation now: its standing roles plus the current generation's. */
   async holdersIn(orgId: string, current: GenerationScope): Promise<RoleAssignment[]> {
     const query = (pk: string) =>
