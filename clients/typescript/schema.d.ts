@@ -318,7 +318,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3); empty when ready */
+        /** What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3), and an advisory pre-check of eligibility by the rules the submit applies (R1, R2, R5.5, R6) */
         get: operations["getApplicationChecklist"];
         put?: never;
         post?: never;
@@ -2316,7 +2316,24 @@ export type components = {
             };
         };
         Checklist: {
+            /** @description Nothing left on the checklist and the eligibility pre-check finds no refusal */
             ready: boolean;
+            /** @description The submit's eligibility rules applied ahead; not_checked until the form can be read */
+            eligibility: {
+                /**
+                 * @description The submit decides, on the data of that moment
+                 * @enum {boolean}
+                 */
+                advisory: true;
+                /** @enum {string} */
+                status: "eligible" | "not_eligible" | "not_checked";
+                message: string;
+                failures: {
+                    rule: string;
+                    code: string;
+                    message: string;
+                }[];
+            };
             sections: {
                 section: string;
                 title: string;
@@ -6524,7 +6541,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3); empty when ready */
+            /** @description What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3), and an advisory pre-check of eligibility by the rules the submit applies (R1, R2, R5.5, R6) */
             200: {
                 headers: {
                     [name: string]: unknown;

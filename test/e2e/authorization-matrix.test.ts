@@ -9,6 +9,7 @@ import { ROUND_2024_CALENDAR_SPEC } from "../../functions/core/calendar";
 import type { ApplicationState } from "../../functions/core/lifecycle";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { LocalSystem } from "../../infra/local/system";
+import { apiFetch } from "../support/contract-validator";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { freshResidentId } from "../support/resident-ids";
 import { SAMPLE_BASE_INFO, sampleSections } from "../support/sample-application";
@@ -1069,7 +1070,7 @@ afterAll(async () => {
 
 async function outcome(request: Request, token?: string): Promise<Outcome | string> {
   const response = request.headers
-    ? await fetch(`${system.url}${request.path}`, {
+    ? await apiFetch(`${system.url}${request.path}`, {
         method: request.method,
         headers: {
           "content-type": "application/json",

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { quotaRepository } from "../../functions/adapters/dynamodb/quota-repository";
 import type { LocalSystem } from "../../infra/local/system";
-import { applicationPath, checklist, DEMO_UNIT, json, listEvidence, untilOpen } from "../support/applicant";
+import {
+  applicationPath,
+  checklist,
+  DEMO_UNIT,
+  json,
+  listEvidence,
+  READY,
+  untilOpen,
+} from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { type Refusal, refusedWithoutTrace } from "../support/refusals";
 import {
@@ -321,7 +329,7 @@ describe("unit review over HTTP (issue #7)", () => {
       ),
       204,
     );
-    expect(await checklist(api, token, applicationId)).toEqual({ ready: true, sections: [] });
+    expect(await checklist(api, token, applicationId)).toEqual(READY);
     await resubmit("a");
     expect((await review("a")).evidence.map((item) => item.slotId)).not.toContain("education_evidence");
   });

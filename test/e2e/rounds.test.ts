@@ -16,6 +16,7 @@ import {
   untilOpen,
   uploadEverythingMissing,
 } from "../support/applicant";
+import { apiFetch } from "../support/contract-validator";
 import { type Client, client, inRound, startTestSystem } from "../support/local-system";
 import { refusedWithoutTrace, until } from "../support/refusals";
 import { freshResidentId } from "../support/resident-ids";
@@ -429,7 +430,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
     const appPath = `/rounds/2025/applications/${created.applicationId}`;
     const { version } = await json<{ version: number }>(await api.get(appPath, token), 200);
     const submitted = await json<{ state: string; testData: boolean }>(
-      await fetch(`${system.url}${appPath}/submit`, {
+      await apiFetch(`${system.url}${appPath}/submit`, {
         method: "POST",
         headers: {
           "content-type": "application/json",

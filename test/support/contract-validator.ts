@@ -80,3 +80,8 @@ export async function checkedFetch(input: Request): Promise<Response> {
   validateAnswer(input.method, input.url, response.status, response.headers.get("content-type") ?? "", body);
   return response;
 }
+
+/** `fetch` for a call to the API the client helpers do not cover (custom headers): checked the same way. */
+export function apiFetch(url: string, init?: RequestInit): Promise<Response> {
+  return checkedFetch(new Request(url, init));
+}

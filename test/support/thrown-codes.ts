@@ -59,6 +59,19 @@ export function thrownCodesByOperation(): Map<string, Set<string>> {
     return undefined;
   };
 
+  const catalogue = program.getSourceFiles().find((file) => file.fileName.endsWith("functions/core/error-catalogue.ts"));
+  const errorCodeSymbol = catalogue && checker.getSymbolAtLocation(catalogue)?.exports?.get("ErrorCode" as ts.__String);
+  if (!errorCodeSymbol) throw new Error("ErrorCode not found in functions/core/error-catalogue.ts");
+  const errorCode = checker.getDeclaredTypeOfSymbol(errorCodeSymbol);
+  /**
+   * A literal spelled like a code that goes where something else is expected — an eligibility
+   * failure's code, say BLACKLISTED in a rule table — is data, not an error thrown.
+   */
+  const mayBeThrown = (literal: ts.StringLiteralLike) => {
+    const expected = checker.getContextualType(literal);
+    return !expected || checker.isTypeAssignableTo(expected, errorCode);
+  };
+
   const reach = (start: ts.Node) => {
     const codes = new Set<string>();
     const actions = new Set<string>();
@@ -69,7 +82,7 @@ export function thrownCodesByOperation(): Map<string, Set<string>> {
       visited.add(node);
       const visit = (child: ts.Node) => {
         if (ts.isStringLiteral(child) || ts.isNoSubstitutionTemplateLiteral(child)) {
-          if (CODES.has(child.text)) codes.add(child.text);
+          if (CODES.has(child.text) && mayBeThrown(child)) codes.add(child.text);
           if (ACTION_NAMES.has(child.text)) actions.add(child.text);
         }
         // `repository.method`: the method is followed, not every method of the repository.

@@ -212,13 +212,23 @@ export const getApplicationChecklist = defineRoute({
   group: "submission",
   access: "authenticated",
   summary:
-    "What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3); " +
-    "empty when ready",
+    "What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3), " +
+    "and an advisory pre-check of eligibility by the rules the submit applies (R1, R2, R5.5, R6)",
   tag: TAG,
   params: applicationParams,
   response: z
     .object({
-      ready: z.boolean(),
+      ready: z
+        .boolean()
+        .describe("Nothing left on the checklist and the eligibility pre-check finds no refusal"),
+      eligibility: z
+        .object({
+          advisory: z.literal(true).describe("The submit decides, on the data of that moment"),
+          status: z.enum(["eligible", "not_eligible", "not_checked"]),
+          message: z.string(),
+          failures: z.array(z.object({ rule: z.string(), code: z.string(), message: z.string() })),
+        })
+        .describe("The submit's eligibility rules applied ahead; not_checked until the form can be read"),
       sections: z.array(
         z.object({
           section: z.string(),

@@ -17,6 +17,16 @@ describe("error contract: the codes a route can throw are the codes its contract
     expect([...thrown.keys()].sort()).toEqual(served);
   });
 
+  it("finds codes thrown deep down: services, repositories, the lifecycle guards of the route's actions", () => {
+    expect([...(thrown.get("submitApplication") ?? [])]).toEqual(
+      expect.arrayContaining(["NOT_ELIGIBLE", "APPLICATION_NOT_READY", "REQUEST_IN_PROGRESS", "WINDOW_NOT_OPEN"]),
+    );
+    expect([...(thrown.get("returnApplicationByDepartment") ?? [])]).toContain("DEPARTMENT_RETURN_LIMIT");
+    // …and not the guards of actions the route never takes, nor codes that are only data.
+    expect([...(thrown.get("submitApplication") ?? [])]).not.toContain("DEPARTMENT_RETURN_LIMIT");
+    expect([...(thrown.get("getApplicationChecklist") ?? [])]).not.toContain("BLACKLISTED");
+  });
+
   it.each(ROUTES.map((spec) => [spec.operationId, spec] as const))(
     "%s lists every code its code can throw",
     (operationId, spec) => {
