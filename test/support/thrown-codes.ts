@@ -59,8 +59,11 @@ export function thrownCodesByOperation(): Map<string, Set<string>> {
     return undefined;
   };
 
-  const catalogue = program.getSourceFiles().find((file) => file.fileName.endsWith("functions/core/error-catalogue.ts"));
-  const errorCodeSymbol = catalogue && checker.getSymbolAtLocation(catalogue)?.exports?.get("ErrorCode" as ts.__String);
+  const catalogue = program
+    .getSourceFiles()
+    .find((file) => file.fileName.endsWith("functions/core/error-catalogue.ts"));
+  const errorCodeSymbol =
+    catalogue && checker.getSymbolAtLocation(catalogue)?.exports?.get("ErrorCode" as ts.__String);
   if (!errorCodeSymbol) throw new Error("ErrorCode not found in functions/core/error-catalogue.ts");
   const errorCode = checker.getDeclaredTypeOfSymbol(errorCodeSymbol);
   /**

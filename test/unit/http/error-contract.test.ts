@@ -19,7 +19,12 @@ describe("error contract: the codes a route can throw are the codes its contract
 
   it("finds codes thrown deep down: services, repositories, the lifecycle guards of the route's actions", () => {
     expect([...(thrown.get("submitApplication") ?? [])]).toEqual(
-      expect.arrayContaining(["NOT_ELIGIBLE", "APPLICATION_NOT_READY", "REQUEST_IN_PROGRESS", "WINDOW_NOT_OPEN"]),
+      expect.arrayContaining([
+        "NOT_ELIGIBLE",
+        "APPLICATION_NOT_READY",
+        "REQUEST_IN_PROGRESS",
+        "WINDOW_NOT_OPEN",
+      ]),
     );
     expect([...(thrown.get("returnApplicationByDepartment") ?? [])]).toContain("DEPARTMENT_RETURN_LIMIT");
     // …and not the guards of actions the route never takes, nor codes that are only data.
