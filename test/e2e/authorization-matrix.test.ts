@@ -383,6 +383,7 @@ const COMMITTEE_CASES: Case[] = [
       send("POST", `/admin/rounds/2024/applications/${id}/objections/o0000000000000000/resolution`, {
         outcome: "dismissed",
         reason: "矩阵测试理由",
+        expectedVersion: stale,
       }),
     expect: OFFICE_ONLY,
   },
@@ -807,6 +808,7 @@ const MATRIX: Case[] = [
           send("POST", reviewPath(id, "/objections/o0000000000000000/resolution"), {
             outcome: "dismissed",
             reason: "矩阵测试",
+            expectedVersion: stale,
           }),
         expect: { unitHandler: IN_UNIT },
       },

@@ -204,7 +204,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
         receiptCutoff: "2025-11-04T16:00:00.000Z",
       },
     });
-    expect(created.calendarText.receiptCutoff).toBe("2025-11-05 00:00");
+    expect(created.calendarText.receiptCutoff).toBe("2025-11-05 00:00（北京时间）");
 
     // A retry of the same request (a lost answer) gets the same round; another round under the id is a conflict.
     const retried = await json<Round>(
@@ -374,9 +374,22 @@ describe("R3.4 the title office runs rounds year after year", () => {
       200,
     );
     expect(extended.version).toBe(before.version + 1);
+    // The office's wall time as written, and the instant it names in UTC (R3.1: "24:00" ends the day).
     expect(extended.moved).toEqual([
-      { boundary: "application.to", before: "2025-10-20 24:00", after: "2025-10-24 24:00" },
-      { boundary: "review.from", before: "2025-10-21 00:00", after: "2025-10-25 00:00" },
+      {
+        boundary: "application.to",
+        before: "2025-10-20 24:00",
+        after: "2025-10-24 24:00",
+        beforeAt: "2025-10-20T16:00:00.000Z",
+        afterAt: "2025-10-24T16:00:00.000Z",
+      },
+      {
+        boundary: "review.from",
+        before: "2025-10-21 00:00",
+        after: "2025-10-25 00:00",
+        beforeAt: "2025-10-20T16:00:00.000Z",
+        afterAt: "2025-10-24T16:00:00.000Z",
+      },
     ]);
     await refusedWithoutTrace(
       () =>

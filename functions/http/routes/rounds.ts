@@ -35,7 +35,9 @@ export const publicRound = z
         })
         .describe("公示最短期限（R4.2、R5.3、R4.5）"),
     }),
-    calendarText: z.record(z.string(), z.string()).describe("北京时间的可读日程"),
+    calendarText: z
+      .record(z.string(), z.string())
+      .describe("The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants"),
     eligibilityRuleSet: z
       .object({ id: z.enum(ELIGIBILITY_RULE_SET_IDS), label: z.string() })
       .describe("该年度施行的申报条件规则（R1.5 退休年龄表）"),
@@ -110,8 +112,10 @@ export const createRound = defineRoute({
 
 const movedBoundary = z.object({
   boundary: z.enum(BOUNDARIES),
-  before: z.string().nullable().describe("北京时间"),
-  after: z.string().describe("北京时间"),
+  before: z.string().nullable().describe("As the office wrote it, in Beijing wall time (北京时间)"),
+  after: z.string().describe("As the office wrote it, in Beijing wall time (北京时间)"),
+  beforeAt: z.iso.datetime().nullable().describe("The instant `before` names, ISO UTC"),
+  afterAt: z.iso.datetime().describe("The instant `after` names, ISO UTC"),
 });
 
 export const amendRoundCalendar = defineRoute({
