@@ -5,7 +5,7 @@ import {
   type RoundCalendar,
   shanghai,
 } from "../../../../functions/core/calendar";
-import { DomainError } from "../../../../functions/core/errors";
+import type { DomainError } from "../../../../functions/core/errors";
 import {
   type Action,
   type Actor,
@@ -15,6 +15,7 @@ import {
   assertEditable,
   type LifecycleContext,
 } from "../../../../functions/core/lifecycle";
+import { refusal } from "../../../support/domain-refusal";
 
 const CALENDAR = parseRoundCalendar({
   ...ROUND_2024_CALENDAR_SPEC,
@@ -63,16 +64,6 @@ function context(now: Date, changes: Partial<LifecycleContext> = {}): LifecycleC
     reason: "学历证书扫描件不清晰，请重新上传",
     ...changes,
   };
-}
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("the action was allowed");
 }
 
 function refusedWith(run: () => unknown, rule: string | undefined, code: string): DomainError {
