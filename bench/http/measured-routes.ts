@@ -32,6 +32,7 @@ function createRound(context: LatencyContext): ApiRequest {
       },
     },
     token: context.officeToken,
+    expectStatus: 201,
   };
 }
 

@@ -1691,7 +1691,7 @@ export type components = {
             time: string;
         };
         AmendRoundCalendar: {
-            /** @description The round version read before editing (optimistic locking) */
+            /** @description The version read before editing (optimistic locking) */
             expectedVersion: number;
             reason: string;
             /** @description 只写要调整的时间节点，未写的保持不变 */
@@ -1781,7 +1781,7 @@ export type components = {
                     resultNoticeWorkingDays: number;
                 };
             };
-            /** @description 北京时间的可读日程 */
+            /** @description The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants */
             calendarText: {
                 [key: string]: string;
             };
@@ -1913,7 +1913,7 @@ export type components = {
                     resultNoticeWorkingDays: number;
                 };
             };
-            /** @description 北京时间的可读日程 */
+            /** @description The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants */
             calendarText: {
                 [key: string]: string;
             };
@@ -1938,7 +1938,7 @@ export type components = {
             testData: boolean;
         };
         ScheduleMeetings: {
-            /** @description The round version read before editing (optimistic locking) */
+            /** @description The version read before editing (optimistic locking) */
             expectedVersion: number;
             defenseAt?: components["schemas"]["BeijingTimeOrInstant"];
             committeeMeetingAt?: components["schemas"]["BeijingTimeOrInstant"];
@@ -3932,7 +3932,7 @@ export interface operations {
                                 resultNoticeWorkingDays: number;
                             };
                         };
-                        /** @description 北京时间的可读日程 */
+                        /** @description The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants */
                         calendarText: {
                             [key: string]: string;
                         };
@@ -3961,10 +3961,20 @@ export interface operations {
                         moved: {
                             /** @enum {string} */
                             boundary: "preparation.from" | "preparation.to" | "application.from" | "application.to" | "review.from" | "review.to" | "receiptCutoff" | "defenseAt" | "committeeMeetingAt";
-                            /** @description 北京时间 */
+                            /** @description As the office wrote it, in Beijing wall time (北京时间) */
                             before: string | null;
-                            /** @description 北京时间 */
+                            /** @description As the office wrote it, in Beijing wall time (北京时间) */
                             after: string;
+                            /**
+                             * Format: date-time
+                             * @description The instant `before` names, ISO UTC
+                             */
+                            beforeAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The instant `after` names, ISO UTC
+                             */
+                            afterAt: string;
                         }[];
                     };
                 };
