@@ -38,7 +38,9 @@ export const publicRound = z
     }),
     calendarText: z
       .record(z.string(), z.string())
-      .describe("The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants"),
+      .describe(
+        "The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants",
+      ),
     eligibilityRuleSet: z
       .object({ id: z.enum(ELIGIBILITY_RULE_SET_IDS), label: z.string() })
       .describe("该年度施行的申报条件规则（R1.5 退休年龄表）"),
