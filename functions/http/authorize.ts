@@ -134,9 +134,9 @@ const REASSIGNED_BY: Partial<Record<OrgRecord["kind"], string>> = {
 
 /**
  * 403, and when the reset is why — the route needs a round role (not an administrator's standing
- * one) of the caller's kind of organisation and the round has been reset — a refusal that says so and
- * who re-assigns the role: naming the roles the caller held before the reset while their records
- * remain, the roles the route needs once the purge has removed them.
+ * one) and the round has been reset — a refusal that says so and who re-assigns the role: naming the
+ * roles the caller held before the reset while their records remain; once the purge has removed them,
+ * the roles of the caller's kind of organisation the route needs, to a staff account left with no role.
  */
 async function refusalWithoutRole(
   rule: Extract<AccessRule, { access: "roles" }>,
@@ -156,7 +156,9 @@ async function refusalWithoutRole(
   ]);
   const who = org && REASSIGNED_BY[org.kind];
   const held = former.map((assignment) => assignment.role).filter((role) => needed.includes(role));
-  const ofOrg = needed.filter((role) => org && ROLE_ORG_KIND[role] === org.kind);
+  // Without a record of the former roles, only someone left with no role at all is told of the reset.
+  const ofOrg =
+    actor.roles.length === 0 ? needed.filter((role) => org && ROLE_ORG_KIND[role] === org.kind) : [];
   if (!who || (held.length === 0 && ofOrg.length === 0)) return httpErrors.forbidden();
   const labels = (roles: Role[]) => [...new Set(roles)].map((role) => `“${ROLE_LABELS[role]}”`).join("、");
   const message = held.length

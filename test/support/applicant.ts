@@ -185,7 +185,7 @@ export async function checklist(api: Client, token: string, applicationId: strin
   const { data, error, response } = await api
     .typed(token)
     .GET("/rounds/{roundId}/applications/{applicationId}/checklist", {
-      params: { path: { roundId: "2024", applicationId } },
+      params: { path: { roundId: api.roundId, applicationId } },
     });
   if (!data) throw new Error(`checklist: ${response.status} ${JSON.stringify(error)}`);
   return data;

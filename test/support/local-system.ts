@@ -29,6 +29,8 @@ export interface Client {
   login(username: string, password?: string): Promise<string>;
   /** The generated client (clients/typescript), for calls written against the contract's types. */
   typed(token?: string): TitleReviewClient;
+  /** The round the helpers' paths speak of. */
+  roundId: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export function client(system: LocalSystem): Client {
           body: typeof body === "string" ? body : JSON.stringify(body),
         }),
       ),
+    roundId: "2024",
     typed: (token) =>
       createTitleReviewClient({
         baseUrl: system.url,
@@ -73,5 +76,6 @@ export function inRound(roundId: string, inner: Client): Client {
     send: (method, path, body, token) => inner.send(method, moved(path), body, token),
     login: (username, password) => inner.login(username, password),
     typed: (token) => inner.typed(token),
+    roundId,
   };
 }
