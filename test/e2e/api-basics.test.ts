@@ -34,7 +34,7 @@ describe("local runtime over HTTP", () => {
       preparation: "2024-09-01 00:00 至 2024-09-11 00:00（不含，北京时间）",
       application: "2024-09-11 00:00 至 2024-10-21 00:00（不含，北京时间）",
       review: "2024-10-21 00:00 至 2024-11-05 00:00（不含，北京时间）",
-      receiptCutoff: "2024-11-05 00:00",
+      receiptCutoff: "2024-11-05 00:00（北京时间）",
     });
     expect(round.calendar?.receiptCutoff).toBe("2024-11-04T16:00:00.000Z");
     const list = (await (await api.get("/rounds")).json()) as { rounds: { roundId: string }[] };
