@@ -24,7 +24,7 @@ describe("the API reference page (/docs) in a browser", () => {
     await page.goto(`${system.url}/docs#/${encodeURIComponent("省职改办")}/startReset`);
     const operation = page.locator("#operations-省职改办-startReset");
     await operation.getByText("STALE_GENERATION").first().waitFor({ timeout: 30_000 });
-    const text = await operation.innerText();
+    const text = await operation.textContent();
     expect(text).toContain("409");
     expect(text).toContain("STALE_GENERATION");
     expect(text).toContain("422");
