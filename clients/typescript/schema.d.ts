@@ -1648,7 +1648,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** OpenAPI 3.1 document of the whole API, generated from the route schemas */
+        /** OpenAPI 3.1 document of the whole API, generated from the route schemas when the functions are built */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -1682,7 +1682,7 @@ export type components = {
             requestId?: string;
         };
         Health: {
-            /** @enum {string} */
+            /** @constant */
             status: "ok";
             /**
              * Format: date-time
@@ -1797,11 +1797,8 @@ export type components = {
              */
             state: "upcoming" | "running" | "finished";
             stateText: string;
-            /**
-             * @description 此刻开放的阶段
-             * @enum {string|null}
-             */
-            openPhase: "preparation" | "application" | "review" | null;
+            /** @description 此刻开放的阶段 */
+            openPhase: ("preparation" | "application" | "review") | null;
             /** @description 预准备期间（重置前）写入的一切都是测试数据，重置时清除（R3.3、R3.5） */
             testData: boolean;
             generation: number;
@@ -1828,11 +1825,11 @@ export type components = {
                     to: components["schemas"]["BeijingTimeOrInstant"];
                 };
                 /** @description 评委会停止接收材料 */
-                receiptCutoff: string;
+                receiptCutoff: components["schemas"]["BeijingTimeOrInstant"];
                 /** @description 答辩时间（可另行通知） */
-                defenseAt?: string;
+                defenseAt?: components["schemas"]["BeijingTimeOrInstant"];
                 /** @description 评审会议时间（可另行通知） */
-                committeeMeetingAt?: string;
+                committeeMeetingAt?: components["schemas"]["BeijingTimeOrInstant"];
                 /**
                  * Format: date
                  * @description 业绩截止日期（R6.1）
@@ -1929,11 +1926,8 @@ export type components = {
              */
             state: "upcoming" | "running" | "finished";
             stateText: string;
-            /**
-             * @description 此刻开放的阶段
-             * @enum {string|null}
-             */
-            openPhase: "preparation" | "application" | "review" | null;
+            /** @description 此刻开放的阶段 */
+            openPhase: ("preparation" | "application" | "review") | null;
             /** @description 预准备期间（重置前）写入的一切都是测试数据，重置时清除（R3.3、R3.5） */
             testData: boolean;
         };
@@ -2111,7 +2105,7 @@ export type components = {
                 unitName: string;
                 /** @enum {string} */
                 applicationMethod: "regular" | "exceptional";
-                /** @enum {string} */
+                /** @constant */
                 series: "人力资源培训";
                 /** @enum {string} */
                 qualification: "associate_senior" | "senior";
@@ -2131,8 +2125,7 @@ export type components = {
                     employmentKind: "establishment" | "contract" | "enterprise" | "flexible";
                     underPostManagement: boolean;
                     outOfProvinceBranch: boolean;
-                    /** @enum {string|null} */
-                    socialInsurance: "payments" | "headquarters_payments" | "alternative" | null;
+                    socialInsurance: ("payments" | "headquarters_payments" | "alternative") | null;
                     professionalWorkSince: string;
                     education: {
                         /** @enum {string} */
@@ -2272,7 +2265,6 @@ export type components = {
                         kind: "party" | "government";
                         /** Format: date */
                         from: string;
-                        /** Format: date */
                         until: string | null;
                     }[];
                     dispatched: boolean;
@@ -2296,7 +2288,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2306,7 +2298,7 @@ export type components = {
                 unitName: string;
                 /** @enum {string} */
                 applicationMethod: "regular" | "exceptional";
-                /** @enum {string} */
+                /** @constant */
                 series: "人力资源培训";
                 /** @enum {string} */
                 qualification: "associate_senior" | "senior";
@@ -2322,7 +2314,7 @@ export type components = {
             eligibility: {
                 /**
                  * @description The submit decides, on the data of that moment
-                 * @enum {boolean}
+                 * @constant
                  */
                 advisory: true;
                 /** @enum {string} */
@@ -2379,7 +2371,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2391,7 +2383,7 @@ export type components = {
                 unitName: string;
                 /** @enum {string} */
                 applicationMethod: "regular" | "exceptional";
-                /** @enum {string} */
+                /** @constant */
                 series: "人力资源培训";
                 /** @enum {string} */
                 qualification: "associate_senior" | "senior";
@@ -2405,10 +2397,10 @@ export type components = {
             expectedVersion: number;
             /**
              * @description The version of GET /integrity-pledge the applicant read
-             * @enum {string}
+             * @constant
              */
             textVersion: "2024-1";
-            /** @enum {boolean} */
+            /** @constant */
             agreed: true;
             statements: {
                 civilServant: boolean;
@@ -2421,7 +2413,6 @@ export type components = {
                     kind: "party" | "government";
                     /** Format: date */
                     from: string;
-                    /** Format: date */
                     until: string | null;
                 }[];
                 dispatched: boolean;
@@ -2478,14 +2469,14 @@ export type components = {
             evidence: components["schemas"]["Evidence"];
             /** @description Send the file as multipart/form-data to url, with every field, the file last */
             upload: {
-                /** @enum {string} */
+                /** @constant */
                 method: "POST";
                 url: string;
                 /** @description Form fields to send before the file field */
                 fields: {
                     [key: string]: string;
                 };
-                /** @enum {string} */
+                /** @constant */
                 fileField: "file";
                 maxBytes: number;
                 /** Format: date-time */
@@ -2542,7 +2533,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2561,7 +2552,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2584,7 +2575,7 @@ export type components = {
             version: number;
             /** Format: date-time */
             createdAt: string;
-            /** @enum {string} */
+            /** @constant */
             kind: "department";
             /**
              * @description city_hr_bureau 市州人力资源和社会保障局; provincial_department 省直部门人事处; group_hr 集团公司人力资源部
@@ -2610,7 +2601,7 @@ export type components = {
             version: number;
             /** Format: date-time */
             createdAt: string;
-            /** @enum {string} */
+            /** @constant */
             kind: "unit";
             /**
              * @description party_school 党校（行政学院）; socialist_institute 社会主义学院; lecturer_group 讲师团; government_staff_training 党政群机关职工培训教育机构; enterprise_staff_training 企事业单位所属职工培训教育机构; talent_service_agency 人才服务机构（人事档案托管）
@@ -2761,7 +2752,7 @@ export type components = {
                 unitName: string;
                 /** @enum {string} */
                 applicationMethod: "regular" | "exceptional";
-                /** @enum {string} */
+                /** @constant */
                 series: "人力资源培训";
                 /** @enum {string} */
                 qualification: "associate_senior" | "senior";
@@ -2837,7 +2828,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2900,7 +2891,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2920,7 +2911,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
         };
@@ -2985,7 +2976,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
             entries: {
@@ -3053,7 +3044,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
             openedBy: string;
@@ -3456,7 +3447,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
             /** @enum {string} */
@@ -3479,7 +3470,7 @@ export type components = {
             /** Format: uuid */
             panelId: string;
             /** @description Beijing wall time, YYYY-MM-DD HH:mm */
-            at: string;
+            at: components["schemas"]["BeijingTimeOrInstant"];
             place: string;
         };
         Vote: {
@@ -3543,7 +3534,7 @@ export type components = {
             title: string;
             place: string;
             /** @description Beijing wall time, not before the committee meeting the round announced */
-            at: string;
+            at: components["schemas"]["BeijingTimeOrInstant"];
             members: string[];
             /** @description Absent: every application awaiting the committee that no other meeting holds */
             applicationIds?: string[];
@@ -3688,7 +3679,7 @@ export type components = {
             testData: boolean;
             /**
              * @description Present on test data only
-             * @enum {string}
+             * @constant
              */
             testDataLabel?: "测试数据";
             fraudCancellation: {
@@ -3948,11 +3939,8 @@ export interface operations {
                          */
                         state: "upcoming" | "running" | "finished";
                         stateText: string;
-                        /**
-                         * @description 此刻开放的阶段
-                         * @enum {string|null}
-                         */
-                        openPhase: "preparation" | "application" | "review" | null;
+                        /** @description 此刻开放的阶段 */
+                        openPhase: ("preparation" | "application" | "review") | null;
                         /** @description 预准备期间（重置前）写入的一切都是测试数据，重置时清除（R3.3、R3.5） */
                         testData: boolean;
                         generation: number;
@@ -3965,10 +3953,7 @@ export interface operations {
                             before: string | null;
                             /** @description As the office wrote it, in Beijing wall time (北京时间) */
                             after: string;
-                            /**
-                             * Format: date-time
-                             * @description The instant `before` names, ISO UTC
-                             */
+                            /** @description The instant `before` names, ISO UTC */
                             beforeAt: string | null;
                             /**
                              * Format: date-time
@@ -7296,8 +7281,7 @@ export interface operations {
                         employmentKind: "establishment" | "contract" | "enterprise" | "flexible";
                         underPostManagement: boolean;
                         outOfProvinceBranch: boolean;
-                        /** @enum {string|null} */
-                        socialInsurance: "payments" | "headquarters_payments" | "alternative" | null;
+                        socialInsurance: ("payments" | "headquarters_payments" | "alternative") | null;
                         professionalWorkSince: string;
                         education: {
                             /** @enum {string} */
@@ -11199,7 +11183,7 @@ export interface operations {
                         testData: boolean;
                         /**
                          * @description Present on test data only
-                         * @enum {string}
+                         * @constant
                          */
                         testDataLabel?: "测试数据";
                         /** @description The unit cap the recommendation counts against; absent when none binds it (R6.3) */
@@ -12448,7 +12432,7 @@ export interface operations {
                         testData: boolean;
                         /**
                          * @description Present on test data only
-                         * @enum {string}
+                         * @constant
                          */
                         testDataLabel?: "测试数据";
                         originalsRequired: {
@@ -12795,7 +12779,7 @@ export interface operations {
                         testData: boolean;
                         /**
                          * @description Present on test data only
-                         * @enum {string}
+                         * @constant
                          */
                         testDataLabel?: "测试数据";
                         registryCheck: components["schemas"]["RegistryCheck"];
@@ -14881,7 +14865,7 @@ export interface operations {
                         testData: boolean;
                         /**
                          * @description Present on test data only
-                         * @enum {string}
+                         * @constant
                          */
                         testDataLabel?: "测试数据";
                         defense: {
@@ -15066,7 +15050,7 @@ export interface operations {
                     "application/json": {
                         meetingId: string;
                         applicationId: string;
-                        /** @enum {boolean} */
+                        /** @constant */
                         recorded: true;
                         message: string;
                     };
@@ -17982,7 +17966,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OpenAPI 3.1 document of the whole API, generated from the route schemas */
+            /** @description OpenAPI 3.1 document of the whole API, generated from the route schemas when the functions are built */
             200: {
                 headers: {
                     [name: string]: unknown;

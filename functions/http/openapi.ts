@@ -1,4 +1,3 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
 import { accessRuleOf } from "./access-policy";
@@ -53,7 +52,7 @@ function codeLine(code: ErrorCode): string {
 }
 
 /** Per status the codes this route answers: in the schema (an enum), as `x-error-codes`, and in words. */
-function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
+function errorResponses(spec: RouteSpec): Record<string, OpenApiResponse> {
   const rule = accessRuleOf(spec.operationId);
   const codes = routeErrorCodes(spec, { roleBased: rule?.access === "roles" });
   return Object.fromEntries(
@@ -72,22 +71,146 @@ function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
             },
           },
           // A page asked for by `Accept` is also refused with a page (the same one for every 404).
-          ...(spec.htmlAlternative && status === 404 ? { "text/html": { schema: z.string() } } : {}),
+          ...(spec.htmlAlternative && status === 404 ? { "text/html": { schema: { type: "string" } } } : {}),
         },
       },
     ]),
   );
 }
 
-/** The API contract, generated from the same zod schemas that validate every request. */
-export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
-  const registry = new OpenAPIRegistry();
-  registry.registerComponent("schemas", "Error", errorBody as never);
-  registry.registerComponent("securitySchemes", "cognito", {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-  });
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiParameter {
+  schema: JsonSchema;
+  required: boolean;
+  description?: string;
+  name: string;
+  in: "path" | "query" | "header";
+}
+
+export interface OpenApiResponse {
+  description: string;
+  "x-error-codes"?: readonly string[];
+  content?: Record<string, { schema: unknown }>;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  security: Record<string, string[]>[];
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: true; content: { "application/json": { schema: JsonSchema } } };
+  responses: Record<string, OpenApiResponse>;
+}
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  components: {
+    schemas: Record<string, unknown>;
+    securitySchemes: Record<string, Record<string, string>>;
+  };
+  paths: Record<string, Partial<Record<Method, OpenApiOperation>>>;
+}
+
+/**
+ * Schemas that carry an `id` (`.meta({ id })`) become components; a schema reads differently as a
+ * request (its input: defaults optional) and as an answer (its output), so a component whose two
+ * readings differ is named for the one the route uses.
+ */
+class Components {
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  add(id: string, schema: JsonSchema): string {
+    const existing = this.schemas[id];
+    if (existing === undefined || JSON.stringify(existing) === JSON.stringify(schema)) {
+      this.schemas[id] = schema;
+      return id;
+    }
+    return this.add(`${id}Input`, schema);
+  }
+
+  /** The JSON Schema of `schema` for one direction, its identified parts moved to the components. */
+  convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+    const {
+      $schema: _dialect,
+      $defs,
+      ...root
+    } = z.toJSONSchema(schema, {
+      target: "draft-2020-12",
+      io,
+      unrepresentable: "any",
+      override: ({ zodSchema, jsonSchema }) => {
+        // An answer may gain fields over time; a client reading it should not refuse them.
+        if (
+          io === "output" &&
+          zodSchema._zod.def.type === "object" &&
+          jsonSchema.additionalProperties === false
+        )
+          delete jsonSchema.additionalProperties;
+        // z.int()'s implicit safe-integer bounds say nothing a client needs.
+        if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+        if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+      },
+    }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const renamed = new Map<string, string>();
+    for (const [id, definition] of Object.entries($defs ?? {})) renamed.set(id, this.add(id, definition));
+    const json = JSON.stringify(root).replace(/"#\/\$defs\/([^"]+)"/g, (_, id: string) =>
+      JSON.stringify(`#/components/schemas/${renamed.get(id) ?? id}`),
+    );
+    // Definitions refer to each other by the names they had before renaming.
+    for (const [id, name] of renamed) {
+      if (id === name) continue;
+      for (const key of Object.keys(this.schemas)) {
+        const text = JSON.stringify(this.schemas[key]);
+        if (text.includes(`"#/$defs/${id}"`))
+          this.schemas[key] = JSON.parse(
+            text.replaceAll(`"#/$defs/${id}"`, `"#/components/schemas/${name}"`),
+          );
+      }
+    }
+    for (const key of Object.keys(this.schemas)) {
+      const text = JSON.stringify(this.schemas[key]);
+      if (text.includes('"#/$defs/'))
+        this.schemas[key] = JSON.parse(text.replace(/"#\/\$defs\/([^"]+)"/g, '"#/components/schemas/$1"'));
+    }
+    return JSON.parse(json);
+  }
+}
+
+/** Path, query and header parameters: one per property of the route's object schema. */
+function parameters(
+  components: Components,
+  location: OpenApiParameter["in"],
+  schema?: z.ZodObject,
+): OpenApiParameter[] {
+  if (!schema) return [];
+  const json = components.convert(schema, "input") as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    schema: property,
+    required: json.required?.includes(name) ?? false,
+    ...(typeof property.description === "string" ? { description: property.description } : {}),
+    name,
+    in: location,
+  }));
+}
+
+/**
+ * The API contract, generated from the same zod schemas that validate every request (zod's own JSON
+ * Schema output, draft 2020-12 as OpenAPI 3.1 uses). Run at build time (`npm run contract`); the
+ * functions serve the file it writes.
+ */
+export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocument {
+  const components = new Components();
+  const text = { type: "string" };
+  const paths: OpenApiDocument["paths"] = {};
   for (const spec of routes) {
     const status = spec.successStatus ?? 200;
     const success = spec.response
@@ -96,8 +219,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
             ? `${spec.summary}. text/html: ${spec.htmlAlternative}`
             : spec.summary,
           content: {
-            "application/json": { schema: spec.response },
-            ...(spec.htmlAlternative ? { "text/html": { schema: z.string() } } : {}),
+            "application/json": { schema: components.convert(spec.response, "output") },
+            ...(spec.htmlAlternative ? { "text/html": { schema: text } } : {}),
           },
         }
       : {
@@ -105,33 +228,42 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
           content: Object.fromEntries(
             [spec.rawContentType ?? "text/plain"].flat().map((type) => [
               type,
-              // A file format that is JSON (the audit export's json) is an array of records.
               {
-                schema: type === "application/json" ? z.array(z.record(z.string(), z.unknown())) : z.string(),
+                schema:
+                  type === "application/json" && spec.rawJsonSchema
+                    ? components.convert(spec.rawJsonSchema, "output")
+                    : text,
               },
             ]),
           ),
         };
-    const request: RouteConfig["request"] = {};
-    if (spec.params) request.params = spec.params;
-    if (spec.query) request.query = spec.query;
-    if (spec.headers) request.headers = spec.headers;
-    if (spec.body) request.body = { required: true, content: { "application/json": { schema: spec.body } } };
-    registry.registerPath({
-      method: spec.method.toLowerCase() as RouteConfig["method"],
-      path: spec.path,
+    const operationParameters = [
+      ...parameters(components, "path", spec.params),
+      ...parameters(components, "query", spec.query),
+      ...parameters(components, "header", spec.headers),
+    ];
+    const item = (paths[spec.path] ??= {});
+    item[spec.method.toLowerCase() as Method] = {
       operationId: spec.operationId,
       summary: spec.summary,
       tags: [spec.tag],
       security: spec.access === "public" ? [] : [{ cognito: [] }],
-      request,
+      ...(operationParameters.length ? { parameters: operationParameters } : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: components.convert(spec.body, "input") } },
+            },
+          }
+        : {}),
       responses: {
         [status]: status === 204 ? { description: spec.summary } : success,
         ...errorResponses(spec),
       },
-    });
+    };
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return {
     openapi: "3.1.0",
     info: {
       title: "甘肃省人力资源培训专业职称申报评审系统 API",
@@ -141,5 +273,10 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
         "Out-of-scope records answer 404.",
     },
     servers: [{ url: "/" }],
-  });
+    components: {
+      schemas: { Error: errorBody, ...components.schemas },
+      securitySchemes: { cognito: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+    paths,
+  };
 }

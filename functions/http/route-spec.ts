@@ -29,8 +29,10 @@ export interface RouteSpec {
   maxBodyBytes?: number;
   /** JSON answer; absent for routes that answer HTML or files. */
   response?: z.ZodType;
-  /** Content type of a non-JSON answer, for the OpenAPI document. */
+  /** Content type of an answer the route writes itself (a page, a file, the contract), for the document. */
   rawContentType?: string | readonly string[];
+  /** The schema of such an answer when it is JSON (the audit export's json form, the contract itself). */
+  rawJsonSchema?: z.ZodType;
   /**
    * The same URL also answers an HTML page, to a client whose `Accept` ranks `text/html` above JSON
    * (content negotiation); describes that page for the OpenAPI document. Answers carry `Vary: Accept`.

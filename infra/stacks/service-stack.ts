@@ -46,6 +46,8 @@ export interface ServiceStackProps extends StackProps {
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
 const SWAGGER_UI = fileURLToPath(new URL("../../node_modules/swagger-ui-dist", import.meta.url));
+/** The contract written by `npm run contract`; the docs function serves it as it is. */
+const CONTRACT = fileURLToPath(new URL("../../clients/typescript/openapi.json", import.meta.url));
 /** The seal's name beside the certificate function's bundle, when the deployment has one. */
 export const CERTIFICATE_SEAL_FILE = "certificate-seal.png";
 
@@ -179,8 +181,11 @@ export class ServiceStack extends Stack {
         ],
       }),
       docs: make("docs", HTTP_GROUPS.docs, {
-        environment: { DOCS_ASSET_DIR: "swagger-ui" },
-        assetFolders: [[SWAGGER_UI, "swagger-ui"]],
+        environment: { DOCS_ASSET_DIR: "swagger-ui", OPENAPI_DOCUMENT: "openapi.json" },
+        assetFolders: [
+          [SWAGGER_UI, "swagger-ui"],
+          [CONTRACT, "openapi.json"],
+        ],
         memorySize: 512,
       }),
       workflow: make("workflow", "Round calendar and reset workflow tasks", {

@@ -32,6 +32,7 @@ export const exportApplicationAudit = defineRoute({
   params: applicationParams,
   query: exportQuery,
   rawContentType: ["application/json", "text/csv"],
+  rawJsonSchema: z.array(z.record(z.string(), z.unknown())),
   errors: ["INVALID_CURSOR"],
 });
 
@@ -46,5 +47,6 @@ export const exportRoundAudit = defineRoute({
   params: roundIdParams,
   query: exportQuery,
   rawContentType: ["application/json", "text/csv"],
+  rawJsonSchema: z.array(z.record(z.string(), z.unknown())),
   errors: ["INVALID_CURSOR"],
 });

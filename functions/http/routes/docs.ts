@@ -7,9 +7,11 @@ export const getOpenApi = defineRoute({
   path: "/openapi.json",
   group: "docs",
   access: "public",
-  summary: "OpenAPI 3.1 document of the whole API, generated from the route schemas",
+  summary:
+    "OpenAPI 3.1 document of the whole API, generated from the route schemas when the functions are built",
   tag: "文档",
-  response: z.record(z.string(), z.unknown()),
+  rawContentType: "application/json",
+  rawJsonSchema: z.record(z.string(), z.unknown()),
 });
 
 export const getDocsPage = defineRoute({
