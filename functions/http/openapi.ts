@@ -118,27 +118,17 @@ export interface OpenApiDocument {
 }
 
 /**
- * Schemas that carry an `id` (`.meta({ id })`) become components; a schema reads differently as a
- * request (its input: defaults optional) and as an answer (its output), so a component whose two
- * readings differ is named for the one the route uses.
+ * Schemas that carry an `id` (`.meta({ id })`) become components. A schema can read differently as a
+ * request (its input: defaults optional) and as an answer (its output).
  */
 class Components {
   readonly schemas: Record<string, JsonSchema> = {};
-
-  add(id: string, schema: JsonSchema): string {
-    const existing = this.schemas[id];
-    if (existing === undefined || JSON.stringify(existing) === JSON.stringify(schema)) {
-      this.schemas[id] = schema;
-      return id;
-    }
-    return this.add(`${id}Input`, schema);
-  }
 
   /** The JSON Schema of `schema` for one direction, its identified parts moved to the components. */
   convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     const {
       $schema: _dialect,
-      $defs,
+      $defs = {},
       ...root
     } = z.toJSONSchema(schema, {
       target: "draft-2020-12",
@@ -157,28 +147,24 @@ class Components {
         if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
       },
     }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
-    const renamed = new Map<string, string>();
-    for (const [id, definition] of Object.entries($defs ?? {})) renamed.set(id, this.add(id, definition));
-    const json = JSON.stringify(root).replace(/"#\/\$defs\/([^"]+)"/g, (_, id: string) =>
-      JSON.stringify(`#/components/schemas/${renamed.get(id) ?? id}`),
-    );
-    // Definitions refer to each other by the names they had before renaming.
-    for (const [id, name] of renamed) {
-      if (id === name) continue;
-      for (const key of Object.keys(this.schemas)) {
-        const text = JSON.stringify(this.schemas[key]);
-        if (text.includes(`"#/$defs/${id}"`))
-          this.schemas[key] = JSON.parse(
-            text.replaceAll(`"#/$defs/${id}"`, `"#/components/schemas/${name}"`),
-          );
-      }
-    }
-    for (const key of Object.keys(this.schemas)) {
-      const text = JSON.stringify(this.schemas[key]);
-      if (text.includes('"#/$defs/'))
-        this.schemas[key] = JSON.parse(text.replace(/"#\/\$defs\/([^"]+)"/g, '"#/components/schemas/$1"'));
-    }
-    return JSON.parse(json);
+    const names = new Map(Object.keys($defs).map((id) => [id, id]));
+    const located = (value: unknown): JsonSchema =>
+      JSON.parse(
+        JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_, id: string) =>
+          JSON.stringify(`#/components/schemas/${names.get(id) ?? id}`),
+        ),
+      );
+    // A definition that reads differently from the component of its name (its input against its
+    // output) gets a name of its own; references are rewritten once every name is known.
+    for (const id of names.keys()) names.set(id, this.freeName(id, located($defs[id])));
+    for (const [id, name] of names) this.schemas[name] = located($defs[id]);
+    return located(root);
+  }
+
+  private freeName(id: string, schema: JsonSchema): string {
+    const existing = this.schemas[id];
+    if (existing === undefined || JSON.stringify(existing) === JSON.stringify(schema)) return id;
+    return this.freeName(`${id}Input`, schema);
   }
 }
 
@@ -242,7 +228,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): OpenApiDocum
       ...parameters(components, "query", spec.query),
       ...parameters(components, "header", spec.headers),
     ];
-    const item = (paths[spec.path] ??= {});
+    const item = paths[spec.path] ?? {};
+    paths[spec.path] = item;
     item[spec.method.toLowerCase() as Method] = {
       operationId: spec.operationId,
       summary: spec.summary,
