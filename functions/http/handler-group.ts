@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { DomainError, type FieldIssue } from "../core/errors";
@@ -17,11 +17,12 @@ import { fieldIssuesOf, mapError } from "./error-mapper";
 import { httpErrors } from "./errors";
 import { routeErrorCodes } from "./route-errors";
 import { type RouteSpec, routeKey } from "./route-spec";
+import "./validation-locale";
 
 /** JSON bodies are forms and small records; files go straight to S3 through presigned posts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface RouteRequest<S extends RouteSpec> {
   params: Infer<S["params"]>;
@@ -45,7 +46,7 @@ export interface RawResult {
   raw: APIGatewayProxyStructuredResultV2;
 }
 
-type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodType
+type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodMiniType
   ? z.input<S["response"]> | (S["htmlAlternative"] extends string ? RawResult : never)
   : RawResult;
 
@@ -65,7 +66,7 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldIssue[] };
 
-function parsePart<T extends z.ZodType | undefined>(
+function parsePart<T extends z.ZodMiniType | undefined>(
   schema: T,
   value: unknown,
   where: string,

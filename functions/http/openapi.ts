@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
 import { accessRuleOf } from "./access-policy";
 import { codesByStatus, routeErrorCodes } from "./route-errors";
@@ -125,7 +125,7 @@ class Components {
   readonly schemas: Record<string, JsonSchema> = {};
 
   /** The JSON Schema of `schema` for one direction, its identified parts moved to the components. */
-  convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  convert(schema: z.ZodMiniType, io: "input" | "output"): JsonSchema {
     const {
       $schema: _dialect,
       $defs = {},
@@ -172,7 +172,7 @@ class Components {
 function parameters(
   components: Components,
   location: OpenApiParameter["in"],
-  schema?: z.ZodObject,
+  schema?: z.ZodMiniObject,
 ): OpenApiParameter[] {
   if (!schema) return [];
   const json = components.convert(schema, "input") as {

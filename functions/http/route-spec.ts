@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { ErrorCode } from "../core/error-catalogue";
 
 /** The Lambda functions that serve the HTTP API; each bundles only its own routes. */
@@ -20,19 +20,19 @@ export interface RouteSpec {
   access: "public" | "authenticated";
   summary: string;
   tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
   /** Request headers the route reads, by their lower-case names (API Gateway passes them so). */
-  headers?: z.ZodObject;
-  body?: z.ZodType;
+  headers?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** A JSON body larger than the default (256 KiB) the route accepts: bulk imports. */
   maxBodyBytes?: number;
   /** JSON answer; absent for routes that answer HTML or files. */
-  response?: z.ZodType;
+  response?: z.ZodMiniType;
   /** Content type of an answer the route writes itself (a page, a file, the contract), for the document. */
   rawContentType?: string | readonly string[];
   /** The schema of such an answer when it is JSON (the audit export's json form, the contract itself). */
-  rawJsonSchema?: z.ZodType;
+  rawJsonSchema?: z.ZodMiniType;
   /**
    * The same URL also answers an HTML page, to a client whose `Accept` ranks `text/html` above JSON
    * (content negotiation); describes that page for the OpenAPI document. Answers carry `Vary: Accept`.

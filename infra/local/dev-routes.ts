@@ -1,28 +1,34 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { authenticateLocally } from "../../functions/adapters/identity/local-identity-provider";
 import { DomainError } from "../../functions/core/errors";
+import { integer } from "../../functions/core/validation/integer";
 import { mapError } from "../../functions/http/error-mapper";
 import { httpErrors } from "../../functions/http/errors";
 import type { LocalIdentityProvider } from "./identity-provider";
 import type { VirtualClock } from "./virtual-clock";
 
 const loginBody = z.object({
-  username: z.string().min(1, "请输入用户名"),
-  password: z.string().min(1, "请输入密码"),
+  username: z.string().check(z.minLength(1, "请输入用户名")),
+  password: z.string().check(z.minLength(1, "请输入密码")),
 });
 
 const clockBody = z
   .object({
-    at: z.iso
-      .datetime({ offset: true, message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00" })
-      .optional(),
-    advanceSeconds: z.number().int("advanceSeconds 须为整数").optional(),
-    frozen: z.boolean().optional(),
+    at: z.optional(
+      z.iso.datetime({
+        offset: true,
+        message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00",
+      }),
+    ),
+    advanceSeconds: z.optional(integer("advanceSeconds 须为秒数", "advanceSeconds 须为整数")),
+    frozen: z.optional(z.boolean()),
   })
-  .refine((body) => (body.at === undefined) !== (body.advanceSeconds === undefined), {
-    message: "请给出 at（设定时间）或 advanceSeconds（拨快/拨慢秒数）之一",
-  });
+  .check(
+    z.refine((body) => (body.at === undefined) !== (body.advanceSeconds === undefined), {
+      message: "请给出 at（设定时间）或 advanceSeconds（拨快/拨慢秒数）之一",
+    }),
+  );
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return {

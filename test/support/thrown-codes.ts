@@ -75,6 +75,22 @@ export function thrownCodesByOperation(): Map<string, Set<string>> {
     return !expected || checker.isTypeAssignableTo(expected, errorCode);
   };
 
+  const actionsFile = program
+    .getSourceFiles()
+    .find((file) => file.fileName.endsWith("functions/core/lifecycle/actions.ts"));
+  const actionSymbol =
+    actionsFile && checker.getSymbolAtLocation(actionsFile)?.exports?.get("Action" as ts.__String);
+  if (!actionSymbol) throw new Error("Action not found in functions/core/lifecycle/actions.ts");
+  const actionType = checker.getDeclaredTypeOfSymbol(actionSymbol);
+  /** An action's name where an action is expected; the same word in a schema's enum is data. */
+  const namesAnAction = (literal: ts.StringLiteralLike) => {
+    for (let node: ts.Node = literal; !ts.isSourceFile(node); node = node.parent) {
+      if (ts.isCallExpression(node) && /^z\.(enum|literal)$/.test(node.expression.getText())) return false;
+    }
+    const expected = checker.getContextualType(literal);
+    return !expected || checker.isTypeAssignableTo(expected, actionType);
+  };
+
   const reach = (start: ts.Node) => {
     const codes = new Set<string>();
     const actions = new Set<string>();
@@ -86,7 +102,7 @@ export function thrownCodesByOperation(): Map<string, Set<string>> {
       const visit = (child: ts.Node) => {
         if (ts.isStringLiteral(child) || ts.isNoSubstitutionTemplateLiteral(child)) {
           if (CODES.has(child.text) && mayBeThrown(child)) codes.add(child.text);
-          if (ACTION_NAMES.has(child.text)) actions.add(child.text);
+          if (ACTION_NAMES.has(child.text) && namesAnAction(child)) actions.add(child.text);
         }
         // `repository.method`: the method is followed, not every method of the repository.
         const objectOfAccess =

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type AppraisalPassRule, type AppraisalVerdict, DEFAULT_APPRAISAL } from "../../core/committee";
 import type { SoughtLevel } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
@@ -29,19 +29,25 @@ export interface AppraisalSettings {
  */
 const appraisalSettingsSchema = z
   .object({
-    expertsPerApplication: z.number().int().min(1).max(15).default(DEFAULT_APPRAISAL.expertsPerApplication),
-    passRule: z
-      .discriminatedUnion("kind", [
+    expertsPerApplication: z._default(
+      z.int().check(z.gte(1)).check(z.lte(15)),
+      DEFAULT_APPRAISAL.expertsPerApplication,
+    ),
+    passRule: z._default(
+      z.discriminatedUnion("kind", [
         z.object({ kind: z.literal("majority") }),
         z.object({ kind: z.literal("unanimous") }),
-        z.object({ kind: z.literal("at_least"), passes: z.number().int().min(1) }),
-      ])
-      .default(DEFAULT_APPRAISAL.passRule),
+        z.object({ kind: z.literal("at_least"), passes: z.int().check(z.gte(1)) }),
+      ]),
+      DEFAULT_APPRAISAL.passRule,
+    ),
   })
-  .refine(
-    (settings) =>
-      settings.passRule.kind !== "at_least" || settings.passRule.passes <= settings.expertsPerApplication,
-    { message: "passes exceeds expertsPerApplication" },
+  .check(
+    z.refine(
+      (settings) =>
+        settings.passRule.kind !== "at_least" || settings.passRule.passes <= settings.expertsPerApplication,
+      { message: "passes exceeds expertsPerApplication" },
+    ),
   );
 
 /** One expert's assignment to one application, and their verdict once recorded. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { addDays, isPlainDate, type PlainDate } from "./plain-date";
 
 /**
@@ -80,9 +80,9 @@ export const BOUNDARY_FORMAT_MESSAGE =
  */
 export const boundaryTextSchema = z
   .string()
-  .max(40)
-  .refine((text) => parseBoundary(text) !== undefined, BOUNDARY_FORMAT_MESSAGE)
-  .meta({
+  .check(z.maxLength(40))
+  .check(z.refine((text) => parseBoundary(text) !== undefined, BOUNDARY_FORMAT_MESSAGE))
+  .register(z.globalRegistry, {
     id: "BeijingTimeOrInstant",
     pattern: `${WALL_TIME.source}|${ISO_INSTANT.source}`,
     minLength: 16,
@@ -96,4 +96,7 @@ export const boundaryTextSchema = z
  * `"2024-10-20 24:00"` → the instant. Round calendars are written this way so that an admin can copy
  * them from the notice (a 2025 round is data, R3.4); ISO instants with an offset are read too.
  */
-export const wallTimeSchema = boundaryTextSchema.transform((text) => parseBoundary(text) as Date);
+export const wallTimeSchema = z.pipe(
+  boundaryTextSchema,
+  z.transform((text) => parseBoundary(text) as Date),
+);

@@ -1,12 +1,12 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { clock } from "../../adapters/clock";
 import { auditRepository } from "../../adapters/dynamodb/audit-repository";
 import { logger } from "../../adapters/logger";
 import { advanceRound } from "./advance-round";
 import { resetBegin, resetFinish, resetPurgeBatch } from "./reset-steps";
 
-const roundId = z.string().min(1);
-const generation = z.number().int().positive();
+const roundId = z.string().check(z.minLength(1));
+const generation = z.int().check(z.positive());
 
 const taskInput = z.discriminatedUnion("task", [
   z.object({ task: z.literal("advanceRound"), roundId }),
@@ -16,7 +16,7 @@ const taskInput = z.discriminatedUnion("task", [
     expectedGeneration: generation,
     requestedBy: z.string(),
     scheduled: z.boolean(),
-    confirmRoundId: z.string().nullable(),
+    confirmRoundId: z.nullable(z.string()),
   }),
   z.object({ task: z.literal("resetPurgeBatch"), roundId, generation }),
   z.object({ task: z.literal("resetFinish"), roundId, generation }),
@@ -24,7 +24,7 @@ const taskInput = z.discriminatedUnion("task", [
     task: z.literal("recordFailure"),
     workflow: z.string(),
     roundId,
-    error: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }),
+    error: z.looseObject({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }),
   }),
 ]);
 

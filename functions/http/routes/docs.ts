@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { defineRoute } from "../route-spec";
 
 export const getOpenApi = defineRoute({
@@ -36,8 +36,8 @@ export const getDocsAsset = defineRoute({
   params: z.object({
     file: z
       .string()
-      .regex(/^[a-z0-9-]+\.(js|css|png)$/, "文件名不正确")
-      .meta({ minLength: 4, maxLength: 64 }),
+      .check(z.regex(/^[a-z0-9-]+\.(js|css|png)$/, "文件名不正确"))
+      .check(z.meta({ minLength: 4, maxLength: 64 })),
   }),
   rawContentType: "application/octet-stream",
 });

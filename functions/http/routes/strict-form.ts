@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 type Schema = z.core.$ZodType;
 
@@ -13,29 +13,29 @@ function unknownKeysMessage(keys: readonly string[]): string {
 }
 
 function strict(schema: Schema): Schema {
-  if (schema instanceof z.ZodObject) {
+  if (schema instanceof z.ZodMiniObject) {
     const def = schema._zod.def;
     const original = def.error as ((issue: z.core.$ZodRawIssue) => unknown) | undefined;
     const error = (issue: z.core.$ZodRawIssue) =>
       issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys) : original?.(issue);
-    return schema.clone({
+    return z.core.clone(schema, {
       ...def,
       shape: Object.fromEntries(Object.entries(def.shape).map(([name, field]) => [name, strict(field)])),
       catchall: z.never(),
       error: error as typeof def.error,
     });
   }
-  if (schema instanceof z.ZodArray) {
+  if (schema instanceof z.core.$ZodArray) {
     const def = schema._zod.def;
-    return schema.clone({ ...def, element: strict(def.element) });
+    return z.core.clone(schema, { ...def, element: strict(def.element) });
   }
-  if (schema instanceof z.ZodNullable) {
+  if (schema instanceof z.core.$ZodNullable) {
     const def = schema._zod.def;
-    return schema.clone({ ...def, innerType: strict(def.innerType) });
+    return z.core.clone(schema, { ...def, innerType: strict(def.innerType) });
   }
-  if (schema instanceof z.ZodOptional) {
+  if (schema instanceof z.core.$ZodOptional) {
     const def = schema._zod.def;
-    return schema.clone({ ...def, innerType: strict(def.innerType) });
+    return z.core.clone(schema, { ...def, innerType: strict(def.innerType) });
   }
   return schema;
 }

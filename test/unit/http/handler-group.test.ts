@@ -1,6 +1,6 @@
 import type { Context } from "aws-lambda";
 import { describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { DomainError, ruleViolation } from "../../../functions/core/errors";
 import {
   createHandlerGroup,
@@ -42,8 +42,8 @@ const echo = defineRoute({
   access: "authenticated",
   summary: "echo",
   tag: "test",
-  params: z.object({ id: z.string().regex(/^\d+$/, "编号须为数字") }),
-  body: z.object({ name: z.string().min(1, "姓名不能为空") }),
+  params: z.object({ id: z.string().check(z.regex(/^\d+$/, "编号须为数字")) }),
+  body: z.object({ name: z.string().check(z.minLength(1, "姓名不能为空")) }),
   response: z.object({ id: z.string(), name: z.string(), caller: z.string() }),
 });
 const bulk = defineRoute({
@@ -80,7 +80,7 @@ const negotiates = defineRoute({
   tag: "test",
   htmlAlternative: "a page",
   params: z.object({ found: z.enum(["yes", "no"]) }),
-  headers: z.object({ accept: z.string().optional() }),
+  headers: z.object({ accept: z.optional(z.string()) }),
   response: z.object({ found: z.boolean() }),
 });
 
@@ -229,6 +229,14 @@ describe("handler group", () => {
       { path: "path.id", message: "编号须为数字" },
       { path: "body.name", message: "姓名不能为空" },
     ]);
+  });
+
+  it("explains in Chinese a field whose schema gives no message of its own", async () => {
+    const answer = await call(
+      event({ routeKey: "POST /echo/{id}", pathParameters: { id: "1" }, body: JSON.stringify({ name: 7 }) }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields).toEqual([{ path: "body.name", message: expect.stringMatching(/^无效输入/) }]);
   });
 
   it("answers 422 naming the rule for a rule violation", async () => {
