@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod/mini";
+import { $ZodError } from "zod/v4/core";
 import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
 import { DomainError, type FieldIssue } from "../core/errors";
 
@@ -13,7 +13,7 @@ export interface ErrorBody {
 }
 
 /** Zod issues become field errors, so a form can point at the exact input to correct. */
-export function fieldIssuesOf(error: z.core.$ZodError, prefix?: string): FieldIssue[] {
+export function fieldIssuesOf(error: $ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter((part) => part !== undefined && part !== "").join("."),
     message: issue.message,
@@ -43,7 +43,7 @@ export function mapError(
     if (error.details.fields?.length) body.fields = error.details.fields;
     return { response: errorResponse(error.status, withId(body)), unexpected: false };
   }
-  if (error instanceof z.core.$ZodError) {
+  if (error instanceof $ZodError) {
     return {
       response: errorResponse(
         400,

@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import type { z } from "zod/mini";
+import type * as z from "zod/mini";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { DomainError, type FieldIssue } from "../core/errors";

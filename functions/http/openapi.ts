@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
 import { accessRuleOf } from "./access-policy";
 import { codesByStatus, routeErrorCodes } from "./route-errors";

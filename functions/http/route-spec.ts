@@ -1,4 +1,4 @@
-import type { z } from "zod/mini";
+import type * as z from "zod/mini";
 import type { ErrorCode } from "../core/error-catalogue";
 
 /** The Lambda functions that serve the HTTP API; each bundles only its own routes. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { authenticateLocally } from "../../functions/adapters/identity/local-identity-provider";
 import { DomainError } from "../../functions/core/errors";
 import { integer } from "../../functions/core/validation/integer";

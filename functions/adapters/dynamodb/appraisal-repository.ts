@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type AppraisalPassRule, type AppraisalVerdict, DEFAULT_APPRAISAL } from "../../core/committee";
 import type { SoughtLevel } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type PlainDate, plainDateSchema } from "../calendar/plain-date";
 import { realNameSchema, residentIdSchema } from "../identity";
 import { integer } from "../validation/integer";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { addDays, type PlainDate } from "./plain-date";
 import { shanghai, shanghaiDateOf } from "./shanghai-time";
 import { isWorkingDay } from "./working-days";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 /**
  * A calendar date with no time and no zone, `YYYY-MM-DD`: birth dates, appointment months, the

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { DomainError } from "../errors";
 import { NOTICE_DEFAULTS, type NoticeSettings, noticeSettingsSchema } from "./notices";
 import { type PlainDate, plainDateSchema } from "./plain-date";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { choice, decimal, group, list, month, text, wholeNumber } from "./fields";
 
 export const ASSESSMENT_RESULTS = ["excellent", "competent", "basically_competent", "incompetent"] as const;

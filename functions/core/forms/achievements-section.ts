@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { choice, date, decimal, group, list, text, wholeNumber, yesNo } from "./fields";
 import { JOURNAL_LEVEL_LABELS, JOURNAL_LEVELS } from "./paper-rules";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { isPlainDate } from "../calendar/plain-date";
 import { isPlainMonth } from "../eligibility";
 import { integer } from "../validation/integer";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 /** The name on the resident ID card: accounts, dispatch approvals and the blacklist register use it. */
 export const realNameSchema = z

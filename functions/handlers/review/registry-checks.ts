@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { ApplicationRecord, RegistryCheck } from "../../adapters/dynamodb/application-record";
 import { applicationRepository, editApplication } from "../../adapters/dynamodb/application-repository";
 import type { UnitRecord } from "../../adapters/dynamodb/org-record";

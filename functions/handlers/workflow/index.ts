@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { clock } from "../../adapters/clock";
 import { auditRepository } from "../../adapters/dynamodb/audit-repository";
 import { logger } from "../../adapters/logger";

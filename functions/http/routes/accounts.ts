@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { STAFF_ROLES } from "../role-grants";
 import { defineRoute } from "../route-spec";
 import { accountView, roleHeld } from "../views/account-view";

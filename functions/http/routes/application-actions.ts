@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { statusView } from "../views/status-view";
 import { testDataFields } from "../views/test-data";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { baseInfoSchema, SECTION_SCHEMAS, SECTION_TITLES, type SectionId } from "../../core/forms";
 import { INTEGRITY_PLEDGE } from "../../services/integrity-pledge";
 import { defineRoute } from "../route-spec";

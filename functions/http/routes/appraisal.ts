@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { REPRESENTATIVE_PAPER_COUNT } from "../../core/forms";
 import { defineRoute } from "../route-spec";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { certificateVerificationView } from "../views/certificate-view";
 import { applicationParams } from "./applications";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { wallTimeSchema } from "../../core/calendar";
 import { APPLICATION_STATES, RECEIVED_STATES } from "../../core/lifecycle";
 import { integer } from "../../core/validation/integer";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { dateField, decisionBody, decisionFields, orgIdField, strictBody } from "./fields";
 import { roundIdParams } from "./rounds";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_SLOTS } from "../../core/forms";
 import { integer } from "../../core/validation/integer";
 import { defineRoute } from "../route-spec";

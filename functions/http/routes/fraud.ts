@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { BLACKLIST_GROUNDS, blacklistEntryInputSchema } from "../../core/blacklist";
 import { defineRoute } from "../route-spec";
 import { reviewResult } from "../views/review-view";

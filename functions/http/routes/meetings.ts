@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { wallTimeSchema } from "../../core/calendar";
 import { defineRoute } from "../route-spec";
 import { meetingView } from "../views/meeting-view";

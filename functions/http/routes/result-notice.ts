@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { APPLICATION_STATES } from "../../core/lifecycle";
 import { defineRoute } from "../route-spec";
 import { issuanceView } from "../views/certificate-view";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { evidenceSlot, isSlotId, SECTION_IDS, type SlotId } from "../../core/forms";
 import { APPLICATION_STATES } from "../../core/lifecycle";
 import { integer } from "../../core/validation/integer";

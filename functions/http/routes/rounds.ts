@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { boundaryTextSchema, PHASES } from "../../core/calendar";
 import { ELIGIBILITY_RULE_SET_IDS } from "../../core/eligibility";
 import {

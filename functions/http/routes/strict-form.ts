@@ -1,6 +1,16 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
+// Named imports: reaching these through `z.core` would bundle every part of zod, locales included.
+import {
+  $ZodArray,
+  $ZodNullable,
+  $ZodObject,
+  $ZodOptional,
+  type $ZodRawIssue,
+  type $ZodType,
+  clone,
+} from "zod/v4/core";
 
-type Schema = z.core.$ZodType;
+type Schema = $ZodType;
 
 /** Facts the applicant may not declare, and who records them instead (R7.4). */
 const RECORDED_BY_OTHERS: Record<string, string> = {
@@ -15,27 +25,27 @@ function unknownKeysMessage(keys: readonly string[]): string {
 function strict(schema: Schema): Schema {
   if (schema instanceof z.ZodMiniObject) {
     const def = schema._zod.def;
-    const original = def.error as ((issue: z.core.$ZodRawIssue) => unknown) | undefined;
-    const error = (issue: z.core.$ZodRawIssue) =>
+    const original = def.error as ((issue: $ZodRawIssue) => unknown) | undefined;
+    const error = (issue: $ZodRawIssue) =>
       issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys) : original?.(issue);
-    return z.core.clone(schema, {
+    return clone(schema, {
       ...def,
       shape: Object.fromEntries(Object.entries(def.shape).map(([name, field]) => [name, strict(field)])),
       catchall: z.never(),
       error: error as typeof def.error,
     });
   }
-  if (schema instanceof z.core.$ZodArray) {
+  if (schema instanceof $ZodArray) {
     const def = schema._zod.def;
-    return z.core.clone(schema, { ...def, element: strict(def.element) });
+    return clone(schema, { ...def, element: strict(def.element) });
   }
-  if (schema instanceof z.core.$ZodNullable) {
+  if (schema instanceof $ZodNullable) {
     const def = schema._zod.def;
-    return z.core.clone(schema, { ...def, innerType: strict(def.innerType) });
+    return clone(schema, { ...def, innerType: strict(def.innerType) });
   }
-  if (schema instanceof z.core.$ZodOptional) {
+  if (schema instanceof $ZodOptional) {
     const def = schema._zod.def;
-    return z.core.clone(schema, { ...def, innerType: strict(def.innerType) });
+    return clone(schema, { ...def, innerType: strict(def.innerType) });
   }
   return schema;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { integer } from "../../core/validation/integer";
 import { defineRoute } from "../route-spec";
 import { publicNoticeView, staffNoticeView } from "../views/notice-view";

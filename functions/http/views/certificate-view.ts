@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { CertificateRecord } from "../../adapters/dynamodb/certificate-repository";
 import { shanghaiDateOf } from "../../core/calendar";
 import { maskPersonName } from "../../core/identity";

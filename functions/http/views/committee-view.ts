@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { ApplicationEvent, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import type { PanelRecord } from "../../adapters/dynamodb/panel-repository";
 import { APPLICATION_STATES } from "../../core/lifecycle";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { EvidenceItem } from "../../adapters/dynamodb/application-record";
 import { EVIDENCE_CONTENT_TYPES, evidenceSlot } from "../../core/forms";
 

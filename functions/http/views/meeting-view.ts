@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import type { MeetingRecord } from "../../adapters/dynamodb/meeting-repository";
 import { STATE_LABELS } from "../../core/lifecycle";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { Notice, NoticeEntry, ResultNoticeEntry } from "../../adapters/dynamodb/notice-repository";
 import { formatShanghai } from "../../core/calendar";
 import { APPLICATION_METHOD_LABELS, TITLE_LEVEL_LABELS, VALIDITY_SCOPE_LABELS } from "../../core/eligibility";

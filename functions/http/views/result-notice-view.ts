@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { ObjectionRecord } from "../../adapters/dynamodb/objection-repository";
 import type { PublishedResults } from "../../services/result-notice";
 import { staffNoticeView, toStaffNoticeView } from "./notice-view";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { ApplicationEvent, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import { formatShanghai, type RoundCalendar } from "../../core/calendar";
 import {

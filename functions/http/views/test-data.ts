@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 /** How a rehearsal record is labelled wherever it is shown (R3.5). */
 export const TEST_DATA_LABEL = "测试数据";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { ApplicationEvent } from "../../adapters/dynamodb/application-record";
 import { ACTION_LABELS, type Action, APPLICATION_STATES, STATE_LABELS } from "../../core/lifecycle";
 import { ROLE_LABELS } from "../../core/roles";

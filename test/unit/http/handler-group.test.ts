@@ -1,6 +1,6 @@
 import type { Context } from "aws-lambda";
 import { describe, expect, it, vi } from "vitest";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { DomainError, ruleViolation } from "../../../functions/core/errors";
 import {
   createHandlerGroup,
