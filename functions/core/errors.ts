@@ -10,7 +10,8 @@ export type ErrorKind =
   | "conflict"
   | "rule_violation"
   | "payload_too_large"
-  | "too_many_requests";
+  | "too_many_requests"
+  | "service_unavailable";
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `sections.summary.text`. */
@@ -22,6 +23,8 @@ export interface DomainErrorDetails {
   /** Rule id from DESIGN.md §2 (e.g. `R4.3`) when a rule forbids the action. */
   rule?: string;
   fields?: FieldIssue[];
+  /** When to try again (HTTP `Retry-After`), for an answer that a retry may well change. */
+  retryAfterSeconds?: number;
 }
 
 export class DomainError extends Error {
