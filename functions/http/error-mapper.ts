@@ -20,6 +20,7 @@ const STATUS: Record<ErrorKind, number> = {
   payload_too_large: 413,
   rule_violation: 422,
   too_many_requests: 429,
+  service_unavailable: 503,
 };
 
 /** Zod issues become field errors, so a form can point at the exact input to correct. */
@@ -30,10 +31,18 @@ export function fieldIssuesOf(error: ZodError, prefix?: string): FieldIssue[] {
   }));
 }
 
-export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyStructuredResultV2 {
+export function errorResponse(
+  status: number,
+  body: ErrorBody,
+  retryAfterSeconds?: number,
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...(retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) }),
+    },
     body: JSON.stringify(body),
   };
 }
@@ -51,7 +60,10 @@ export function mapError(
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details.rule) body.rule = error.details.rule;
     if (error.details.fields?.length) body.fields = error.details.fields;
-    return { response: errorResponse(STATUS[error.kind], withId(body)), unexpected: false };
+    return {
+      response: errorResponse(STATUS[error.kind], withId(body), error.details.retryAfterSeconds),
+      unexpected: false,
+    };
   }
   if (error instanceof ZodError) {
     return {

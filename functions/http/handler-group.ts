@@ -6,6 +6,7 @@ import type {
   Context,
 } from "aws-lambda";
 import type { z } from "zod";
+import { isServiceUnavailable } from "../adapters/aws-clients";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { DomainError, type FieldIssue } from "../core/errors";
@@ -19,6 +20,9 @@ import { type RouteSpec, routeKey } from "./route-spec";
 
 /** JSON bodies are forms and small records; files go straight to S3 through presigned posts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+/** After a 503: a paused or overloaded service is usually back within seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -144,6 +148,8 @@ export function createHandlerGroup(routes: BoundRoute[]) {
   );
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    // When the request arrived: the deadlines judge this instant, not how long the checks before took.
+    const now = clock().now();
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const entry = byKey.get(event.routeKey);
     try {
@@ -162,7 +168,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
         caller: caller as Caller,
         actor: authorized?.actor as Actor,
         subject: (authorized?.subject ?? {}) as RouteRequest<RouteSpec>["subject"],
-        now: clock().now(),
+        now,
         requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? "",
         headers: event.headers ?? {},
@@ -170,7 +176,14 @@ export function createHandlerGroup(routes: BoundRoute[]) {
       };
       return varyByAccept(spec, toResponse(spec, await bound.run(request)));
     } catch (error) {
-      const { response, unexpected } = mapError(error, requestId);
+      // A stalled or unreachable service, after the clients' bounded attempts: the person retries later.
+      const unavailable = isServiceUnavailable(error);
+      if (unavailable)
+        logger.warn("service unavailable", { error: error as Error, routeKey: event.routeKey });
+      const { response, unexpected } = mapError(
+        unavailable ? httpErrors.serviceUnavailable(RETRY_AFTER_SECONDS) : error,
+        requestId,
+      );
       if (unexpected) logger.error("unhandled error", { error: error as Error, routeKey: event.routeKey });
       return varyByAccept(entry?.bound.spec, response);
     }

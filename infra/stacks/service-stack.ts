@@ -25,6 +25,7 @@ import type { Construct } from "constructs";
 import { CERTIFICATE_FONT_FILE, packagedFontPath } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { INCOMING_PREFIX, VERIFIED_PREFIX } from "../../functions/adapters/s3/evidence-keys";
+import { FUNCTION_TIMEOUT_SECONDS } from "../../functions/function-timeouts";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../constructs/bundling-options";
@@ -144,6 +145,7 @@ export class ServiceStack extends Stack {
       new HouseFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}Function`, {
         handlerFile: name,
         description,
+        timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS[name]),
         ...extra,
         environment: { ...common, ...extra.environment },
       });
@@ -151,8 +153,6 @@ export class ServiceStack extends Stack {
       submission: make("submission", HTTP_GROUPS.submission, {
         roleName: props.evidenceWriterRoles.submission,
         paramsAndSecrets: secretsExtension,
-        // Completing an upload reads, hashes and parses up to 20 MB; merging writes a new PDF.
-        timeout: Duration.seconds(29),
       }),
       review: make("review", HTTP_GROUPS.review),
       publicity: make("publicity", HTTP_GROUPS.publicity),
@@ -161,8 +161,6 @@ export class ServiceStack extends Stack {
         paramsAndSecrets: secretsExtension,
       }),
       certificate: make("certificate", HTTP_GROUPS.certificate, {
-        // A certificate subsets the 15 MB CJK font and embeds the subset (R4.6).
-        timeout: Duration.seconds(29),
         memorySize: 1024,
         // The one font weight beside the bundle (the package's nine weights would be 130 MB).
         environment: {
@@ -186,7 +184,6 @@ export class ServiceStack extends Stack {
       workflow: make("workflow", "Round calendar and reset workflow tasks", {
         roleName: props.evidenceWriterRoles.workflow,
         environment: { RESET_STATE_MACHINE_ARN: resetArn },
-        timeout: Duration.minutes(5),
       }),
     };
     // Publicity writes too: public objections and their per-address rate counters (§7).

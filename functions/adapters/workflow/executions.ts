@@ -5,6 +5,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
+import { clientSettings } from "../aws-clients";
 
 /** Input of the reset state machine (statemachines/reset.asl.json); every field present, as it reads them. */
 export interface ResetExecutionInput {
@@ -26,7 +27,7 @@ export interface WorkflowExecutions {
   resetStatus(name: string): Promise<ExecutionStatus>;
 }
 
-const sfn = new SFNClient({});
+const sfn = new SFNClient(clientSettings("stepFunctions"));
 
 function stateMachineArn(variable: "RESET_STATE_MACHINE_ARN" | "ROUND_CALENDAR_STATE_MACHINE_ARN"): string {
   const arn = process.env[variable];
