@@ -23,7 +23,9 @@ const PREPARATION_REQUESTS_PER_APPLICANT = 120;
 const SUBMIT_ATTEMPTS = 4;
 const GET_ITEM_SAMPLES = 300;
 /** DynamoDB Local stalled (SIGSTOP) this long, this long before the deadline. */
-const FAULT = { beforeDeadlineMs: 14_000, lengthMs: 4_000 };
+// Longer than one DynamoDB call can wait before it fails (aws-clients.ts worstCaseMs, 9.6 s): requests
+// in flight answer 503; shorter stalls are ridden out by the client's own attempts.
+const FAULT = { beforeDeadlineMs: 28_000, lengthMs: 12_000 };
 
 const sleep = (ms: number) => new Promise((resolveDelay) => setTimeout(resolveDelay, Math.max(0, ms)));
 
@@ -100,7 +102,7 @@ async function main(): Promise<number> {
     const getItemMs = await bareGetItemMs();
 
     // The surge: the virtual clock runs at wall speed from a little before the first submit.
-    const beforeMs = options.faults ? 16_000 : 8_000;
+    const beforeMs = options.faults ? 30_000 : 8_000;
     const afterMs = 2_000;
     await api.json({
       label: "set the clock",

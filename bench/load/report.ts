@@ -82,7 +82,7 @@ export function loadSection(run: LoadRun): string {
       (attempt) => attempt.sentAt < fault.resumedAt && attempt.answeredAt >= fault.pausedAt,
     );
     const unavailable = during.filter((attempt) => attempt.status === 503);
-    const slowest503 = Math.max(0, ...attempts.filter((a) => a.status === 503).map((a) => a.ms));
+    const answered503 = attempts.filter((a) => a.status === 503).map((a) => a.ms);
     const retried = run.submissions.filter((submission) => submission.attempts.length > 1);
     lines.push(
       "Faults:",
@@ -93,7 +93,7 @@ export function loadSection(run: LoadRun): string {
       `| submit requests in flight or sent during the fault | ${during.length} |`,
       `| … answered 503 SERVICE_UNAVAILABLE with Retry-After | ${unavailable.length} |`,
       `| … answered otherwise than 200, 422 or 503 | ${during.filter((a) => ![200, 422, 503].includes(a.status)).length} |`,
-      `| slowest 503 | ${ms(slowest503)} |`,
+      `| slowest 503 | ${answered503.length > 0 ? ms(Math.max(...answered503)) : "none"} |`,
       `| applicants who retried with the same Idempotency-Key | ${retried.length} |`,
       `| … whose retry was accepted | ${retried.filter((s) => s.attempts.at(-1)?.status === 200).length} |`,
       `| time to recover: service back → first accepted submit sent after it | ${fault.recoveryMs === undefined ? "none accepted" : ms(fault.recoveryMs)} |`,
