@@ -1,27 +1,16 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ZodError } from "zod";
-import { DomainError, type ErrorKind, type FieldIssue } from "../core/errors";
+import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
+import { DomainError, type FieldIssue } from "../core/errors";
 
 /** The JSON body of every error answer (DESIGN.md §11). */
 export interface ErrorBody {
-  code: string;
+  code: ErrorCode;
   message: string;
   rule?: string;
   fields?: FieldIssue[];
   requestId?: string;
 }
-
-const STATUS: Record<ErrorKind, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  rule_violation: 422,
-  too_many_requests: 429,
-  service_unavailable: 503,
-};
 
 /** Zod issues become field errors, so a form can point at the exact input to correct. */
 export function fieldIssuesOf(error: ZodError, prefix?: string): FieldIssue[] {
@@ -61,7 +50,7 @@ export function mapError(
     if (error.details.rule) body.rule = error.details.rule;
     if (error.details.fields?.length) body.fields = error.details.fields;
     return {
-      response: errorResponse(STATUS[error.kind], withId(body), error.details.retryAfterSeconds),
+      response: errorResponse(error.status, withId(body), error.details.retryAfterSeconds),
       unexpected: false,
     };
   }
@@ -71,7 +60,7 @@ export function mapError(
         400,
         withId({
           code: "VALIDATION_FAILED",
-          message: "提交的数据不符合要求，请按提示修改后重试。",
+          message: ERROR_CATALOGUE.VALIDATION_FAILED.message,
           fields: fieldIssuesOf(error),
         }),
       ),
@@ -83,7 +72,7 @@ export function mapError(
       500,
       withId({
         code: "INTERNAL_ERROR",
-        message: "系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。",
+        message: ERROR_CATALOGUE.INTERNAL_ERROR.message,
       }),
     ),
     unexpected: true,

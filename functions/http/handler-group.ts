@@ -16,6 +16,7 @@ import { authorize, type SubjectOf } from "./authorize";
 import { type Caller, callerFromEvent } from "./caller";
 import { fieldIssuesOf, mapError } from "./error-mapper";
 import { httpErrors } from "./errors";
+import { routeErrorCodes } from "./route-errors";
 import { type RouteSpec, routeKey } from "./route-spec";
 
 /** JSON bodies are forms and small records; files go straight to S3 through presigned posts. */
@@ -90,7 +91,7 @@ function parseRequest(spec: RouteSpec, event: HttpEvent) {
     : ({ ok: true, value: undefined } as const);
   const fields = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.fields));
   if (!params.ok || !query.ok || !headers.ok || !body.ok) {
-    throw new DomainError("bad_request", "VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
+    throw new DomainError("VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
       fields,
     });
   }
@@ -143,7 +144,8 @@ export function createHandlerGroup(routes: BoundRoute[]) {
       if ((rule.access === "public") !== (access === "public")) {
         throw new Error(`route ${operationId} is ${access} but its access-policy entry is ${rule.access}`);
       }
-      return [routeKey(bound.spec), { bound, rule }] as const;
+      const answers = new Set(routeErrorCodes(bound.spec, { roleBased: rule.access === "roles" }));
+      return [routeKey(bound.spec), { bound, rule, answers }] as const;
     }),
   );
 
@@ -176,6 +178,13 @@ export function createHandlerGroup(routes: BoundRoute[]) {
       };
       return varyByAccept(spec, toResponse(spec, await bound.run(request)));
     } catch (error) {
+      if (entry && error instanceof DomainError && !entry.answers.has(error.code)) {
+        // Still answered as thrown, so a person reads the real reason; the contract must be amended.
+        logger.error("error code missing from the route's contract", {
+          operationId: entry.bound.spec.operationId,
+          code: error.code,
+        });
+      }
       // A stalled or unreachable service, after the clients' bounded attempts: the person retries later.
       const unavailable = isServiceUnavailable(error);
       if (unavailable)

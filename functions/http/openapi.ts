@@ -1,18 +1,40 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
+import { accessRuleOf } from "./access-policy";
+import { codesByStatus, routeErrorCodes } from "./route-errors";
 import type { RouteSpec } from "./route-spec";
 
-const errorBody = z
-  .object({
-    code: z.string().describe("Stable machine-readable code, e.g. VALIDATION_FAILED"),
-    message: z.string().describe("Chinese message telling the person what to do"),
-    rule: z.string().optional().describe("Rule id of DESIGN.md §2 when a rule forbids the action, e.g. R4.3"),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional(),
-  })
-  .meta({ id: "Error" });
+const fieldIssue = {
+  type: "object",
+  required: ["path", "message"],
+  properties: {
+    path: {
+      type: "string",
+      description: "Dotted path of the offending field, e.g. body.data.papers.0.publishedOn",
+    },
+    message: { type: "string", description: "What is wrong with it, in Chinese" },
+    rule: { type: "string", description: "The rule of DESIGN.md §2 the field breaks, e.g. R6.1" },
+    code: { type: "string", description: "A finer code for the field, e.g. ACHIEVEMENT_AFTER_CUTOFF" },
+  },
+} as const;
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
+const errorBody = {
+  type: "object",
+  required: ["code", "message"],
+  properties: {
+    code: { type: "string", description: "Stable machine-readable code of the error catalogue" },
+    message: { type: "string", description: "Chinese message telling the person what to do" },
+    rule: {
+      type: "string",
+      description: "Rule id of DESIGN.md §2 when a rule forbids the action, e.g. R4.3",
+    },
+    fields: { type: "array", items: fieldIssue },
+    requestId: { type: "string" },
+  },
+} as const;
+
+const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: "输入有误（字段错误见 fields）",
   401: "未登录或令牌无效",
   403: "角色无权调用此接口",
@@ -24,18 +46,31 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: "系统内部错误",
 };
 
+/** One line per code, as the reference page shows it under the status. */
+function codeLine(code: ErrorCode): string {
+  const { message, rule } = ERROR_CATALOGUE[code];
+  return `- \`${code}\`${rule ? ` (${rule})` : ""}: ${message}`;
+}
+
+/** Per status the codes this route answers: in the schema (an enum), as `x-error-codes`, and in words. */
 function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
-  const statuses = [400, 404, 500];
-  if (spec.access === "authenticated") statuses.push(401, 403, 409, 422);
-  if (spec.body) statuses.push(413);
-  if (spec.rateLimited) statuses.push(429);
+  const rule = accessRuleOf(spec.operationId);
+  const codes = routeErrorCodes(spec, { roleBased: rule?.access === "roles" });
   return Object.fromEntries(
-    statuses.map((status) => [
+    [...codesByStatus(codes)].map(([status, statusCodes]) => [
       status,
       {
-        description: ERROR_DESCRIPTIONS[status] ?? "",
+        description: [STATUS_DESCRIPTIONS[status] ?? "", "", ...statusCodes.map(codeLine)].join("\n"),
+        "x-error-codes": statusCodes,
         content: {
-          "application/json": { schema: errorBody },
+          "application/json": {
+            schema: {
+              allOf: [
+                { $ref: "#/components/schemas/Error" },
+                { type: "object", properties: { code: { type: "string", enum: statusCodes } } },
+              ],
+            },
+          },
           // A page asked for by `Accept` is also refused with a page (the same one for every 404).
           ...(spec.htmlAlternative && status === 404 ? { "text/html": { schema: z.string() } } : {}),
         },
@@ -47,6 +82,7 @@ function errorResponses(spec: RouteSpec): RouteConfig["responses"] {
 /** The API contract, generated from the same zod schemas that validate every request. */
 export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
   const registry = new OpenAPIRegistry();
+  registry.registerComponent("schemas", "Error", errorBody as never);
   registry.registerComponent("securitySchemes", "cognito", {
     type: "http",
     scheme: "bearer",
@@ -66,7 +102,15 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]) {
         }
       : {
           description: spec.summary,
-          content: { [spec.rawContentType ?? "text/plain"]: { schema: z.string() } },
+          content: Object.fromEntries(
+            [spec.rawContentType ?? "text/plain"].flat().map((type) => [
+              type,
+              // A file format that is JSON (the audit export's json) is an array of records.
+              {
+                schema: type === "application/json" ? z.array(z.record(z.string(), z.unknown())) : z.string(),
+              },
+            ]),
+          ),
         };
     const request: RouteConfig["request"] = {};
     if (spec.params) request.params = spec.params;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ErrorCode } from "../core/error-catalogue";
 
 /** The Lambda functions that serve the HTTP API; each bundles only its own routes. */
 export type HandlerGroup = "submission" | "review" | "publicity" | "admin" | "docs" | "certificate";
@@ -29,15 +30,20 @@ export interface RouteSpec {
   /** JSON answer; absent for routes that answer HTML or files. */
   response?: z.ZodType;
   /** Content type of a non-JSON answer, for the OpenAPI document. */
-  rawContentType?: string;
+  rawContentType?: string | readonly string[];
   /**
    * The same URL also answers an HTML page, to a client whose `Accept` ranks `text/html` above JSON
    * (content negotiation); describes that page for the OpenAPI document. Answers carry `Vary: Accept`.
    */
   htmlAlternative?: string;
   successStatus?: 200 | 201 | 202 | 204;
-  /** Public writes limited per client address: the document lists their 429 answer. */
-  rateLimited?: true;
+  /**
+   * The codes of the catalogue this route answers besides those every route of its kind answers (see
+   * `route-errors.ts`). The handler group logs any other code as a breach of the contract, the end-to-end
+   * tests refuse it, and `test/unit/http/error-contract.test.ts` fails for a code the route's code can
+   * throw that is not listed.
+   */
+  errors?: readonly ErrorCode[];
 }
 
 export function routeKey(spec: Pick<RouteSpec, "method" | "path">): string {

@@ -13,7 +13,7 @@ const resumePath = (roundId: string) => `/admin/rounds/${roundId}/calendar-resum
 export interface CalendarWorkflowState {
   execution: string;
   status: ExecutionStatus;
-  failure?: { at: string; error: string; reason: string };
+  failure?: { at?: string; error: string; reason: string };
   resume?: { method: "POST"; path: string; body: { failedExecution: string }; note: string };
 }
 
@@ -31,7 +31,6 @@ function failureOf(round: RoundRecord, execution: string, status: ExecutionStatu
   // The failure path could not write its record (the table itself was out of reach): the alert says why.
   if (status === "failed") {
     return {
-      at: "",
       error: "RoundCalendarFailed",
       reason: "日程流程已失败，失败原因见告警。服务恢复后即可恢复日程流程。",
     };
@@ -70,7 +69,6 @@ export async function calendarWorkflowOf(round: RoundRecord): Promise<CalendarWo
 function notFailed(execution: string, status: ExecutionStatus): DomainError {
   const label = { running: "运行中", succeeded: "已完成", failed: "已失败", absent: "未启动" }[status];
   return new DomainError(
-    "conflict",
     "CALENDAR_NOT_FAILED",
     `该轮次日程流程当前的执行“${execution}”${label}，没有需要恢复的失败；请刷新轮次信息后再操作。`,
     { fields: [{ path: "body.failedExecution", message: "不是当前失败的执行" }] },

@@ -45,7 +45,6 @@ export async function openRound(
   const round = created ? fresh : await roundRepository.get(definition.roundId);
   if (!round || (!created && !sameDefinition(round, definition))) {
     throw new DomainError(
-      "conflict",
       "ROUND_EXISTS",
       `轮次编号“${definition.roundId}”已被使用，请换一个编号；如需调整该轮次的日程，请使用日程调整功能。`,
       { fields: [{ path: "body.roundId", message: "该轮次编号已存在" }] },

@@ -64,8 +64,7 @@ export class DevRoutes {
   private async login(body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
     const { username, password } = loginBody.parse(parseJson(body));
     const user = await authenticateLocally(username, password);
-    if (!user)
-      throw new DomainError("unauthorized", "INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
+    if (!user) throw new DomainError("INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
     const token = await this.idp.issue(user.sub, user.username, this.clock.now());
     return json(200, { ...token, tokenType: "Bearer" });
   }

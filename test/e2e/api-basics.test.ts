@@ -31,10 +31,10 @@ describe("local runtime over HTTP", () => {
   it("serves the seeded 2024 round with the notice's calendar in Beijing time (R3, R3.1)", async () => {
     const round = (await (await api.get("/rounds/2024")).json()) as Record<string, Record<string, string>>;
     expect(round.calendarText).toMatchObject({
-      preparation: "2024-09-01 00:00 至 2024-09-11 00:00（不含）",
-      application: "2024-09-11 00:00 至 2024-10-21 00:00（不含）",
-      review: "2024-10-21 00:00 至 2024-11-05 00:00（不含）",
-      receiptCutoff: "2024-11-05 00:00",
+      preparation: "2024-09-01 00:00 至 2024-09-11 00:00（不含，北京时间）",
+      application: "2024-09-11 00:00 至 2024-10-21 00:00（不含，北京时间）",
+      review: "2024-10-21 00:00 至 2024-11-05 00:00（不含，北京时间）",
+      receiptCutoff: "2024-11-05 00:00（北京时间）",
     });
     expect(round.calendar?.receiptCutoff).toBe("2024-11-04T16:00:00.000Z");
     const list = (await (await api.get("/rounds")).json()) as { rounds: { roundId: string }[] };
@@ -152,7 +152,7 @@ describe("local runtime over HTTP", () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({
       version: version + 1,
-      calendarText: { defenseAt: "2024-12-01 09:00" },
+      calendarText: { defenseAt: "2024-12-01 09:00（北京时间）" },
     });
 
     const stale = await api.send(

@@ -19,7 +19,7 @@ afterAll(async () => {
 interface CalendarWorkflow {
   execution: string;
   status: string;
-  failure?: { at: string; error: string; reason: string };
+  failure?: { at?: string; error: string; reason: string };
   resume?: { method: string; path: string; body: { failedExecution: string }; note: string };
 }
 
@@ -108,7 +108,7 @@ describe("a calendar workflow that fails past its retries (R3, DESIGN.md §8)", 
       },
     });
     expect(round.calendarWorkflow.failure?.error).not.toBe("");
-    expect(round.calendarWorkflow.failure?.at).not.toBe("");
+    expect(round.calendarWorkflow.failure?.at).toMatch(/^2024-/);
     // An error in the data, not an outage: the operators are asked to look first.
     expect(round.calendarWorkflow.failure?.reason).toContain("技术人员");
   });

@@ -1,7 +1,4 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
-import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import type { AuditRecord } from "../../functions/core/audit";
 import type { LocalSystem } from "../../infra/local/system";
@@ -16,10 +13,11 @@ import {
   untilOpen,
   uploadEverythingMissing,
 } from "../support/applicant";
+import { apiFetch } from "../support/contract-validator";
 import { type Client, client, inRound, startTestSystem } from "../support/local-system";
 import { refusedWithoutTrace, until } from "../support/refusals";
 import { freshResidentId } from "../support/resident-ids";
-import { Sessions, type Submitted, submittedApplication } from "../support/review";
+import { markDepartmentApproved, Sessions, type Submitted, submittedApplication } from "../support/review";
 import { sampleSections } from "../support/sample-application";
 
 /**
@@ -98,21 +96,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
       realName: "贾年",
       unitId: DEMO_UNIT,
     });
-    // Unit and department review are their own journey: taken as done here.
-    const round = await roundRepository.get("2024");
-    const application = round && (await applicationRepository.get(round, earlier.applicationId));
-    if (!application) throw new Error("no application");
-    await documentClient.send(
-      new PutCommand({
-        TableName: process.env.TABLE_NAME,
-        Item: headItem({
-          ...application,
-          state: "department_approved",
-          recommendedAt: "2024-10-10T02:00:00.000Z",
-          version: application.version + 1,
-        }),
-      }),
-    );
+    await markDepartmentApproved(earlier.applicationId);
     // The receipt sweep comes 30 s after the cutoff, once no request that came in time can still run.
     await sessions.at("2024-11-05T00:00:30+08:00");
     await until(
@@ -204,7 +188,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
         receiptCutoff: "2025-11-04T16:00:00.000Z",
       },
     });
-    expect(created.calendarText.receiptCutoff).toBe("2025-11-05 00:00");
+    expect(created.calendarText.receiptCutoff).toBe("2025-11-05 00:00（北京时间）");
 
     // A retry of the same request (a lost answer) gets the same round; another round under the id is a conflict.
     const retried = await json<Round>(
@@ -374,9 +358,22 @@ describe("R3.4 the title office runs rounds year after year", () => {
       200,
     );
     expect(extended.version).toBe(before.version + 1);
+    // The office's wall time as written, and the instant it names in UTC (R3.1: "24:00" ends the day).
     expect(extended.moved).toEqual([
-      { boundary: "application.to", before: "2025-10-20 24:00", after: "2025-10-24 24:00" },
-      { boundary: "review.from", before: "2025-10-21 00:00", after: "2025-10-25 00:00" },
+      {
+        boundary: "application.to",
+        before: "2025-10-20 24:00",
+        after: "2025-10-24 24:00",
+        beforeAt: "2025-10-20T16:00:00.000Z",
+        afterAt: "2025-10-24T16:00:00.000Z",
+      },
+      {
+        boundary: "review.from",
+        before: "2025-10-21 00:00",
+        after: "2025-10-25 00:00",
+        beforeAt: "2025-10-20T16:00:00.000Z",
+        afterAt: "2025-10-24T16:00:00.000Z",
+      },
     ]);
     await refusedWithoutTrace(
       () =>
@@ -430,7 +427,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
     const appPath = `/rounds/2025/applications/${created.applicationId}`;
     const { version } = await json<{ version: number }>(await api.get(appPath, token), 200);
     const submitted = await json<{ state: string; testData: boolean }>(
-      await fetch(`${system.url}${appPath}/submit`, {
+      await apiFetch(`${system.url}${appPath}/submit`, {
         method: "POST",
         headers: {
           "content-type": "application/json",

@@ -72,26 +72,17 @@ function toAssignment(item: Record<string, unknown>): AppraisalAssignmentRecord 
 
 function settingsInvalid(): DomainError {
   return new DomainError(
-    "conflict",
     "APPRAISAL_SETTINGS_INVALID",
     "本轮次的论文鉴定设置（每份申报的专家人数、通过规则）有误，请联系省职改办更正后再分配专家。",
   );
 }
 
 function evidenceChanged(): DomainError {
-  return new DomainError(
-    "conflict",
-    "EVIDENCE_CHANGED",
-    "所指定的材料已被修改或删除，请刷新材料列表后重新指定。",
-  );
+  return new DomainError("EVIDENCE_CHANGED", "所指定的材料已被修改或删除，请刷新材料列表后重新指定。");
 }
 
 function verdictAlreadyRecorded(): DomainError {
-  return new DomainError(
-    "conflict",
-    "VERDICT_ALREADY_RECORDED",
-    "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。",
-  );
+  return new DomainError("VERDICT_ALREADY_RECORDED", "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。");
 }
 
 function assignmentPut(scope: GenerationScope, assignment: AppraisalAssignmentRecord): GuardedWrite {

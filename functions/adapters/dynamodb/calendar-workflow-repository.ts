@@ -54,7 +54,7 @@ export const calendarWorkflowRepository = {
    * was read; answers whether this call did (of two clicks, one resumes and the other joins).
    */
   async nextAttempt(roundId: string, fromAttempt: number, actor: string, at: Date): Promise<boolean> {
-    const resumed = new DomainError("conflict", "CALENDAR_RESUMED", "日程流程已由他人恢复");
+    const resumed = new DomainError("CALENDAR_RESUMED");
     try {
       await writeTogether([
         {

@@ -104,7 +104,7 @@ export const roundRepository = {
    * it was created (false: a round with that id exists, this request wrote nothing).
    */
   async create(round: RoundRecord, audit: AuditContext): Promise<boolean> {
-    const taken = new DomainError("conflict", "ROUND_EXISTS", "轮次编号已被占用");
+    const taken = new DomainError("ROUND_EXISTS", "轮次编号已被占用");
     try {
       await writeTogether([
         {
@@ -141,7 +141,7 @@ export const roundRepository = {
 };
 
 export function staleVersion(): DomainError {
-  return new DomainError("conflict", "STALE_VERSION", "记录已被他人修改，请刷新后在最新内容上重新操作。");
+  return new DomainError("STALE_VERSION", "记录已被他人修改，请刷新后在最新内容上重新操作。");
 }
 
 /** A change and its audit record in one transaction, guarded by the version the editor read. */

@@ -22,6 +22,7 @@ export {
   type RoundCalendar,
   type RoundCalendarSpec,
   roundCalendarSchema,
+  storedRoundCalendar,
 } from "./round-calendar";
 export {
   dueTransitions,

@@ -23,7 +23,8 @@ export function isPlainDate(text: string): boolean {
 
 export const plainDateSchema = z
   .string()
-  .refine(isPlainDate, { message: "日期格式应为 YYYY-MM-DD，且须为真实存在的日期" });
+  .refine(isPlainDate, { message: "日期格式应为 YYYY-MM-DD，且须为真实存在的日期" })
+  .meta({ format: "date" });
 
 function requireEpochDay(date: PlainDate): number {
   const day = epochDay(date);

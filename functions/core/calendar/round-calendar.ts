@@ -91,6 +91,16 @@ export const roundCalendarSchema = z
 export type RoundCalendarSpec = z.input<typeof roundCalendarSchema>;
 
 /**
+ * A calendar as the table holds it, validated when it was written: one that no longer parses is a
+ * fault of the stored data (an internal error), never the caller's input.
+ */
+export function storedRoundCalendar(spec: unknown): RoundCalendar {
+  const result = roundCalendarSchema.safeParse(spec);
+  if (!result.success) throw new Error(`stored round calendar does not parse: ${result.error.message}`);
+  return result.data;
+}
+
+/**
  * Validates a calendar written in Beijing wall time and returns it with UTC instants. `at` prefixes the
  * field paths of a refusal with where the calendar sits in the request (e.g. `body.calendar.`).
  */
@@ -101,7 +111,7 @@ export function parseRoundCalendar(spec: unknown, at = ""): RoundCalendar {
     path: `${at}${issue.path.join(".")}`,
     message: issue.message,
   }));
-  throw new DomainError("bad_request", "INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
+  throw new DomainError("INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
     rule: "R3.4",
     fields,
   });

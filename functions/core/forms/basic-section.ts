@@ -89,7 +89,8 @@ export const basicSectionSchema = z
       phone: z
         .string({ error: "请填写手机号码" })
         .trim()
-        .regex(/^1[3-9]\d{9}$/, "手机号码应为11位数字，以1开头"),
+        .regex(/^1[3-9]\d{9}$/, "手机号码应为11位数字，以1开头")
+        .meta({ minLength: 11, maxLength: 11 }),
       unitKind: choice("单位类别", UNIT_KINDS, UNIT_KIND_LABELS),
       employmentKind: choice("人员类别", EMPLOYMENT_KINDS, EMPLOYMENT_KIND_LABELS),
       underPostManagement: yesNo("是否纳入事业单位岗位管理"),

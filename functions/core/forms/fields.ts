@@ -17,7 +17,8 @@ export function text(label: string, maxCharacters: number) {
     .string({ error: absentOr(label, `${label}应为文字`) })
     .trim()
     .refine((value) => value.length > 0, `请填写${label}`)
-    .refine((value) => characterCount(value) <= maxCharacters, `${label}不得超过${maxCharacters}个字`);
+    .refine((value) => characterCount(value) <= maxCharacters, `${label}不得超过${maxCharacters}个字`)
+    .meta({ minLength: 1, maxLength: maxCharacters });
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(
@@ -38,14 +39,23 @@ export function yesNo(label: string) {
 export function date(label: string) {
   return z
     .string({ error: absentOr(label, `${label}应为日期`) })
-    .refine(isPlainDate, `${label}应为有效日期，格式为YYYY-MM-DD`);
+    .refine(isPlainDate, `${label}应为有效日期，格式为YYYY-MM-DD`)
+    .meta({ format: "date" });
 }
 
 export function month(label: string) {
   return z
     .string({ error: absentOr(label, `${label}应为年月`) })
-    .refine(isPlainMonth, `${label}应为年月，格式为YYYY-MM`);
+    .refine(isPlainMonth, `${label}应为年月，格式为YYYY-MM`)
+    .meta(PLAIN_MONTH_FORMAT);
 }
+
+/** How a month (YYYY-MM) reads in the contract. */
+export const PLAIN_MONTH_FORMAT = {
+  pattern: "^\\d{4}-(?:0[1-9]|1[0-2])$",
+  minLength: 7,
+  maxLength: 7,
+} as const;
 
 export function wholeNumber(label: string, min: number, max: number) {
   return z

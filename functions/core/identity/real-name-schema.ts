@@ -4,4 +4,7 @@ import { z } from "zod";
 export const realNameSchema = z
   .string({ error: "请填写真实姓名" })
   .trim()
-  .regex(/^[\p{Script=Han}A-Za-z·• ]{2,30}$/u, "请填写与身份证一致的真实姓名（2至30个汉字或字母）");
+  .regex(/^[\p{Script=Han}A-Za-z·• ]{2,30}$/u, "请填写与身份证一致的真实姓名（2至30个汉字或字母）")
+  // zod would print the expression with its flag (`…$/u`); the contract states it without, as u-mode
+  // JSON Schema reads it.
+  .meta({ pattern: "^[\\p{Script=Han}A-Za-z·• ]{2,30}$", minLength: 2, maxLength: 30 });

@@ -12,4 +12,6 @@ export const residentIdSchema = z
   .superRefine((value, context) => {
     const result = parseResidentId(value);
     if (!result.ok) context.addIssue({ code: "custom", message: result.message });
-  });
+  })
+  // Answers show the masked form, so the contract states the length only.
+  .meta({ minLength: 18, maxLength: 18 });

@@ -38,17 +38,12 @@ export function applyAction(
   const transition = transitionFor(application.state, action);
   if (transition === undefined) {
     throw new DomainError(
-      "conflict",
       "INVALID_TRANSITION",
       `申报当前状态为“${STATE_LABELS[application.state]}”，不能${ACTION_LABELS[action]}`,
     );
   }
   if (!transition.roles.includes(actor.role)) {
-    throw new DomainError(
-      "forbidden",
-      "ROLE_NOT_ALLOWED",
-      `${ROLE_LABELS[actor.role]}不能${ACTION_LABELS[action]}`,
-    );
+    throw new DomainError("ROLE_NOT_ALLOWED", `${ROLE_LABELS[actor.role]}不能${ACTION_LABELS[action]}`);
   }
   if (actor.role !== "applicant" && actor.id === application.applicantId) {
     throw ruleViolation("R8.2", "CONFLICT_OF_INTEREST", "不能审核或处理本人的申报，请回避并交由他人办理");
@@ -84,7 +79,6 @@ export function assertEditable(
   }
   if (!isEditable(application.state)) {
     throw new DomainError(
-      "conflict",
       "NOT_EDITABLE",
       `申报当前状态为“${STATE_LABELS[application.state]}”，不能修改；如需修改，请联系所在单位退回`,
     );

@@ -139,11 +139,7 @@ export function amendCalendar(
     );
   }
   if (moved.length === 0 && terms.length === 0) {
-    throw new DomainError(
-      "bad_request",
-      "CALENDAR_UNCHANGED",
-      "提交的日程与现行日程相同，没有需要调整的内容。",
-    );
+    throw new DomainError("CALENDAR_UNCHANGED", "提交的日程与现行日程相同，没有需要调整的内容。");
   }
   parseRoundCalendar(calendar, at);
   return { calendar, moved, terms };

@@ -93,7 +93,7 @@ export function yearOf(calendar: RoundCalendar): number {
 }
 
 function invalid(fields: FieldIssue[]): DomainError {
-  return new DomainError("bad_request", "INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
+  return new DomainError("INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
     rule: "R3.4",
     fields,
   });

@@ -3,6 +3,7 @@ import {
   staleVersion,
   updateRoundCalendar,
 } from "../../adapters/dynamodb/round-repository";
+import { parseBoundary } from "../../core/calendar";
 import { amendCalendar, type CalendarChanges, defineRound } from "../../core/rounds";
 import type { Actor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";
@@ -91,7 +92,16 @@ export const roundAdminRoutes: BoundRoute[] = [
       actor,
       now,
     );
-    return { ...adminView(round, now), moved };
+    // The office's wall time as stored, and the instant it names for machines (one way for time).
+    const instant = (text: string) => parseBoundary(text)?.toISOString() ?? null;
+    return {
+      ...adminView(round, now),
+      moved: moved.map((entry) => ({
+        ...entry,
+        beforeAt: entry.before === null ? null : instant(entry.before),
+        afterAt: instant(entry.after) ?? "",
+      })),
+    };
   }),
 
   route(scheduleMeetings, async ({ params, body, actor, now }) => {

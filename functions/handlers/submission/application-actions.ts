@@ -88,15 +88,15 @@ function submission(action: "submit" | "resubmit") {
         assertReady(await checklistOf(loaded, actor.account, inScope.calendar));
         const unit = await orgRepository.get(application.unitId);
         if (unit?.kind !== "unit") throw httpErrors.notFound();
-        await assertEligible(
+        await assertEligible({
           loaded,
-          actor.account,
+          account: actor.account,
           unit,
-          inScope.scope.roundId,
-          inScope.calendar,
-          eligibilityConfigOf(inScope.round.eligibilityRuleSet),
+          roundId: inScope.scope.roundId,
+          calendar: inScope.calendar,
+          config: eligibilityConfigOf(inScope.round.eligibilityRuleSet),
           now,
-        );
+        });
         const evidence: PinnedEvidence[] = loaded.evidence.flatMap((item) =>
           isVerified(item)
             ? [

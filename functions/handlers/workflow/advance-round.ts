@@ -2,7 +2,7 @@ import { clock } from "../../adapters/clock";
 import { roundProgressRepository } from "../../adapters/dynamodb/round-progress-repository";
 import { roundRepository } from "../../adapters/dynamodb/round-repository";
 import { logger } from "../../adapters/logger";
-import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../../core/calendar";
+import { dueTransitions, nextBoundary, type RoundTransition, storedRoundCalendar } from "../../core/calendar";
 import { expireUnsubmitted, receiveMaterials } from "../../services/deadline-sweeps";
 import { resetRound } from "../../services/reset";
 
@@ -42,7 +42,11 @@ async function perform(roundId: string, transition: RoundTransition, now: Date):
       // Re-read: the reset earlier in this tick may have moved the generation.
       const round = await roundRepository.get(roundId);
       if (!round) throw new Error(`round ${roundId} does not exist`);
-      const context = { now, calendar: parseRoundCalendar(round.calendar), openedPhases: round.openedPhases };
+      const context = {
+        now,
+        calendar: storedRoundCalendar(round.calendar),
+        openedPhases: round.openedPhases,
+      };
       const run = transition.kind === "expire_unsubmitted" ? expireUnsubmitted : receiveMaterials;
       const result = await run(round, context);
       logger.info("deadline sweep", { roundId, transition: transition.kind, ...result });
@@ -61,7 +65,7 @@ async function perform(roundId: string, transition: RoundTransition, now: Date):
 export async function advanceRound(roundId: string): Promise<AdvanceResult> {
   const round = await roundRepository.get(roundId);
   if (!round) throw new Error(`round ${roundId} does not exist`);
-  const calendar = parseRoundCalendar(round.calendar);
+  const calendar = storedRoundCalendar(round.calendar);
   const now = clock().now();
   const due = dueTransitions(
     calendar,

@@ -70,6 +70,7 @@ export const updateMe = defineRoute({
   tag: "账户",
   body: strictBody({ expectedVersion: expectedVersionField, phone: phoneField }).meta({ id: "UpdateMe" }),
   response: me,
+  errors: ["CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 const staffRole = z.enum(STAFF_ROLES, { error: "角色不在可授予的范围内" });
@@ -113,6 +114,16 @@ export const createAccount = defineRoute({
         .describe("Shown once: hand it to the person, who must change it at first sign-in (Cognito)"),
     })
     .meta({ id: "CreatedAccount" }),
+  errors: [
+    "ACCOUNT_EXISTS",
+    "CONCURRENT_UPDATE",
+    "NO_ROUND",
+    "PASSWORD_TOO_WEAK",
+    "RESIDENT_ID_TAKEN",
+    "ROLE_NOT_GRANTABLE",
+    "UNIT_ROLES_SEPARATE",
+    "USERNAME_TAKEN",
+  ],
 });
 
 export const listAccounts = defineRoute({
@@ -126,6 +137,7 @@ export const listAccounts = defineRoute({
   params: z.object({ orgId: orgIdField }),
   query: cursorQuery.extend({ roundId: roundInQuestion }),
   response: z.object({ accounts: z.array(accountView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 const accountParams = z.object({ accountId: accountIdField });
@@ -147,6 +159,14 @@ export const setAccountRoles = defineRoute({
     },
   ),
   response: accountView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "NO_ROUND",
+    "OWN_ACCOUNT",
+    "ROLE_NOT_GRANTABLE",
+    "STALE_VERSION",
+    "UNIT_ROLES_SEPARATE",
+  ],
 });
 
 export const disableAccount = defineRoute({
@@ -167,6 +187,7 @@ export const disableAccount = defineRoute({
       .max(200, "停用原因最多200字"),
   }).meta({ id: "DisableAccount" }),
   response: accountView,
+  errors: ["CONCURRENT_UPDATE", "OWN_ACCOUNT", "PASSWORD_TOO_WEAK", "STALE_VERSION", "USERNAME_TAKEN"],
 });
 
 export const enableAccount = defineRoute({
@@ -180,6 +201,7 @@ export const enableAccount = defineRoute({
   params: accountParams,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "EnableAccount" }),
   response: accountView,
+  errors: ["CONCURRENT_UPDATE", "OWN_ACCOUNT", "PASSWORD_TOO_WEAK", "STALE_VERSION", "USERNAME_TAKEN"],
 });
 
 export const getApplicantResidentId = defineRoute({

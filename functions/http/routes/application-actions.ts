@@ -11,6 +11,7 @@ const idempotencyHeaders = z.object({
   "idempotency-key": z
     .string({ error: "请在请求头 Idempotency-Key 中提供本次提交的唯一标识（如 UUID），重试时使用同一标识" })
     .regex(/^[A-Za-z0-9_-]{8,128}$/, "Idempotency-Key 应为8至128位字母、数字、下划线或连字符")
+    .meta({ minLength: 8, maxLength: 128 })
     .describe("One value per intended submission: a retry with the same value gets the first answer"),
 });
 
@@ -41,6 +42,22 @@ export const submitApplication = defineRoute({
   headers: idempotencyHeaders,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Submit" }),
   response: submitted,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_READY",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "IDEMPOTENCY_KEY_REUSED",
+    "INVALID_TRANSITION",
+    "NOT_ELIGIBLE",
+    "REQUEST_IN_PROGRESS",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const resubmitApplication = defineRoute({
@@ -57,6 +74,22 @@ export const resubmitApplication = defineRoute({
   headers: idempotencyHeaders,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Resubmit" }),
   response: submitted,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_READY",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "IDEMPOTENCY_KEY_REUSED",
+    "INVALID_TRANSITION",
+    "NOT_ELIGIBLE",
+    "REQUEST_IN_PROGRESS",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const withdrawApplication = defineRoute({
@@ -73,6 +106,14 @@ export const withdrawApplication = defineRoute({
     reason: z.string({ error: "撤回原因应为文字" }).trim().max(200, "撤回原因最多200字").optional(),
   }).meta({ id: "Withdraw" }),
   response: statusView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const getApplicationStatus = defineRoute({

@@ -43,6 +43,15 @@ export const createApplication = defineRoute({
   }),
   successStatus: 201,
   response: applicationView,
+  errors: [
+    "APPLICATION_CANCELLED",
+    "APPLICATION_EXISTS",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "NAME_NOT_REGISTERED",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listMyApplications = defineRoute({
@@ -87,6 +96,16 @@ export const saveBaseInfo = defineRoute({
     id: "SaveBaseInfo",
   }),
   response: applicationView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "MATERIALS_LOCKED",
+    "NAME_NOT_REGISTERED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const confirmedField = z
@@ -125,6 +144,16 @@ function sectionRoute<const S extends SectionId, const Id extends string>(sectio
       data: refusingUnknownKeys(SECTION_SCHEMAS[section]) as (typeof SECTION_SCHEMAS)[S],
     }),
     response: applicationView,
+    errors: [
+      "APPLICATION_NOT_FOUND",
+      "CONCURRENT_UPDATE",
+      "DEADLINE_PASSED",
+      "MATERIALS_LOCKED",
+      "NOT_EDITABLE",
+      "RESIDENT_ID_NOT_REGISTERED",
+      "STALE_VERSION",
+      "WINDOW_NOT_OPEN",
+    ],
   });
 }
 
@@ -156,6 +185,15 @@ export const signIntegrityPledge = defineRoute({
     statements: statementsSchema,
   }).meta({ id: "SignIntegrityPledge" }),
   response: applicationView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const checklistItem = z.object({
@@ -174,13 +212,23 @@ export const getApplicationChecklist = defineRoute({
   group: "submission",
   access: "authenticated",
   summary:
-    "What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3); " +
-    "empty when ready",
+    "What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3), " +
+    "and an advisory pre-check of eligibility by the rules the submit applies (R1, R2, R5.5, R6)",
   tag: TAG,
   params: applicationParams,
   response: z
     .object({
-      ready: z.boolean(),
+      ready: z
+        .boolean()
+        .describe("Nothing left on the checklist and the eligibility pre-check finds no refusal"),
+      eligibility: z
+        .object({
+          advisory: z.literal(true).describe("The submit decides, on the data of that moment"),
+          status: z.enum(["eligible", "not_eligible", "not_checked"]),
+          message: z.string(),
+          failures: z.array(z.object({ rule: z.string(), code: z.string(), message: z.string() })),
+        })
+        .describe("The submit's eligibility rules applied ahead; not_checked until the form can be read"),
       sections: z.array(
         z.object({
           section: z.string(),
@@ -191,4 +239,5 @@ export const getApplicationChecklist = defineRoute({
       ),
     })
     .meta({ id: "Checklist" }),
+  errors: ["EVIDENCE_TYPE_NOT_ACCEPTED"],
 });

@@ -39,6 +39,18 @@ export const saveRepresentativePapers = defineRoute({
       .describe("The evidence ids of the two paper texts, in the order the applicant ranks them"),
   }).meta({ id: "RepresentativePapers" }),
   response: representativePapersView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "PAPERS_NOT_FILLED",
+    "REPRESENTATIVE_PAPERS_INVALID",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const reviewerParams = roundIdParams.extend({ accountId: accountIdField });
@@ -89,6 +101,13 @@ export const setReviewerProfile = defineRoute({
     })
     .meta({ id: "ReviewerProfileChange" }),
   response: reviewerProfileView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "NOT_A_REVIEWER",
+    "REVIEWER_PROFILE_EXISTS",
+    "REVIEWER_PROFILE_MISSING",
+    "STALE_VERSION",
+  ],
 });
 
 export const listReviewers = defineRoute({
@@ -103,6 +122,7 @@ export const listReviewers = defineRoute({
   params: roundIdParams,
   query: cursorQuery,
   response: z.object({ reviewers: z.array(reviewerProfileView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const assignAppraisalExperts = defineRoute({
@@ -131,6 +151,20 @@ export const assignAppraisalExperts = defineRoute({
       .describe("Experts see neither the applicant's name nor their unit (default true)"),
   }).meta({ id: "AssignAppraisalExperts" }),
   response: appraisalAssignmentView,
+  errors: [
+    "APPRAISAL_SENIOR_ONLY",
+    "APPRAISAL_SETTINGS_INVALID",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "EXPERT_NOT_ELIGIBLE",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "NOT_ENOUGH_ELIGIBLE_EXPERTS",
+    "REVIEWER_PROFILE_MISSING",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WRONG_EXPERT_COUNT",
+  ],
 });
 
 export const listMyAppraisals = defineRoute({
@@ -144,6 +178,7 @@ export const listMyAppraisals = defineRoute({
   params: roundIdParams,
   query: cursorQuery,
   response: z.object({ appraisals: z.array(expertAppraisalSummary), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getAppraisal = defineRoute({
@@ -172,6 +207,7 @@ export const getAppraisalPaper = defineRoute({
   tag: TAG,
   params: applicationParams.extend({ evidenceId: evidenceIdField }),
   response: appraisalPaperDownload,
+  errors: ["PAPER_NOT_FOUND"],
 });
 
 export const recordAppraisalVerdict = defineRoute({
@@ -194,4 +230,14 @@ export const recordAppraisalVerdict = defineRoute({
       .max(2000, "鉴定意见最多2000字"),
   }).meta({ id: "AppraisalVerdictRecord" }),
   response: verdictResult,
+  errors: [
+    "APPRAISAL_CLOSED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "VERDICT_ALREADY_RECORDED",
+  ],
 });

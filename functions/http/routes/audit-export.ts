@@ -31,7 +31,8 @@ export const exportApplicationAudit = defineRoute({
   tag: TAG,
   params: applicationParams,
   query: exportQuery,
-  rawContentType: "text/csv",
+  rawContentType: ["application/json", "text/csv"],
+  errors: ["INVALID_CURSOR"],
 });
 
 export const exportRoundAudit = defineRoute({
@@ -44,5 +45,6 @@ export const exportRoundAudit = defineRoute({
   tag: TAG,
   params: roundIdParams,
   query: exportQuery,
-  rawContentType: "text/csv",
+  rawContentType: ["application/json", "text/csv"],
+  errors: ["INVALID_CURSOR"],
 });

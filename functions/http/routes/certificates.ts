@@ -17,6 +17,7 @@ export const downloadCertificate = defineRoute({
   tag: TAG,
   params: applicationParams,
   rawContentType: "application/pdf",
+  errors: ["CERTIFICATE_GLYPH_MISSING", "CERTIFICATE_NOT_ISSUED", "CERTIFICATE_REVOKED"],
 });
 
 export const verifyCertificate = defineRoute({
@@ -34,18 +35,21 @@ export const verifyCertificate = defineRoute({
     "a page in Chinese for a person, e.g. a phone that scanned the QR code — the same facts; no script, " +
     "no external resource, a strict Content-Security-Policy; a 404 answers the one not-found page",
   tag: TAG,
-  params: z.object({ certificateNumber: z.string().describe("As printed, e.g. GS2024-000001") }),
+  params: z.object({ certificateNumber: z.string().max(64).describe("As printed, e.g. GS2024-000001") }),
   query: z.object({
     code: z
       .string()
+      .max(64)
       .optional()
       .describe("The verification code as printed; case, spaces and hyphens do not matter"),
   }),
   headers: z.object({
     accept: z
       .string()
+      .max(2048)
       .optional()
       .describe("text/html (as browsers send it) for the page; anything else, or none, for JSON"),
   }),
   response: certificateVerificationView,
+  errors: ["CERTIFICATE_NOT_FOUND"],
 });

@@ -40,6 +40,7 @@ export const listCommitteeApplications = defineRoute({
       .describe("One of the states from received to certified, or cancelled"),
   }),
   response: z.object({ applications: z.array(committeeSummary), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getCommitteeApplication = defineRoute({
@@ -60,6 +61,7 @@ const qualificationReason = z.strictObject({
   rule: z
     .string({ error: "请注明不符合的条款编号" })
     .regex(/^R\d(\.\d{1,2})?$/, "条款编号格式应如 R1.1、R2.3")
+    .meta({ minLength: 2, maxLength: 5 })
     .describe("The rule of DESIGN.md §2 the applicant does not meet"),
   message: text("不符合的具体情况", 4, 500),
 });
@@ -114,6 +116,15 @@ export const decideQualification = defineRoute({
     })
     .meta({ id: "QualificationDecision" }),
   response: reviewResult,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DUPLICATE_CHECKS_INVALID",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 const memberList = (what: string, max: number) =>
@@ -139,6 +150,7 @@ export const createPanel = defineRoute({
   }).meta({ id: "NewPanel" }),
   response: panelView,
   successStatus: 201,
+  errors: ["CONCURRENT_UPDATE", "NOT_A_ROLE_HOLDER", "PANEL_EXISTS"],
 });
 
 export const listPanels = defineRoute({
@@ -152,6 +164,7 @@ export const listPanels = defineRoute({
   params: roundIdParams,
   query: cursorQuery,
   response: z.object({ panels: z.array(panelView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const scheduleDefense = defineRoute({
@@ -180,6 +193,19 @@ export const scheduleDefense = defineRoute({
       recused: z.array(z.object({ accountId: z.string(), conflict: z.string() })),
     }),
   }),
+  errors: [
+    "APPRAISAL_REQUIRED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEFENSE_BEFORE_ANNOUNCED",
+    "DEFENSE_NOT_SCHEDULED",
+    "INVALID_TRANSITION",
+    "MEETING_NOT_SCHEDULED",
+    "PANEL_ALL_RECUSED",
+    "PANEL_NOT_FOUND",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const recordDefenseResult = defineRoute({
@@ -199,4 +225,15 @@ export const recordDefenseResult = defineRoute({
     comments: text("答辩评议意见", 4, 1000),
   }).meta({ id: "DefenseResult" }),
   response: reviewResult,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEFENSE_NOT_HELD",
+    "DEFENSE_NOT_PENDING",
+    "DEFENSE_NOT_SCHEDULED",
+    "INVALID_TRANSITION",
+    "MEETING_NOT_SCHEDULED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });

@@ -21,6 +21,7 @@ export const listDepartmentApplications = defineRoute({
   params: roundIdParams.extend({ departmentId: orgIdField }),
   query: stateQuery,
   response: z.object({ applications: z.array(reviewSummary), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const returnApplicationByDepartment = defineRoute({
@@ -36,6 +37,17 @@ export const returnApplicationByDepartment = defineRoute({
   params: applicationParams,
   body: strictBody(feedbackFields).meta({ id: "DepartmentReturn" }),
   response: reviewResult,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "DEPARTMENT_RETURN_LIMIT",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const approveApplicationByDepartment = defineRoute({
@@ -49,6 +61,15 @@ export const approveApplicationByDepartment = defineRoute({
   params: applicationParams,
   body: opinionBody.meta({ id: "DepartmentApproval" }),
   response: reviewResult,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const requireOriginals = defineRoute({
@@ -90,4 +111,11 @@ export const requireOriginals = defineRoute({
       requiredAt: z.iso.datetime(),
     }),
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "NOT_UNDER_DEPARTMENT_REVIEW",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });

@@ -44,6 +44,7 @@ export const fileDispatchApproval = defineRoute({
   }).meta({ id: "FileDispatchApproval" }),
   successStatus: 201,
   response: dispatchView,
+  errors: ["CONCURRENT_UPDATE", "UNKNOWN_UNIT"],
 });
 
 export const getDispatchApproval = defineRoute({
@@ -69,4 +70,5 @@ export const decideDispatchApproval = defineRoute({
   params,
   body: decisionBody,
   response: dispatchView,
+  errors: ["ALREADY_DECIDED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });

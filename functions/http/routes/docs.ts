@@ -31,6 +31,11 @@ export const getDocsAsset = defineRoute({
   access: "public",
   summary: "Static file of the API reference page",
   tag: "文档",
-  params: z.object({ file: z.string().regex(/^[a-z0-9-]+\.(js|css|png)$/, "文件名不正确") }),
+  params: z.object({
+    file: z
+      .string()
+      .regex(/^[a-z0-9-]+\.(js|css|png)$/, "文件名不正确")
+      .meta({ minLength: 4, maxLength: 64 }),
+  }),
   rawContentType: "application/octet-stream",
 });

@@ -8,7 +8,7 @@ const entrustmentView = z
     unitId: z.string(),
     roundId: z.string(),
     letterNumber: z.string(),
-    receivedOn: z.string(),
+    receivedOn: z.iso.date(),
     filedBy: z.string(),
     filedAt: z.iso.datetime(),
     ...decisionFields,
@@ -32,6 +32,7 @@ export const fileEntrustment = defineRoute({
   }).meta({ id: "FileEntrustment" }),
   successStatus: 201,
   response: entrustmentView,
+  errors: ["CONCURRENT_UPDATE", "ENTRUSTMENT_EXISTS", "ENTRUSTMENT_NOT_NEEDED"],
 });
 
 export const decideEntrustment = defineRoute({
@@ -46,6 +47,7 @@ export const decideEntrustment = defineRoute({
   params,
   body: decisionBody.meta({ id: "Decision" }),
   response: entrustmentView,
+  errors: ["ALREADY_DECIDED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 export const getEntrustment = defineRoute({

@@ -68,6 +68,20 @@ export const requestEvidenceUpload = defineRoute({
         .describe("Send the file as multipart/form-data to url, with every field, the file last"),
     })
     .meta({ id: "EvidenceUpload" }),
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_PLACE_INVALID",
+    "EVIDENCE_SLOT_FULL",
+    "EVIDENCE_TOO_LARGE",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const completeEvidenceUpload = defineRoute({
@@ -84,6 +98,26 @@ export const completeEvidenceUpload = defineRoute({
   tag: TAG,
   params: evidenceParams,
   response: evidenceView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_EMPTY",
+    "EVIDENCE_NOT_FOUND",
+    "EVIDENCE_NOT_UPLOADED",
+    "EVIDENCE_PDF_ENCRYPTED",
+    "EVIDENCE_PDF_UNREADABLE",
+    "EVIDENCE_TOO_LARGE",
+    "EVIDENCE_TYPE_MISMATCH",
+    "EVIDENCE_TYPE_NOT_ALLOWED",
+    "EVIDENCE_UPLOAD_CHANGED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "UPLOAD_EXPIRED",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listEvidence = defineRoute({
@@ -111,6 +145,7 @@ export const getEvidenceDownload = defineRoute({
   response: z
     .object({ url: z.string(), expiresAt: z.iso.datetime(), sha256: z.string() })
     .meta({ id: "EvidenceDownload" }),
+  errors: ["EVIDENCE_NOT_FOUND", "EVIDENCE_NOT_VERIFIED"],
 });
 
 export const deleteEvidence = defineRoute({
@@ -125,6 +160,17 @@ export const deleteEvidence = defineRoute({
   params: evidenceParams,
   successStatus: 204,
   response: z.undefined(),
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_NOT_FOUND",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const mergeEvidenceImages = defineRoute({
@@ -147,4 +193,23 @@ export const mergeEvidenceImages = defineRoute({
   }).meta({ id: "MergeEvidenceImages" }),
   successStatus: 201,
   response: evidenceView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_EMPTY",
+    "EVIDENCE_MERGE_FAILED",
+    "EVIDENCE_MERGE_REFUSED",
+    "EVIDENCE_NOT_FOUND",
+    "EVIDENCE_PDF_ENCRYPTED",
+    "EVIDENCE_PDF_UNREADABLE",
+    "EVIDENCE_TOO_LARGE",
+    "EVIDENCE_TYPE_MISMATCH",
+    "EVIDENCE_TYPE_NOT_ALLOWED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });

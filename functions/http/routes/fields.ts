@@ -23,6 +23,7 @@ export const usernameField = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z][a-z0-9._-]{2,31}$/, "用户名须为3至32位，以字母开头，只含字母、数字、点、下划线或连字符")
+  .meta({ minLength: 3, maxLength: 32 })
   .describe("Sign-in name, compared in lower case");
 
 const PASSWORD_CLASSES: [RegExp, string][] = [
@@ -47,7 +48,8 @@ export { realNameSchema as realNameField };
 export const phoneField = z
   .string({ error: "请填写手机号码" })
   .trim()
-  .regex(/^1[3-9]\d{9}$/, "手机号码应为11位中国大陆手机号码");
+  .regex(/^1[3-9]\d{9}$/, "手机号码应为11位中国大陆手机号码")
+  .meta({ minLength: 11, maxLength: 11 });
 
 export { residentIdSchema as residentIdField };
 
@@ -57,8 +59,14 @@ export const expectedVersionField = z
   .positive()
   .describe("The version read before editing (optimistic locking)");
 
-export const orgIdField = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "机构编号格式不正确");
-export const accountIdField = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "账号编号格式不正确");
+export const orgIdField = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "机构编号格式不正确")
+  .meta({ minLength: 2, maxLength: 64 });
+export const accountIdField = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, "账号编号格式不正确")
+  .meta({ minLength: 1, maxLength: 64 });
 export const cursorQuery = z.object({
   cursor: z.string().max(2048, "分页游标无效").optional().describe("nextCursor of the previous page"),
 });

@@ -34,13 +34,13 @@ export const blacklistEntryView = z
       .describe(
         "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
       ),
-    decisionDate: z.string().describe("Beijing date of the decision; the first day barred"),
+    decisionDate: z.iso.date().describe("Beijing date of the decision; the first day barred"),
     documentNumber: z.string().optional().describe("The decision's document number"),
     reason: z
       .string()
       .describe("What the person did: the finding of a cancellation, or the decision's words"),
-    from: z.string().describe("First day barred (Beijing date)"),
-    until: z.string().describe("First day the person may apply again (Beijing date)"),
+    from: z.iso.date().describe("First day barred (Beijing date)"),
+    until: z.iso.date().describe("First day the person may apply again (Beijing date)"),
     recordedBy: z.string(),
     recordedAt: z.iso.datetime(),
     importId: z.string().optional().describe("The bulk import that brought the entry in"),
@@ -109,6 +109,18 @@ export const cancelForFraud = defineRoute({
       revokedCertificate: z.string().optional().describe("The certificate number revoked with it"),
     })
     .meta({ id: "FraudCancellationResult" }),
+  errors: [
+    "BLACKLIST_ENTRY_EXISTS",
+    "CERTIFICATE_RECORD_MISSING",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "FRAUD_ALREADY_RECORDED",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const recordBlacklistEntry = defineRoute({
@@ -129,6 +141,7 @@ export const recordBlacklistEntry = defineRoute({
   response: blacklistEntryView.extend({
     alreadyRecorded: z.boolean().describe("true when the same decision was on the register already"),
   }),
+  errors: ["BLACKLIST_ENTRY_EXISTS", "CONCURRENT_UPDATE"],
 });
 
 export const importBlacklist = defineRoute({
@@ -171,6 +184,7 @@ export const importBlacklist = defineRoute({
       }),
     ),
   }),
+  errors: ["BLACKLIST_IMPORT_INVALID"],
 });
 
 export const listBlacklist = defineRoute({
@@ -185,6 +199,7 @@ export const listBlacklist = defineRoute({
   tag: TAG,
   query: cursorQuery,
   response: z.object({ entries: z.array(blacklistEntryView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const liftBlacklistEntry = defineRoute({
@@ -201,4 +216,11 @@ export const liftBlacklistEntry = defineRoute({
     expectedVersion: expectedVersionField.optional(),
   }).meta({ id: "BlacklistLifting" }),
   response: blacklistEntryView,
+  errors: [
+    "BLACKLIST_ALREADY_LIFTED",
+    "BLACKLIST_ENTRY_NOT_FOUND",
+    "BLACKLIST_EXPIRED",
+    "CONCURRENT_UPDATE",
+    "STALE_VERSION",
+  ],
 });

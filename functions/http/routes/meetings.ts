@@ -49,6 +49,17 @@ export const createMeeting = defineRoute({
   }).meta({ id: "NewMeeting" }),
   response: meetingView,
   successStatus: 201,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "INVALID_CURSOR",
+    "MEETING_ALREADY_STARTED",
+    "MEETING_BEFORE_ANNOUNCED",
+    "MEETING_NOT_SCHEDULED",
+    "NOTHING_TO_DECIDE",
+    "NOT_AWAITING_COMMITTEE",
+    "NOT_A_ROLE_HOLDER",
+    "STALE_VERSION",
+  ],
 });
 
 export const listMeetings = defineRoute({
@@ -62,6 +73,7 @@ export const listMeetings = defineRoute({
   params: roundIdParams,
   query: cursorQuery,
   response: z.object({ meetings: z.array(meetingView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getMeeting = defineRoute({
@@ -91,6 +103,7 @@ export const recordAttendance = defineRoute({
     id: "MeetingAttendance",
   }),
   response: meetingView,
+  errors: ["CONCURRENT_UPDATE", "MEETING_ALREADY_OPENED", "NOT_A_MEMBER", "STALE_VERSION"],
 });
 
 export const openMeeting = defineRoute({
@@ -104,6 +117,14 @@ export const openMeeting = defineRoute({
   params: meetingParams,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "MeetingOpening" }),
   response: meetingView,
+  errors: [
+    "COMMITTEE_QUORUM_NOT_MET",
+    "CONCURRENT_UPDATE",
+    "MEETING_ALREADY_OPENED",
+    "MEETING_NOT_SCHEDULED",
+    "MEETING_NOT_YET",
+    "STALE_VERSION",
+  ],
 });
 
 export const castVote = defineRoute({
@@ -139,6 +160,18 @@ export const castVote = defineRoute({
     recorded: z.literal(true),
     message: z.string(),
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "DEFENSE_NOT_SCHEDULED",
+    "MEETING_NOT_HELD",
+    "MEETING_NOT_IN_SESSION",
+    "MEETING_NOT_SCHEDULED",
+    "MUST_RECUSE",
+    "REASON_REQUIRED",
+    "NOT_AWAITING_DECISION",
+    "NOT_PRESENT",
+    "VOTE_ALREADY_CAST",
+  ],
 });
 
 export const closeMeeting = defineRoute({
@@ -155,4 +188,17 @@ export const closeMeeting = defineRoute({
   params: meetingParams,
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "MeetingClosing" }),
   response: meetingView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEFENSE_NOT_SCHEDULED",
+    "INVALID_TRANSITION",
+    "MEETING_NOT_HELD",
+    "MEETING_NOT_OPENED",
+    "MEETING_NOT_SCHEDULED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "VOTES_INCOMPLETE",
+  ],
 });

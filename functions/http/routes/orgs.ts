@@ -56,6 +56,7 @@ export const createUnit = defineRoute({
     .meta({ id: "CreateUnit" }),
   successStatus: 201,
   response: unitView,
+  errors: ["CONCURRENT_UPDATE", "ORG_EXISTS", "UNKNOWN_DEPARTMENT"],
 });
 
 export const updateUnit = defineRoute({
@@ -71,6 +72,7 @@ export const updateUnit = defineRoute({
     .refine((body) => Object.keys(body).length > 1, "请至少修改一项")
     .meta({ id: "UpdateUnit" }),
   response: unitView,
+  errors: ["CONCURRENT_UPDATE", "STALE_VERSION", "UNKNOWN_DEPARTMENT"],
 });
 
 export const createDepartment = defineRoute({
@@ -86,6 +88,7 @@ export const createDepartment = defineRoute({
   }),
   successStatus: 201,
   response: departmentView,
+  errors: ["CONCURRENT_UPDATE", "ORG_EXISTS"],
 });
 
 export const getOrg = defineRoute({
@@ -121,6 +124,7 @@ export const listUnits = defineRoute({
     ),
     nextCursor: z.string().optional(),
   }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const listDepartments = defineRoute({
@@ -143,4 +147,5 @@ export const listDepartments = defineRoute({
     ),
     nextCursor: z.string().optional(),
   }),
+  errors: ["INVALID_CURSOR"],
 });

@@ -32,4 +32,13 @@ export const registerApplicant = defineRoute({
   response: z
     .object({ accountId: z.string(), username: z.string(), realName: z.string(), unitId: z.string() })
     .meta({ id: "RegisteredApplicant" }),
+  errors: [
+    "ACCOUNT_EXISTS",
+    "CONCURRENT_UPDATE",
+    "NO_ROUND",
+    "PASSWORD_TOO_WEAK",
+    "RESIDENT_ID_TAKEN",
+    "UNKNOWN_UNIT",
+    "USERNAME_TAKEN",
+  ],
 });

@@ -35,8 +35,19 @@ export const recordRegistryCheck = defineRoute({
       .trim()
       .toUpperCase()
       .regex(/^[0-9A-Z]{8,32}$/, "在线验证码应为8至32位字母或数字（见学信网学历证书电子注册备案表）")
+      .meta({ minLength: 8, maxLength: 32 })
       .describe("The registry's online verification code (在线验证码)"),
   }).meta({ id: "RegistryCheckRecord" }),
   successStatus: 201,
   response: reviewResult.extend({ registryCheck: registryCheckView }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EDUCATION_RECORD_NOT_FOUND",
+    "NOT_UNDER_REVIEW",
+    "REGISTRY_CHECK_NUMBER_MISMATCH",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });

@@ -37,6 +37,7 @@ export const startReset = defineRoute({
         .describe("The generation shown before the reset was requested"),
       confirmRoundId: z
         .string()
+        .max(32)
         .optional()
         .describe("The round id typed back; required once pre-preparation has ended (formal data)"),
     })
@@ -51,6 +52,7 @@ export const startReset = defineRoute({
       executionName: z.string(),
     })
     .meta({ id: "ResetStarted" }),
+  errors: ["FORMAL_DATA_RESET_NOT_CONFIRMED", "RESET_CONFLICT", "STALE_GENERATION"],
 });
 
 export const listResets = defineRoute({

@@ -37,10 +37,24 @@ export const publishResultNotice = defineRoute({
       .describe("Where the notice is published (公示范围)"),
   }).meta({ id: "PublishResultNotice" }),
   response: publishedResultsView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "NOTHING_TO_PUBLISH",
+    "RESULT_NOTICE_CLOSED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 const resultObjectionParams = applicationParams.extend({
-  objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+  objectionId: z
+    .string()
+    .regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确")
+    .meta({ minLength: 9, maxLength: 41 }),
 });
 
 export const listApplicationObjections = defineRoute({
@@ -85,15 +99,11 @@ export const resolveResultObjection = defineRoute({
       .trim()
       .min(2, "处理理由至少2个字")
       .max(1000, "处理理由最多1000字"),
-    expectedVersion: expectedVersionField.optional().describe("The application's version; needed to cancel"),
+    expectedVersion: expectedVersionField.describe("The application's version read before answering"),
   })
     .refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
       message: "异议不属实时不能选择后续处理",
       path: ["followUp"],
-    })
-    .refine((body) => body.followUp === undefined || body.expectedVersion !== undefined, {
-      message: "取消申报资格时须提供申报的版本号 expectedVersion",
-      path: ["expectedVersion"],
     })
     .meta({ id: "ResultObjectionResolution" }),
   response: z.object({
@@ -101,6 +111,16 @@ export const resolveResultObjection = defineRoute({
     status: z.enum(["upheld", "dismissed"]),
     application: reviewResult,
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "OBJECTION_NOT_FOUND",
+    "OBJECTION_RESOLVED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const issueQualificationDocument = defineRoute({
@@ -126,4 +146,19 @@ export const issueQualificationDocument = defineRoute({
     issuedOn: dateField.describe("The document's date (发文日期), printed on the certificates"),
   }).meta({ id: "QualificationDocument" }),
   response: issuanceView,
+  errors: [
+    "CERTIFICATE_NUMBER_TAKEN",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "ISSUE_DATE_INVALID",
+    "OBJECTION_UNRESOLVED",
+    "QUALIFICATION_DOCUMENT_CONFLICT",
+    "RESULT_NOTICE_NOT_FINISHED",
+    "RESULT_NOT_PUBLISHED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });

@@ -17,6 +17,7 @@ export const feedbackItem = z
       .optional(),
     slotId: z
       .string()
+      .max(64)
       .refine(isSlotId, "材料项不存在，请按材料清单选择")
       .optional()
       .describe("An evidence slot of the form catalogue; its section follows from it"),

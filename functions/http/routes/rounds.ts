@@ -9,6 +9,7 @@ import {
   roundIdSchema,
 } from "../../core/rounds";
 import { defineRoute } from "../route-spec";
+import { expectedVersionField } from "./fields";
 
 export const roundIdParams = z.object({ roundId: roundIdSchema });
 
@@ -25,8 +26,8 @@ export const publicRound = z
       receiptCutoff: z.iso.datetime().describe("评委会接收材料截止（此刻起不再接收）"),
       defenseAt: z.iso.datetime().optional().describe("答辩时间（另行通知）"),
       committeeMeetingAt: z.iso.datetime().optional().describe("评审会议时间（另行通知）"),
-      achievementCutoff: z.string().describe("业绩截止日期 R6.1"),
-      seniorityReferenceDate: z.string().describe("任职年限计算截止日期 R6.2"),
+      achievementCutoff: z.iso.date().describe("业绩截止日期 R6.1"),
+      seniorityReferenceDate: z.iso.date().describe("任职年限计算截止日期 R6.2"),
       notices: z
         .object({
           unitPublicityDays: z.number().int(),
@@ -35,7 +36,11 @@ export const publicRound = z
         })
         .describe("公示最短期限（R4.2、R5.3、R4.5）"),
     }),
-    calendarText: z.record(z.string(), z.string()).describe("北京时间的可读日程"),
+    calendarText: z
+      .record(z.string(), z.string())
+      .describe(
+        "The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants",
+      ),
     eligibilityRuleSet: z
       .object({ id: z.enum(ELIGIBILITY_RULE_SET_IDS), label: z.string() })
       .describe("该年度施行的申报条件规则（R1.5 退休年龄表）"),
@@ -81,6 +86,7 @@ const adminRound = publicRound
 
 const calendarExecutionNameSchema = z
   .string()
+  .max(80, "执行名称过长")
   .regex(/^calendar-[A-Za-z0-9_-]{1,70}$/, "请填写轮次信息中显示的日程流程执行名称（calendar-…）");
 
 const calendarWorkflow = z
@@ -93,7 +99,10 @@ const calendarWorkflow = z
     status: z.enum(["running", "succeeded", "failed", "absent"]),
     failure: z
       .object({
-        at: z.string().describe("When the failure path recorded it (empty when it could not: see the alert)"),
+        at: z.iso
+          .datetime()
+          .optional()
+          .describe("When the failure path recorded it (absent when it could not: see the alert)"),
         error: z.string().describe("The error as Step Functions caught it, for the operators"),
         reason: z.string(),
       })
@@ -145,6 +154,7 @@ export const resumeRoundCalendar = defineRoute({
     .strict()
     .meta({ id: "ResumeRoundCalendar" }),
   successStatus: 202,
+  errors: ["CALENDAR_NOT_FAILED"],
   response: z
     .object({
       roundId: z.string(),
@@ -170,12 +180,15 @@ export const createRound = defineRoute({
   body: roundDefinitionSchema.meta({ id: "CreateRound" }),
   successStatus: 201,
   response: adminRound,
+  errors: ["BOUNDARY_IN_PAST", "CONCURRENT_UPDATE", "INVALID_ROUND_CALENDAR", "ROUND_EXISTS"],
 });
 
 const movedBoundary = z.object({
   boundary: z.enum(BOUNDARIES),
-  before: z.string().nullable().describe("北京时间"),
-  after: z.string().describe("北京时间"),
+  before: z.string().nullable().describe("As the office wrote it, in Beijing wall time (北京时间)"),
+  after: z.string().describe("As the office wrote it, in Beijing wall time (北京时间)"),
+  beforeAt: z.iso.datetime().nullable().describe("The instant `before` names, ISO UTC"),
+  afterAt: z.iso.datetime().describe("The instant `after` names, ISO UTC"),
 });
 
 export const amendRoundCalendar = defineRoute({
@@ -192,11 +205,7 @@ export const amendRoundCalendar = defineRoute({
   params: roundIdParams,
   body: z
     .object({
-      expectedVersion: z
-        .number()
-        .int()
-        .positive()
-        .describe("The round version read before editing (optimistic locking)"),
+      expectedVersion: expectedVersionField,
       reason: z
         .string()
         .trim()
@@ -207,6 +216,13 @@ export const amendRoundCalendar = defineRoute({
     .strict()
     .meta({ id: "AmendRoundCalendar" }),
   response: adminRound.extend({ moved: z.array(movedBoundary) }),
+  errors: [
+    "BOUNDARY_PASSED",
+    "CALENDAR_UNCHANGED",
+    "CONCURRENT_UPDATE",
+    "INVALID_ROUND_CALENDAR",
+    "STALE_VERSION",
+  ],
 });
 
 export const scheduleMeetings = defineRoute({
@@ -220,11 +236,7 @@ export const scheduleMeetings = defineRoute({
   params: roundIdParams,
   body: z
     .object({
-      expectedVersion: z
-        .number()
-        .int()
-        .positive()
-        .describe("The round version read before editing (optimistic locking)"),
+      expectedVersion: expectedVersionField,
       defenseAt: boundaryTextSchema.optional(),
       committeeMeetingAt: boundaryTextSchema.optional(),
     })
@@ -238,4 +250,11 @@ export const scheduleMeetings = defineRoute({
     version: z.number().int(),
     calendarText: z.record(z.string(), z.string()),
   }),
+  errors: [
+    "BOUNDARY_PASSED",
+    "CALENDAR_UNCHANGED",
+    "CONCURRENT_UPDATE",
+    "INVALID_ROUND_CALENDAR",
+    "STALE_VERSION",
+  ],
 });

@@ -56,6 +56,19 @@ export const openUnitPublicity = defineRoute({
   }).meta({ id: "OpenUnitPublicity" }),
   successStatus: 201,
   response: staffNoticeView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "NOTICE_EXISTS",
+    "PUBLICITY_AFTER_CUTOFF",
+    "PUBLICITY_TOO_SHORT",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listNotices = defineRoute({
@@ -69,6 +82,7 @@ export const listNotices = defineRoute({
   params: roundIdParams,
   query: cursorQuery.extend({ unitId: orgIdField.optional() }),
   response: z.object({ notices: z.array(publicNoticeView), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getNotice = defineRoute({
@@ -109,7 +123,8 @@ export const lodgeObjection = defineRoute({
         (text) => [...text].length <= OBJECTION_MAX_CHARACTERS,
         `异议内容最多${OBJECTION_MAX_CHARACTERS}字`,
       )
-      .refine((text) => !MARKUP.test(text), "异议内容只能是文字，不能包含网页标记（HTML）"),
+      .refine((text) => !MARKUP.test(text), "异议内容只能是文字，不能包含网页标记（HTML）")
+      .meta({ minLength: 10, maxLength: OBJECTION_MAX_CHARACTERS }),
     contact: z
       .strictObject({
         name: z
@@ -124,8 +139,8 @@ export const lodgeObjection = defineRoute({
       .describe("Optional: how the unit may reach the objector; never shown publicly"),
   }).meta({ id: "LodgeObjection" }),
   successStatus: 201,
-  rateLimited: true,
   response: z
     .object({ objectionId: z.string(), lodgedAt: z.iso.datetime(), message: z.string() })
     .meta({ id: "ObjectionReceipt" }),
+  errors: ["CONCURRENT_UPDATE", "NOTICE_CLOSED", "TOO_MANY_OBJECTIONS"],
 });

@@ -21,6 +21,7 @@ export const listUnitApplications = defineRoute({
   params: roundIdParams.extend({ unitId: orgIdField }),
   query: stateQuery,
   response: z.object({ applications: z.array(reviewSummary), nextCursor: z.string().optional() }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getApplicationForReview = defineRoute({
@@ -35,6 +36,7 @@ export const getApplicationForReview = defineRoute({
   tag: TAG,
   params: applicationParams,
   response: reviewApplicationView,
+  errors: ["REASON_REQUIRED"],
 });
 
 export const returnApplicationByUnit = defineRoute({
@@ -50,6 +52,17 @@ export const returnApplicationByUnit = defineRoute({
   params: applicationParams,
   body: strictBody(feedbackFields).meta({ id: "UnitReturn" }),
   response: reviewResult,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const recommendApplication = defineRoute({
@@ -75,6 +88,24 @@ export const recommendApplication = defineRoute({
       .optional()
       .describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)"),
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "GRASSROOTS_SENIOR_QUOTA_FULL",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_TRANSITION",
+    "MAKER_CHECKER",
+    "OBJECTION_UNRESOLVED",
+    "POST_RATIO_FULL",
+    "POST_STRUCTURE_UNKNOWN",
+    "PUBLICITY_NOT_FINISHED",
+    "PUBLICITY_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const resolveObjection = defineRoute({
@@ -88,7 +119,10 @@ export const resolveObjection = defineRoute({
     "or cancelled (R5.5), or dismissed with the reason",
   tag: TAG,
   params: applicationParams.extend({
-    objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+    objectionId: z
+      .string()
+      .regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确")
+      .meta({ minLength: 9, maxLength: 41 }),
   }),
   body: strictBody({
     outcome: z.enum(["upheld", "dismissed"], { error: "处理结果应为 upheld（属实）或 dismissed（不属实）" }),
@@ -101,9 +135,7 @@ export const resolveObjection = defineRoute({
       .trim()
       .min(2, "处理理由至少2个字")
       .max(1000, "处理理由最多1000字"),
-    expectedVersion: expectedVersionField
-      .optional()
-      .describe("The application's version; needed when upheld"),
+    expectedVersion: expectedVersionField.describe("The application's version read before answering"),
   })
     .refine((body) => body.outcome === "dismissed" || body.followUp !== undefined, {
       message: "异议属实时须选择后续处理：退回修改或取消申报",
@@ -113,14 +145,23 @@ export const resolveObjection = defineRoute({
       message: "异议不属实时不能选择后续处理",
       path: ["followUp"],
     })
-    .refine((body) => body.outcome === "dismissed" || body.expectedVersion !== undefined, {
-      message: "异议属实时须提供申报的版本号 expectedVersion",
-      path: ["expectedVersion"],
-    })
     .meta({ id: "ObjectionResolution" }),
   response: z.object({
     objectionId: z.string(),
     status: z.enum(["upheld", "dismissed"]),
     application: reviewResult,
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "OBJECTION_NOT_FOUND",
+    "OBJECTION_RESOLVED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });

@@ -9,7 +9,7 @@ export const issuanceView = z
     document: z.object({
       roundId: z.string(),
       documentNumber: z.string(),
-      issuedOn: z.string(),
+      issuedOn: z.iso.date(),
       recordedBy: z.string(),
       recordedAt: z.iso.datetime(),
       certificatesIssued: z.number().int().describe("Certificates issued under the document so far"),
@@ -45,14 +45,14 @@ export const certificateVerificationView = z
     series: z.string(),
     qualification: z.string(),
     validityScope: z.string(),
-    issuedOn: z.string().describe("Issue date as printed, YYYY-MM-DD"),
+    issuedOn: z.iso.date().describe("Issue date as printed, YYYY-MM-DD"),
     issuer: z.string(),
     status: z
       .enum(["valid", "revoked"])
       .describe("revoked: cancelled for fraud after it was issued (R5.5); the certificate has no effect"),
     statusLabel: z.enum(["有效", "已撤销"]).describe("The status as the verification page shows it"),
     revokedAt: z.iso.datetime().optional(),
-    revokedOn: z.string().optional().describe("Beijing date of the revocation, YYYY-MM-DD"),
+    revokedOn: z.iso.date().optional().describe("Beijing date of the revocation, YYYY-MM-DD"),
   })
   .meta({ id: "CertificateVerification" });
 

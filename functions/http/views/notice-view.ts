@@ -33,7 +33,7 @@ const noticeFields = {
   publicityScope: z.string(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime().describe("Exclusive end: the last day at 24:00 Beijing time"),
-  lastDay: z.string(),
+  lastDay: z.iso.date(),
   period: z.string().describe("The period in Beijing time, as the notice prints it"),
   running: z.boolean().describe("Objections are accepted while the notice runs"),
   ...testDataFields,

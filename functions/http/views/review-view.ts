@@ -117,7 +117,7 @@ export const reviewApplicationView = z
         noticeId: z.string(),
         startsAt: z.iso.datetime(),
         endsAt: z.iso.datetime(),
-        lastDay: z.string(),
+        lastDay: z.iso.date(),
       })
       .optional(),
     unresolvedObjections: z.number().int(),

@@ -120,7 +120,7 @@ const negotiates = defineRoute({
 
 const handler = createHandlerGroup([
   route(negotiates, async ({ params, headers }) => {
-    if (params.found === "no") throw new DomainError("not_found", "NOT_FOUND", "未找到");
+    if (params.found === "no") throw new DomainError("NOT_FOUND", "未找到");
     if (headers.accept === "text/html")
       return { raw: { statusCode: 200, headers: { "content-type": "text/html" }, body: "<p>页</p>" } };
     return { found: true };
@@ -134,7 +134,7 @@ const handler = createHandlerGroup([
   route(fails, async ({ params }) => {
     if (params.how === "rule")
       throw ruleViolation("R4.3", "DEPARTMENT_RETURN_LIMIT", "退回次数已达 3 次上限");
-    if (params.how === "conflict") throw new DomainError("conflict", "STALE_VERSION", "记录已被修改");
+    if (params.how === "conflict") throw new DomainError("STALE_VERSION", "记录已被修改");
     const stall = STALLS[params.how];
     if (stall) throw stall();
     throw new Error("secret internal detail at /var/task/index.mjs:1:2");
