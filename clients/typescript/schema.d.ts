@@ -4789,6 +4789,7 @@ export interface operations {
             /**
              * @description 状态冲突或版本已变化
              *
+             *     - `CONCURRENT_UPDATE`: 该记录正被他人同时修改，请稍后刷新重试。
              *     - `CALENDAR_NOT_FAILED` (R3): 该轮次日程流程当前没有需要恢复的失败，请刷新轮次信息后再操作。
              */
             409: {
@@ -4798,7 +4799,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CALENDAR_NOT_FAILED";
+                        code?: "CONCURRENT_UPDATE" | "CALENDAR_NOT_FAILED";
                     };
                 };
             };
@@ -10204,6 +10205,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              */
             422: {
@@ -10213,7 +10215,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST";
                     };
                 };
             };
@@ -12221,6 +12223,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -12229,7 +12232,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -12411,6 +12414,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              *     - `OBJECTION_NOT_FOUND`: 未找到该异议，请刷新后从异议列表中选择。
              */
             404: {
@@ -12420,7 +12424,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "OBJECTION_NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND" | "OBJECTION_NOT_FOUND";
                     };
                 };
             };
@@ -12590,6 +12594,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -12598,7 +12603,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -13077,6 +13082,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -13085,7 +13091,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -13256,6 +13262,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -13264,7 +13271,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -13750,6 +13757,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -13758,7 +13766,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -14119,6 +14127,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -14127,7 +14136,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -14170,6 +14179,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `APPRAISAL_SENIOR_ONLY` (R4.4): 论文鉴定仅适用于申报高级职称的人员，请直接安排答辩。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `EXPERT_NOT_ELIGIBLE` (R8.2): 所选专家中有须回避或不符合条件的，请更换后重新分配。
@@ -14183,7 +14193,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "APPRAISAL_SENIOR_ONLY" | "CONFLICT_OF_INTEREST" | "EXPERT_NOT_ELIGIBLE" | "NOT_ENOUGH_ELIGIBLE_EXPERTS" | "WRONG_EXPERT_COUNT";
+                        code?: "DEADLINE_PASSED" | "APPRAISAL_SENIOR_ONLY" | "CONFLICT_OF_INTEREST" | "EXPERT_NOT_ELIGIBLE" | "NOT_ENOUGH_ELIGIBLE_EXPERTS" | "WRONG_EXPERT_COUNT";
                     };
                 };
             };
@@ -14780,6 +14790,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -14788,7 +14799,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -14831,6 +14842,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `REASON_REQUIRED`: 请写明理由。
              */
@@ -14841,7 +14853,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -15599,6 +15611,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -15607,7 +15620,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -15648,6 +15661,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DUPLICATE_CHECKS_INVALID` (R7.7): 中国知网收录论文的查重结果须逐篇记录且不超过限值。
              *     - `REASON_REQUIRED`: 请写明理由。
@@ -15659,7 +15673,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "DUPLICATE_CHECKS_INVALID" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "DUPLICATE_CHECKS_INVALID" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -16016,6 +16030,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -16024,7 +16039,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -16066,6 +16081,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DEFENSE_NOT_HELD` (R4.5): 答辩后方可录入结果或提交评审。
              *     - `DEFENSE_NOT_SCHEDULED` (R4.5): 答辩时间尚未公布，请省职改办先在轮次日程中设置。
@@ -16078,7 +16094,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_HELD" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_HELD" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED";
                     };
                 };
             };
@@ -16218,6 +16234,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              *     - `PANEL_NOT_FOUND`: 未找到该学科组，请先创建学科组或从列表中选择。
              */
             404: {
@@ -16227,7 +16244,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "PANEL_NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND" | "PANEL_NOT_FOUND";
                     };
                 };
             };
@@ -16268,6 +16285,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `APPRAISAL_REQUIRED` (R4.4): 申报高级职称须先通过论文鉴定，方可安排答辩。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DEFENSE_BEFORE_ANNOUNCED` (R4.5): 答辩时间不能早于已公布的答辩日期。
@@ -16282,7 +16300,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "APPRAISAL_REQUIRED" | "CONFLICT_OF_INTEREST" | "DEFENSE_BEFORE_ANNOUNCED" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED" | "PANEL_ALL_RECUSED";
+                        code?: "DEADLINE_PASSED" | "APPRAISAL_REQUIRED" | "CONFLICT_OF_INTEREST" | "DEFENSE_BEFORE_ANNOUNCED" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED" | "PANEL_ALL_RECUSED";
                     };
                 };
             };
@@ -16582,6 +16600,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -16590,7 +16609,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -16632,6 +16651,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DEFENSE_NOT_SCHEDULED` (R4.5): 答辩时间尚未公布，请省职改办先在轮次日程中设置。
              *     - `MEETING_NOT_HELD` (R4.5): 评审会议召开后方可录入评审结果。
@@ -16646,7 +16666,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_HELD" | "MEETING_NOT_SCHEDULED" | "REASON_REQUIRED" | "VOTES_INCOMPLETE";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_HELD" | "MEETING_NOT_SCHEDULED" | "REASON_REQUIRED" | "VOTES_INCOMPLETE";
                     };
                 };
             };
@@ -17508,6 +17528,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -17516,7 +17537,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -17560,6 +17581,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `ISSUE_DATE_INVALID` (R4.6): 资格文件须在评审结果公示期满后印发，请核对发文日期。
              *     - `OBJECTION_UNRESOLVED` (R4.2): 公示期间收到的异议尚未处理完毕，请先核查并处理异议。
@@ -17573,7 +17595,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "ISSUE_DATE_INVALID" | "OBJECTION_UNRESOLVED" | "RESULT_NOTICE_NOT_FINISHED" | "RESULT_NOT_PUBLISHED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "ISSUE_DATE_INVALID" | "OBJECTION_UNRESOLVED" | "RESULT_NOTICE_NOT_FINISHED" | "RESULT_NOT_PUBLISHED";
                     };
                 };
             };
@@ -17813,6 +17835,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -17821,7 +17844,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -17864,6 +17887,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `NOTHING_TO_PUBLISH` (R4.5): 本轮次没有评审通过、待公示的申报。
              */
@@ -17874,7 +17898,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "NOTHING_TO_PUBLISH";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "NOTHING_TO_PUBLISH";
                     };
                 };
             };
@@ -17995,6 +18019,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              *     - `OBJECTION_NOT_FOUND`: 未找到该异议，请刷新后从异议列表中选择。
              */
             404: {
@@ -18004,7 +18029,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "OBJECTION_NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND" | "OBJECTION_NOT_FOUND";
                     };
                 };
             };
@@ -18046,6 +18071,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `REASON_REQUIRED`: 请写明理由。
              */
@@ -18056,7 +18082,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -18398,6 +18424,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -18406,7 +18433,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -18450,6 +18477,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `REASON_REQUIRED`: 请写明理由。
              */
@@ -18460,7 +18488,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
                     };
                 };
             };

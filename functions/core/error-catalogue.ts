@@ -61,7 +61,6 @@ export const ERROR_CATALOGUE = {
   ROUND_EXISTS: entry(409, "轮次编号已被使用，请换一个编号。"),
   INVALID_ROUND_CALENDAR: entry(400, "轮次日程有误，请按提示修改后重新保存。"),
   CALENDAR_NOT_FAILED: entry(409, "该轮次日程流程当前没有需要恢复的失败，请刷新轮次信息后再操作。", "R3"),
-  CALENDAR_RESUMED: entry(409, "日程流程已由他人恢复，请刷新轮次信息。", "R3"),
   CALENDAR_UNCHANGED: entry(400, "提交的日程与现行日程相同，没有需要调整的内容。"),
   BOUNDARY_IN_PAST: entry(422, "新轮次的时间节点不能早于当前时间。", "R3.4"),
   BOUNDARY_PASSED: entry(422, "已经过去的时间节点不能调整。", "R3.4"),

@@ -54,7 +54,8 @@ export const calendarWorkflowRepository = {
    * was read; answers whether this call did (of two clicks, one resumes and the other joins).
    */
   async nextAttempt(roundId: string, fromAttempt: number, actor: string, at: Date): Promise<boolean> {
-    const resumed = new DomainError("CALENDAR_RESUMED");
+    // Caught below: of two clicks, the one whose write lost joins the other's execution.
+    const resumed = new DomainError("CONCURRENT_UPDATE");
     try {
       await writeTogether([
         {

@@ -107,6 +107,7 @@ export const withdrawApplication = defineRoute({
   }).meta({ id: "Withdraw" }),
   response: statusView,
   errors: [
+    "DEADLINE_PASSED",
     "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",

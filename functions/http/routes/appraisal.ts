@@ -152,6 +152,8 @@ export const assignAppraisalExperts = defineRoute({
   }).meta({ id: "AssignAppraisalExperts" }),
   response: appraisalAssignmentView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "APPRAISAL_SENIOR_ONLY",
     "APPRAISAL_SETTINGS_INVALID",
     "CONCURRENT_UPDATE",
@@ -231,6 +233,8 @@ export const recordAppraisalVerdict = defineRoute({
   }).meta({ id: "AppraisalVerdictRecord" }),
   response: verdictResult,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "APPRAISAL_CLOSED",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",

@@ -117,6 +117,8 @@ export const decideQualification = defineRoute({
     .meta({ id: "QualificationDecision" }),
   response: reviewResult,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DUPLICATE_CHECKS_INVALID",
@@ -194,6 +196,8 @@ export const scheduleDefense = defineRoute({
     }),
   }),
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "APPRAISAL_REQUIRED",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
@@ -226,6 +230,8 @@ export const recordDefenseResult = defineRoute({
   }).meta({ id: "DefenseResult" }),
   response: reviewResult,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEFENSE_NOT_HELD",

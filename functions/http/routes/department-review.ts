@@ -38,6 +38,7 @@ export const returnApplicationByDepartment = defineRoute({
   body: strictBody(feedbackFields).meta({ id: "DepartmentReturn" }),
   response: reviewResult,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
@@ -62,6 +63,7 @@ export const approveApplicationByDepartment = defineRoute({
   body: opinionBody.meta({ id: "DepartmentApproval" }),
   response: reviewResult,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",

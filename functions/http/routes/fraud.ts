@@ -110,6 +110,8 @@ export const cancelForFraud = defineRoute({
     })
     .meta({ id: "FraudCancellationResult" }),
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "BLACKLIST_ENTRY_EXISTS",
     "CERTIFICATE_RECORD_MISSING",
     "CONCURRENT_UPDATE",

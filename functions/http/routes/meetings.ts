@@ -189,6 +189,8 @@ export const closeMeeting = defineRoute({
   body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "MeetingClosing" }),
   response: meetingView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEFENSE_NOT_SCHEDULED",

@@ -38,6 +38,8 @@ export const publishResultNotice = defineRoute({
   }).meta({ id: "PublishResultNotice" }),
   response: publishedResultsView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "HOLIDAY_CALENDAR_MISSING",
@@ -112,6 +114,8 @@ export const resolveResultObjection = defineRoute({
     application: reviewResult,
   }),
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "INVALID_TRANSITION",
@@ -147,6 +151,8 @@ export const issueQualificationDocument = defineRoute({
   }).meta({ id: "QualificationDocument" }),
   response: issuanceView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CERTIFICATE_NUMBER_TAKEN",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",

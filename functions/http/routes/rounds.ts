@@ -154,7 +154,7 @@ export const resumeRoundCalendar = defineRoute({
     .strict()
     .meta({ id: "ResumeRoundCalendar" }),
   successStatus: 202,
-  errors: ["CALENDAR_NOT_FAILED"],
+  errors: ["CONCURRENT_UPDATE", "CALENDAR_NOT_FAILED"],
   response: z
     .object({
       roundId: z.string(),

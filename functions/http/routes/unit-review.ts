@@ -53,6 +53,7 @@ export const returnApplicationByUnit = defineRoute({
   body: strictBody(feedbackFields).meta({ id: "UnitReturn" }),
   response: reviewResult,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
@@ -89,6 +90,7 @@ export const recommendApplication = defineRoute({
       .describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)"),
   }),
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
@@ -152,6 +154,7 @@ export const resolveObjection = defineRoute({
     application: reviewResult,
   }),
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
