@@ -76,7 +76,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A round's full state for the title office: generation and the phases the workflow opened */
+        /** A round's full state for the title office: generation, the phases the workflow opened, and the calendar workflow itself — running, or failed with why and how to resume it */
         get: operations["getRoundAdmin"];
         put?: never;
         post?: never;
@@ -97,6 +97,23 @@ export type paths = {
         get: operations["listRounds"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/rounds/{roundId}/calendar-resumptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the round's calendar workflow after it failed past its retries: a new execution performs what is due now, once (what was done is recorded and not done again). Naming the failed execution makes a second click join the first resumption; a calendar that has not failed is 409 CALENDAR_NOT_FAILED */
+        post: operations["resumeRoundCalendar"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1930,6 +1947,125 @@ export type components = {
             openPhase: ("preparation" | "application" | "review") | null;
             /** @description 预准备期间（重置前）写入的一切都是测试数据，重置时清除（R3.3、R3.5） */
             testData: boolean;
+        };
+        AdminRoundState: {
+            roundId: string;
+            title: string;
+            calendar: {
+                /** @description 系统预准备 */
+                preparation: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+                /** @description 个人正式申报 */
+                application: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+                /** @description 审核 */
+                review: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description 评委会接收材料截止（此刻起不再接收）
+                 */
+                receiptCutoff: string;
+                /**
+                 * Format: date-time
+                 * @description 答辩时间（另行通知）
+                 */
+                defenseAt?: string;
+                /**
+                 * Format: date-time
+                 * @description 评审会议时间（另行通知）
+                 */
+                committeeMeetingAt?: string;
+                /**
+                 * Format: date
+                 * @description 业绩截止日期 R6.1
+                 */
+                achievementCutoff: string;
+                /**
+                 * Format: date
+                 * @description 任职年限计算截止日期 R6.2
+                 */
+                seniorityReferenceDate: string;
+                /** @description 公示最短期限（R4.2、R5.3、R4.5） */
+                notices: {
+                    unitPublicityDays: number;
+                    extendedPublicityDays: number;
+                    resultNoticeWorkingDays: number;
+                };
+            };
+            /** @description The calendar as people read it, each entry labelled 北京时间; `calendar` holds the ISO instants */
+            calendarText: {
+                [key: string]: string;
+            };
+            /** @description 该年度施行的申报条件规则（R1.5 退休年龄表） */
+            eligibilityRuleSet: {
+                /** @enum {string} */
+                id: "retirement-1978" | "retirement-2025";
+                label: string;
+            };
+            /**
+             * @description upcoming 未开始（预准备前）; running 进行中; finished 已结束（资格文件已登记）
+             * @enum {string}
+             */
+            state: "upcoming" | "running" | "finished";
+            stateText: string;
+            /** @description 此刻开放的阶段 */
+            openPhase: ("preparation" | "application" | "review") | null;
+            /** @description 预准备期间（重置前）写入的一切都是测试数据，重置时清除（R3.3、R3.5） */
+            testData: boolean;
+            generation: number;
+            openedPhases: ("preparation" | "application" | "review")[];
+            version: number;
+            calendarWorkflow: components["schemas"]["CalendarWorkflow"];
+        };
+        CalendarWorkflow: {
+            /** @description The calendar workflow's current execution (calendar-<round>, then -r1, -r2 … after resumptions) */
+            execution: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed" | "absent";
+            failure?: {
+                /**
+                 * Format: date-time
+                 * @description When the failure path recorded it (absent when it could not: see the alert)
+                 */
+                at?: string;
+                /** @description The error as Step Functions caught it, for the operators */
+                error: string;
+                reason: string;
+            };
+            /** @description Present when the calendar has failed: the request that resumes it */
+            resume?: {
+                /** @constant */
+                method: "POST";
+                path: string;
+                body: {
+                    failedExecution: string;
+                };
+                note: string;
+            };
+        };
+        RoundCalendarResumed: {
+            roundId: string;
+            /** @description The execution now running the calendar */
+            execution: string;
+            /** @description false: another request had resumed it already; this one joined that execution */
+            resumed: boolean;
+        };
+        ResumeRoundCalendar: {
+            /** @description calendarWorkflow.execution as the round showed it */
+            failedExecution: string;
         };
         ScheduleMeetings: {
             /** @description The version read before editing (optimistic locking) */
@@ -3843,6 +3979,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     amendRoundCalendar: {
@@ -4098,6 +4246,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     createRound: {
@@ -4255,6 +4415,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getRound: {
@@ -4325,6 +4497,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getRoundAdmin: {
@@ -4338,13 +4522,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A round's full state for the title office: generation and the phases the workflow opened */
+            /** @description A round's full state for the title office: generation, the phases the workflow opened, and the calendar workflow itself — running, or failed with why and how to resume it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminRound"];
+                    "application/json": components["schemas"]["AdminRoundState"];
                 };
             };
             /**
@@ -4429,6 +4613,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listRounds: {
@@ -4464,6 +4660,172 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    resumeRoundCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeRoundCalendar"];
+            };
+        };
+        responses: {
+            /** @description Resume the round's calendar workflow after it failed past its retries: a new execution performs what is due now, once (what was done is recorded and not done again). Naming the failed execution makes a second click join the first resumption; a calendar that has not failed is 409 CALENDAR_NOT_FAILED */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundCalendarResumed"];
+                };
+            };
+            /**
+             * @description 输入有误（字段错误见 fields）
+             *
+             *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             *     - `MALFORMED_JSON`: 请求内容不是有效的 JSON，请检查格式（如引号、逗号、括号）后重试。
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /**
+             * @description 未登录或令牌无效
+             *
+             *     - `UNAUTHENTICATED`: 未登录或登录已失效，请重新登录后再试。
+             *     - `ACCOUNT_DISABLED`: 该账号已停用，请联系本单位系统管理员。
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "ACCOUNT_DISABLED";
+                    };
+                };
+            };
+            /**
+             * @description 角色无权调用此接口
+             *
+             *     - `FORBIDDEN`: 您的角色无权执行此操作。
+             *     - `ROLE_REMOVED_BY_RESET` (R3.2): 您在本轮次的角色已随系统重置清除，请联系本单位系统管理员重新分配。
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ROLE_REMOVED_BY_RESET";
+                    };
+                };
+            };
+            /**
+             * @description 记录不存在或不在您的范围内
+             *
+             *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description 状态冲突或版本已变化
+             *
+             *     - `CONCURRENT_UPDATE`: 该记录正被他人同时修改，请稍后刷新重试。
+             *     - `CALENDAR_NOT_FAILED` (R3): 该轮次日程流程当前没有需要恢复的失败，请刷新轮次信息后再操作。
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_UPDATE" | "CALENDAR_NOT_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description 请求内容过大
+             *
+             *     - `PAYLOAD_TOO_LARGE`: 请求内容过大。上传证明材料请使用材料上传功能。
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description 系统内部错误
+             *
+             *     - `INTERNAL_ERROR`: 系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -4633,6 +4995,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listResets: {
@@ -4736,6 +5110,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -4897,6 +5283,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listAccounts: {
@@ -5007,6 +5405,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -5173,6 +5583,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     disableAccount: {
@@ -5315,6 +5737,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -5463,6 +5897,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getApplicantResidentId: {
@@ -5567,6 +6013,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getMe: {
@@ -5649,6 +6107,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -5791,6 +6261,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getUnitStaffing: {
@@ -5893,6 +6375,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -6057,6 +6551,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     registerApplicant: {
@@ -6149,6 +6655,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -6254,6 +6772,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -6418,6 +6948,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getApplication: {
@@ -6519,6 +7061,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -6642,6 +7196,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getIntegrityPledge: {
@@ -6675,6 +7241,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -6864,6 +7442,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -7090,6 +7680,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     saveBaseInfo: {
@@ -7250,6 +7852,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -7464,6 +8078,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     saveMoralSection: {
@@ -7641,6 +8267,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     saveSummarySection: {
@@ -7812,6 +8450,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     signIntegrityPledge: {
@@ -7974,6 +8624,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     completeEvidenceUpload: {
@@ -8127,6 +8789,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     deleteEvidence: {
@@ -8269,6 +8943,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getEvidenceDownload: {
@@ -8391,6 +9077,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listEvidence: {
@@ -8494,6 +9192,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -8661,6 +9371,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -8836,6 +9558,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getApplicationStatus: {
@@ -8937,6 +9671,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -9112,6 +9858,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     submitApplication: {
@@ -9284,6 +10042,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     withdrawApplication: {
@@ -9416,6 +10186,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              */
             422: {
@@ -9425,7 +10196,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST";
                     };
                 };
             };
@@ -9442,6 +10213,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -9582,6 +10365,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -9726,6 +10521,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getOrg: {
@@ -9830,6 +10637,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listDepartments: {
@@ -9896,6 +10715,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -9967,6 +10798,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -10113,6 +10956,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     decideEntrustment: {
@@ -10254,6 +11109,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -10416,6 +11283,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getEntrustment: {
@@ -10518,6 +11397,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -10670,6 +11561,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     fileDispatchApproval: {
@@ -10810,6 +11713,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getDispatchApproval: {
@@ -10911,6 +11826,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -11035,6 +11962,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listUnitApplications: {
@@ -11148,6 +12087,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     recommendApplication: {
@@ -11253,6 +12204,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -11261,7 +12213,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -11339,6 +12291,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -11431,6 +12395,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              *     - `OBJECTION_NOT_FOUND`: 未找到该异议，请刷新后从异议列表中选择。
              */
             404: {
@@ -11440,7 +12405,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "OBJECTION_NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND" | "OBJECTION_NOT_FOUND";
                     };
                 };
             };
@@ -11512,6 +12477,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -11598,6 +12575,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -11606,7 +12584,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -11680,6 +12658,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getNotice: {
@@ -11748,6 +12738,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -11826,6 +12828,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -11954,6 +12968,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     openUnitPublicity: {
@@ -12037,6 +13063,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -12045,7 +13072,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -12118,6 +13145,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -12204,6 +13243,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -12212,7 +13252,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -12281,6 +13321,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -12394,6 +13446,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -12579,6 +13643,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     returnApplicationByDepartment: {
@@ -12662,6 +13738,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -12670,7 +13747,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -12741,6 +13818,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -12923,6 +14012,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     assignAppraisalExperts: {
@@ -13007,6 +14108,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -13015,7 +14117,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -13058,6 +14160,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `APPRAISAL_SENIOR_ONLY` (R4.4): 论文鉴定仅适用于申报高级职称的人员，请直接安排答辩。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `EXPERT_NOT_ELIGIBLE` (R8.2): 所选专家中有须回避或不符合条件的，请更换后重新分配。
@@ -13071,7 +14174,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "APPRAISAL_SENIOR_ONLY" | "CONFLICT_OF_INTEREST" | "EXPERT_NOT_ELIGIBLE" | "NOT_ENOUGH_ELIGIBLE_EXPERTS" | "WRONG_EXPERT_COUNT";
+                        code?: "DEADLINE_PASSED" | "APPRAISAL_SENIOR_ONLY" | "CONFLICT_OF_INTEREST" | "EXPERT_NOT_ELIGIBLE" | "NOT_ENOUGH_ELIGIBLE_EXPERTS" | "WRONG_EXPERT_COUNT";
                     };
                 };
             };
@@ -13088,6 +14191,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -13196,6 +14311,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getAppraisalPaper: {
@@ -13300,6 +14427,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -13414,6 +14553,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listReviewers: {
@@ -13525,6 +14676,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     recordAppraisalVerdict: {
@@ -13608,6 +14771,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -13616,7 +14780,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -13659,6 +14823,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `REASON_REQUIRED`: 请写明理由。
              */
@@ -13669,7 +14834,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -13686,6 +14851,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -13854,6 +15031,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     setReviewerProfile: {
@@ -14015,6 +15204,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listPanels: {
@@ -14123,6 +15324,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -14284,6 +15497,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     decideQualification: {
@@ -14367,6 +15592,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -14375,7 +15601,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -14416,6 +15642,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DUPLICATE_CHECKS_INVALID` (R7.7): 中国知网收录论文的查重结果须逐篇记录且不超过限值。
              *     - `REASON_REQUIRED`: 请写明理由。
@@ -14427,7 +15654,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "DUPLICATE_CHECKS_INVALID" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "DUPLICATE_CHECKS_INVALID" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -14444,6 +15671,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -14549,6 +15788,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -14665,6 +15916,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     recordDefenseResult: {
@@ -14748,6 +16011,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -14756,7 +16020,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -14798,6 +16062,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DEFENSE_NOT_HELD` (R4.5): 答辩后方可录入结果或提交评审。
              *     - `DEFENSE_NOT_SCHEDULED` (R4.5): 答辩时间尚未公布，请省职改办先在轮次日程中设置。
@@ -14810,7 +16075,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_HELD" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_HELD" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED";
                     };
                 };
             };
@@ -14827,6 +16092,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -14938,6 +16215,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              *     - `PANEL_NOT_FOUND`: 未找到该学科组，请先创建学科组或从列表中选择。
              */
             404: {
@@ -14947,7 +16225,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "PANEL_NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND" | "PANEL_NOT_FOUND";
                     };
                 };
             };
@@ -14988,6 +16266,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `APPRAISAL_REQUIRED` (R4.4): 申报高级职称须先通过论文鉴定，方可安排答辩。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DEFENSE_BEFORE_ANNOUNCED` (R4.5): 答辩时间不能早于已公布的答辩日期。
@@ -15002,7 +16281,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "APPRAISAL_REQUIRED" | "CONFLICT_OF_INTEREST" | "DEFENSE_BEFORE_ANNOUNCED" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED" | "PANEL_ALL_RECUSED";
+                        code?: "DEADLINE_PASSED" | "APPRAISAL_REQUIRED" | "CONFLICT_OF_INTEREST" | "DEFENSE_BEFORE_ANNOUNCED" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED" | "PANEL_ALL_RECUSED";
                     };
                 };
             };
@@ -15019,6 +16298,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -15195,6 +16486,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     closeMeeting: {
@@ -15278,6 +16581,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -15286,7 +16590,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -15328,6 +16632,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `DEFENSE_NOT_SCHEDULED` (R4.5): 答辩时间尚未公布，请省职改办先在轮次日程中设置。
              *     - `MEETING_NOT_HELD` (R4.5): 评审会议召开后方可录入评审结果。
@@ -15342,7 +16647,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_HELD" | "MEETING_NOT_SCHEDULED" | "REASON_REQUIRED" | "VOTES_INCOMPLETE";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_HELD" | "MEETING_NOT_SCHEDULED" | "REASON_REQUIRED" | "VOTES_INCOMPLETE";
                     };
                 };
             };
@@ -15359,6 +16664,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -15470,6 +16787,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -15637,6 +16966,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getMeeting: {
@@ -15739,6 +17080,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -15904,6 +17257,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     recordAttendance: {
@@ -16049,6 +17414,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     issueQualificationDocument: {
@@ -16132,6 +17509,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -16140,7 +17518,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -16184,6 +17562,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `ISSUE_DATE_INVALID` (R4.6): 资格文件须在评审结果公示期满后印发，请核对发文日期。
              *     - `OBJECTION_UNRESOLVED` (R4.2): 公示期间收到的异议尚未处理完毕，请先核查并处理异议。
@@ -16197,7 +17576,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "ISSUE_DATE_INVALID" | "OBJECTION_UNRESOLVED" | "RESULT_NOTICE_NOT_FINISHED" | "RESULT_NOT_PUBLISHED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "ISSUE_DATE_INVALID" | "OBJECTION_UNRESOLVED" | "RESULT_NOTICE_NOT_FINISHED" | "RESULT_NOT_PUBLISHED";
                     };
                 };
             };
@@ -16214,6 +17593,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -16330,6 +17721,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     publishResultNotice: {
@@ -16413,6 +17816,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -16421,7 +17825,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -16464,6 +17868,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `NOTHING_TO_PUBLISH` (R4.5): 本轮次没有评审通过、待公示的申报。
              */
@@ -16474,7 +17879,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "NOTHING_TO_PUBLISH";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "NOTHING_TO_PUBLISH";
                     };
                 };
             };
@@ -16491,6 +17896,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -16583,6 +18000,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              *     - `OBJECTION_NOT_FOUND`: 未找到该异议，请刷新后从异议列表中选择。
              */
             404: {
@@ -16592,7 +18010,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "OBJECTION_NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND" | "OBJECTION_NOT_FOUND";
                     };
                 };
             };
@@ -16634,6 +18052,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `REASON_REQUIRED`: 请写明理由。
              */
@@ -16644,7 +18063,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -16661,6 +18080,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -16786,6 +18217,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     verifyCertificate: {
@@ -16863,6 +18306,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -16950,6 +18405,7 @@ export interface operations {
              * @description 记录不存在或不在您的范围内
              *
              *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             *     - `APPLICATION_NOT_FOUND`: 未找到该申报。
              */
             404: {
                 headers: {
@@ -16958,7 +18414,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "APPLICATION_NOT_FOUND";
                     };
                 };
             };
@@ -17002,6 +18458,7 @@ export interface operations {
             /**
              * @description 违反规则（rule 字段给出规则编号）
              *
+             *     - `DEADLINE_PASSED` (R3): 该阶段已截止，不能再办理。
              *     - `CONFLICT_OF_INTEREST` (R8.2): 不能审核或处理本人的申报，请回避并交由他人办理。
              *     - `REASON_REQUIRED`: 请写明理由。
              */
@@ -17012,7 +18469,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
+                        code?: "DEADLINE_PASSED" | "CONFLICT_OF_INTEREST" | "REASON_REQUIRED";
                     };
                 };
             };
@@ -17029,6 +18486,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -17166,6 +18635,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -17314,6 +18795,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     listBlacklist: {
@@ -17420,6 +18913,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -17622,6 +19127,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     exportApplicationAudit: {
@@ -17733,6 +19250,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -17849,6 +19378,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getDocsAsset: {
@@ -17919,6 +19460,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     getDocsPage: {
@@ -17952,6 +19505,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };
@@ -17990,6 +19555,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };

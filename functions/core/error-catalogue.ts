@@ -6,7 +6,7 @@
  * A new code is one line here.
  */
 export interface ErrorEntry {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
   message: string;
   rule?: string;
 }
@@ -30,6 +30,7 @@ export const ERROR_CATALOGUE = {
   ROUTE_NOT_FOUND: entry(404, "请求的接口不存在，请核对地址和请求方法。"),
   PAYLOAD_TOO_LARGE: entry(413, "请求内容过大。上传证明材料请使用材料上传功能。"),
   INTERNAL_ERROR: entry(500, "系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。"),
+  SERVICE_UNAVAILABLE: entry(503, "系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。"),
   // Versions, idempotency and paging.
   STALE_VERSION: entry(409, "记录已被他人修改，请刷新后在最新内容上重新操作。"),
   CONCURRENT_UPDATE: entry(409, "该记录正被他人同时修改，请稍后刷新重试。"),
@@ -59,6 +60,7 @@ export const ERROR_CATALOGUE = {
   // Rounds, calendars and resets (R3, §8).
   ROUND_EXISTS: entry(409, "轮次编号已被使用，请换一个编号。"),
   INVALID_ROUND_CALENDAR: entry(400, "轮次日程有误，请按提示修改后重新保存。"),
+  CALENDAR_NOT_FAILED: entry(409, "该轮次日程流程当前没有需要恢复的失败，请刷新轮次信息后再操作。", "R3"),
   CALENDAR_UNCHANGED: entry(400, "提交的日程与现行日程相同，没有需要调整的内容。"),
   BOUNDARY_IN_PAST: entry(422, "新轮次的时间节点不能早于当前时间。", "R3.4"),
   BOUNDARY_PASSED: entry(422, "已经过去的时间节点不能调整。", "R3.4"),

@@ -12,6 +12,7 @@ export type ErrorKind =
   | "rule_violation"
   | "payload_too_large"
   | "too_many_requests"
+  | "service_unavailable"
   | "internal";
 
 const KIND_OF_STATUS: Record<number, ErrorKind> = {
@@ -24,6 +25,7 @@ const KIND_OF_STATUS: Record<number, ErrorKind> = {
   422: "rule_violation",
   429: "too_many_requests",
   500: "internal",
+  503: "service_unavailable",
 };
 
 export interface FieldIssue {
@@ -40,6 +42,8 @@ export interface DomainErrorDetails {
   /** Rule id from DESIGN.md §2 (e.g. `R4.3`); defaults to the catalogue's rule of the code. */
   rule?: string;
   fields?: FieldIssue[];
+  /** When to try again (HTTP `Retry-After`), for an answer that a retry may well change. */
+  retryAfterSeconds?: number;
 }
 
 /**

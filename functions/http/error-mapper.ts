@@ -20,10 +20,18 @@ export function fieldIssuesOf(error: $ZodError, prefix?: string): FieldIssue[] {
   }));
 }
 
-export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyStructuredResultV2 {
+export function errorResponse(
+  status: number,
+  body: ErrorBody,
+  retryAfterSeconds?: number,
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...(retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) }),
+    },
     body: JSON.stringify(body),
   };
 }
@@ -41,7 +49,10 @@ export function mapError(
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details.rule) body.rule = error.details.rule;
     if (error.details.fields?.length) body.fields = error.details.fields;
-    return { response: errorResponse(error.status, withId(body)), unexpected: false };
+    return {
+      response: errorResponse(error.status, withId(body), error.details.retryAfterSeconds),
+      unexpected: false,
+    };
   }
   if (error instanceof $ZodError) {
     return {

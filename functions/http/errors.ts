@@ -13,4 +13,11 @@ export const httpErrors = {
       "PAYLOAD_TOO_LARGE",
       `请求内容过大（上限 ${Math.floor(limitBytes / 1024)} KB）。上传证明材料请使用材料上传功能。`,
     ),
+  serviceUnavailable: (retryAfterSeconds: number) =>
+    new DomainError(
+      "SERVICE_UNAVAILABLE",
+      `系统的数据服务暂时没有响应，本次操作未能确认完成，请在${retryAfterSeconds}秒后重试；` +
+        "提交申报时请使用同一个请求标识（Idempotency-Key）重试，不会重复提交。",
+      { retryAfterSeconds },
+    ),
 };

@@ -6,6 +6,7 @@ import type {
   Context,
 } from "aws-lambda";
 import type * as z from "zod/mini";
+import { isServiceUnavailable } from "../adapters/aws-clients";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { DomainError, type FieldIssue } from "../core/errors";
@@ -21,6 +22,9 @@ import "./validation-locale";
 
 /** JSON bodies are forms and small records; files go straight to S3 through presigned posts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+/** After a 503: a paused or overloaded service is usually back within seconds. */
+const RETRY_AFTER_SECONDS = 5;
 
 type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
@@ -147,6 +151,8 @@ export function createHandlerGroup(routes: BoundRoute[]) {
   );
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    // When the request arrived: the deadlines judge this instant, not how long the checks before took.
+    const now = clock().now();
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const entry = byKey.get(event.routeKey);
     try {
@@ -165,7 +171,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
         caller: caller as Caller,
         actor: authorized?.actor as Actor,
         subject: (authorized?.subject ?? {}) as RouteRequest<RouteSpec>["subject"],
-        now: clock().now(),
+        now,
         requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? "",
         headers: event.headers ?? {},
@@ -180,7 +186,14 @@ export function createHandlerGroup(routes: BoundRoute[]) {
           code: error.code,
         });
       }
-      const { response, unexpected } = mapError(error, requestId);
+      // A stalled or unreachable service, after the clients' bounded attempts: the person retries later.
+      const unavailable = isServiceUnavailable(error);
+      if (unavailable)
+        logger.warn("service unavailable", { error: error as Error, routeKey: event.routeKey });
+      const { response, unexpected } = mapError(
+        unavailable ? httpErrors.serviceUnavailable(RETRY_AFTER_SECONDS) : error,
+        requestId,
+      );
       if (unexpected) logger.error("unhandled error", { error: error as Error, routeKey: event.routeKey });
       return varyByAccept(entry?.bound.spec, response);
     }

@@ -19,7 +19,8 @@ export function routeErrorCodes(spec: RouteSpec, context: RouteErrorContext): Er
   if (spec.access === "authenticated") codes.push("UNAUTHENTICATED", "ACCOUNT_DISABLED", "FORBIDDEN");
   if (context.roleBased) codes.push("ROLE_REMOVED_BY_RESET");
   if (spec.access === "authenticated" || spec.params) codes.push("NOT_FOUND");
-  codes.push("INTERNAL_ERROR");
+  // A stalled or unreachable service, after the clients' bounded attempts (aws-clients.ts).
+  codes.push("INTERNAL_ERROR", "SERVICE_UNAVAILABLE");
   for (const code of spec.errors ?? []) if (!codes.includes(code)) codes.push(code);
   return codes;
 }

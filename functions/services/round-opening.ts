@@ -28,6 +28,7 @@ export async function openRound(
     generation: 1,
     openedPhases: [],
     progress: NO_PROGRESS,
+    calendarAttempt: 0,
     version: 1,
     createdAt: now.toISOString(),
   };
@@ -49,6 +50,6 @@ export async function openRound(
       { fields: [{ path: "body.roundId", message: "该轮次编号已存在" }] },
     );
   }
-  await workflowExecutions().startCalendar(round.roundId);
+  await workflowExecutions().startCalendar(round.roundId, round.calendarAttempt);
   return { round, created };
 }

@@ -500,6 +500,14 @@ const MATRIX: Case[] = [
 
   { operationId: "getRoundAdmin", on: "none", request: () => get("/admin/rounds/2024"), expect: OFFICE_ONLY },
   {
+    operationId: "resumeRoundCalendar",
+    on: "none",
+    // The calendar runs: the office is told there is nothing to resume (409), everyone else is refused.
+    request: () =>
+      send("POST", "/admin/rounds/2024/calendar-resumptions", { failedExecution: "calendar-2024" }),
+    expect: OFFICE_ONLY,
+  },
+  {
     operationId: "createRound",
     on: "none",
     // A well-formed body (the body is checked first) the office cannot store: 2024 has begun and its id is taken.

@@ -97,7 +97,8 @@ describe("R3.4 the title office runs rounds year after year", () => {
       unitId: DEMO_UNIT,
     });
     await markDepartmentApproved(earlier.applicationId);
-    await sessions.at("2024-11-05T00:00:00+08:00");
+    // The receipt sweep comes 30 s after the cutoff, once no request that came in time can still run.
+    await sessions.at("2024-11-05T00:00:30+08:00");
     await until(
       "the receipt",
       async () => (await roundRepository.get("2024"))?.progress.materialsReceived === true,
@@ -452,6 +453,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
       "R3",
     );
     expect(late.message).toContain("2025-10-25 00:00");
+    await sessions.at("2025-10-25T00:00:30+08:00");
     await until(
       "the 2025 drafts expired at the extended deadline",
       async () => (await roundRepository.get("2025"))?.progress.unsubmittedExpired === true,

@@ -3,11 +3,12 @@ import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Context } from "aws-lambda";
 import { DomainError } from "../../core/errors";
+import { clientSettings } from "../aws-clients";
 import { tableName } from "./client";
 import { TABLE_DESIGN } from "./table-design";
 
 // Powertools takes a plain DynamoDB client, not the document client of client.ts.
-const client = new DynamoDBClient({});
+const client = new DynamoDBClient(clientSettings("dynamodb"));
 
 /** A stored answer is replayed for a day; a retry after that is an ordinary (refused) second request. */
 const ANSWER_KEPT_SECONDS = 24 * 60 * 60;

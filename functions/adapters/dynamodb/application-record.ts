@@ -239,6 +239,11 @@ export interface SubmissionRecord {
   action: "submit" | "resubmit";
   submittedAt: string;
   evidence: PinnedEvidence[];
+  /**
+   * The Idempotency-Key of the request that made it: a retry whose first answer was lost (a timeout after
+   * the write reached the table) finds its own submission here and gets its answer.
+   */
+  requestKey?: string;
 }
 
 /** The audit record of one change; state changes carry `fromState` and `toState` (the timeline). */

@@ -5,6 +5,7 @@ import {
   type ApplicationSnapshot,
   type ApplicationState,
   applyAction,
+  assertActionInTime,
   type LifecycleContext,
 } from "../../core/lifecycle";
 import { eventWrite } from "./application-events";
@@ -34,6 +35,7 @@ export function snapshotOf(application: ApplicationRecord): ApplicationSnapshot 
     exceptionalPromotion: base.success && base.data.applicationMethod === "exceptional",
     grassrootsScope: base.success && base.data.validityScope === "grassroots",
     departmentReturns: application.departmentReturns,
+    submissions: application.submissions,
     unitPublicity: application.unitPublicity
       ? {
           openedBy: application.unitPublicity.openedBy,
@@ -50,6 +52,8 @@ export function snapshotOf(application: ApplicationRecord): ApplicationSnapshot 
 export interface SubmissionFacts {
   evidence: PinnedEvidence[];
   evidenceRevision: number;
+  /** The request's Idempotency-Key, kept on the submission record. */
+  requestKey?: string;
 }
 
 export interface TransitionRequest {
@@ -98,8 +102,11 @@ export interface PlannedTransition {
 export function planTransition(request: TransitionRequest): PlannedTransition {
   const { application, action, actor, context, submission, facts } = request;
   const expectedVersion = request.expectedVersion ?? application.version;
+  const snapshot = snapshotOf(application);
+  // After the deadline the deadline answers, whatever a sweep did to the version meanwhile (DESIGN §5).
+  assertActionInTime(snapshot, action, actor, context);
   if (expectedVersion !== application.version) throw staleVersion();
-  const next = applyAction(snapshotOf(application), action, actor, context);
+  const next = applyAction(snapshot, action, actor, context);
   const { scope, applicationId } = application;
   const at = context.now.toISOString();
 
@@ -138,6 +145,7 @@ export function planTransition(request: TransitionRequest): PlannedTransition {
             action,
             submittedAt: at,
             pins: storedPins(submission.evidence),
+            ...(submission.requestKey ? { requestKey: submission.requestKey } : {}),
           },
           ConditionExpression: "attribute_not_exists(PK)",
         },

@@ -23,6 +23,23 @@ export interface RoundRecord {
   createdAt: string;
   /** When the office recorded the round's qualification document (R4.6): the round is finished. */
   documentRecordedAt?: string;
+  /**
+   * How often the calendar workflow was resumed after a failure: its current execution is
+   * `calendarExecutionName(roundId, calendarAttempt)`.
+   */
+  calendarAttempt: number;
+  /** What the calendar workflow's failure path recorded, until a resumption clears it. */
+  calendarFailure?: CalendarFailure;
+}
+
+/** A calendar execution that failed past its retries (statemachines/round-calendar.asl.json). */
+export interface CalendarFailure {
+  execution: string;
+  at: string;
+  /** The error's name as Step Functions caught it, for the operators. */
+  error: string;
+  /** A stalled or unreachable service (aws-clients.ts), as opposed to an error in the data or the code. */
+  serviceUnavailable: boolean;
 }
 
 /** What the workflow has done besides opening phases (each transition is performed once). */
@@ -54,6 +71,8 @@ function toRecord(item: Record<string, unknown>): RoundRecord {
     version: item.version as number,
     createdAt: item.createdAt as string,
     ...(typeof item.documentRecordedAt === "string" ? { documentRecordedAt: item.documentRecordedAt } : {}),
+    calendarAttempt: typeof item.calendarAttempt === "number" ? item.calendarAttempt : 0,
+    ...(item.calendarFailure ? { calendarFailure: item.calendarFailure as CalendarFailure } : {}),
   };
 }
 

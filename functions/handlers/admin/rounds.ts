@@ -8,8 +8,15 @@ import { amendCalendar, type CalendarChanges, defineRound } from "../../core/rou
 import type { Actor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";
 import { type BoundRoute, route } from "../../http/handler-group";
-import { amendRoundCalendar, createRound, getRoundAdmin, scheduleMeetings } from "../../http/routes/rounds";
+import {
+  amendRoundCalendar,
+  createRound,
+  getRoundAdmin,
+  resumeRoundCalendar,
+  scheduleMeetings,
+} from "../../http/routes/rounds";
 import { roundView } from "../../http/views/round-view";
+import { calendarWorkflowOf, resumeCalendar } from "../../services/calendar-resumption";
 import { openRound } from "../../services/round-opening";
 
 function adminView(round: RoundRecord, now: Date) {
@@ -58,7 +65,14 @@ async function amendRound(
 }
 
 export const roundAdminRoutes: BoundRoute[] = [
-  route(getRoundAdmin, async ({ params, now }) => adminView(await requireRound(params.roundId), now)),
+  route(getRoundAdmin, async ({ params, now }) => {
+    const round = await requireRound(params.roundId);
+    return { ...adminView(round, now), calendarWorkflow: await calendarWorkflowOf(round) };
+  }),
+
+  route(resumeRoundCalendar, async ({ params, body, actor, now }) =>
+    resumeCalendar(await requireRound(params.roundId), body.failedExecution, actor.account.accountId, now),
+  ),
 
   route(createRound, async ({ body, actor, now }) => {
     const { round } = await openRound(defineRound(body, now), actor.account.accountId, now);

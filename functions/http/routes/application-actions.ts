@@ -111,6 +111,7 @@ export const withdrawApplication = defineRoute({
   }).register(z.globalRegistry, { id: "Withdraw" }),
   response: statusView,
   errors: [
+    "DEADLINE_PASSED",
     "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",

@@ -167,6 +167,8 @@ export const assignAppraisalExperts = defineRoute({
   }).register(z.globalRegistry, { id: "AssignAppraisalExperts" }),
   response: appraisalAssignmentView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "APPRAISAL_SENIOR_ONLY",
     "APPRAISAL_SETTINGS_INVALID",
     "CONCURRENT_UPDATE",
@@ -246,6 +248,8 @@ export const recordAppraisalVerdict = defineRoute({
   }).register(z.globalRegistry, { id: "AppraisalVerdictRecord" }),
   response: verdictResult,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "APPRAISAL_CLOSED",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",

@@ -130,6 +130,8 @@ export const decideQualification = defineRoute({
     .register(z.globalRegistry, { id: "QualificationDecision" }),
   response: reviewResult,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DUPLICATE_CHECKS_INVALID",
@@ -207,6 +209,8 @@ export const scheduleDefense = defineRoute({
     }),
   }),
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "APPRAISAL_REQUIRED",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
@@ -239,6 +243,8 @@ export const recordDefenseResult = defineRoute({
   }).register(z.globalRegistry, { id: "DefenseResult" }),
   response: reviewResult,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEFENSE_NOT_HELD",

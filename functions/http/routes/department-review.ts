@@ -38,6 +38,7 @@ export const returnApplicationByDepartment = defineRoute({
   body: strictBody(feedbackFields).register(z.globalRegistry, { id: "DepartmentReturn" }),
   response: reviewResult,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
@@ -62,6 +63,7 @@ export const approveApplicationByDepartment = defineRoute({
   body: opinionBody.clone().register(z.globalRegistry, { id: "DepartmentApproval" }),
   response: reviewResult,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",

@@ -119,6 +119,8 @@ export const cancelForFraud = defineRoute({
     })
     .register(z.globalRegistry, { id: "FraudCancellationResult" }),
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "BLACKLIST_ENTRY_EXISTS",
     "CERTIFICATE_RECORD_MISSING",
     "CONCURRENT_UPDATE",

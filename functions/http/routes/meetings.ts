@@ -203,6 +203,8 @@ export const closeMeeting = defineRoute({
   }),
   response: meetingView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEFENSE_NOT_SCHEDULED",

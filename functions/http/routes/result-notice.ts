@@ -39,6 +39,8 @@ export const publishResultNotice = defineRoute({
   }).register(z.globalRegistry, { id: "PublishResultNotice" }),
   response: publishedResultsView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "HOLIDAY_CALENDAR_MISSING",
@@ -116,6 +118,8 @@ export const resolveResultObjection = defineRoute({
     application: reviewResult,
   }),
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "INVALID_TRANSITION",
@@ -151,6 +155,8 @@ export const issueQualificationDocument = defineRoute({
   }).register(z.globalRegistry, { id: "QualificationDocument" }),
   response: issuanceView,
   errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
     "CERTIFICATE_NUMBER_TAKEN",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",

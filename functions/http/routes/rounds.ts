@@ -88,16 +88,87 @@ const adminRound = z
   })
   .register(z.globalRegistry, { id: "AdminRound" });
 
+const calendarExecutionNameSchema = z
+  .string()
+  .check(z.maxLength(80, "执行名称过长"))
+  .check(z.regex(/^calendar-[A-Za-z0-9_-]{1,70}$/, "请填写轮次信息中显示的日程流程执行名称（calendar-…）"));
+
+const calendarWorkflow = z
+  .object({
+    execution: z
+      .string()
+      .check(
+        z.describe(
+          "The calendar workflow's current execution (calendar-<round>, then -r1, -r2 … after resumptions)",
+        ),
+      ),
+    status: z.enum(["running", "succeeded", "failed", "absent"]),
+    failure: z.optional(
+      z.object({
+        at: z
+          .optional(z.iso.datetime())
+          .check(z.describe("When the failure path recorded it (absent when it could not: see the alert)")),
+        error: z.string().check(z.describe("The error as Step Functions caught it, for the operators")),
+        reason: z.string(),
+      }),
+    ),
+    resume: z
+      .optional(
+        z.object({
+          method: z.literal("POST"),
+          path: z.string(),
+          body: z.object({ failedExecution: z.string() }),
+          note: z.string(),
+        }),
+      )
+      .check(z.describe("Present when the calendar has failed: the request that resumes it")),
+  })
+  .register(z.globalRegistry, { id: "CalendarWorkflow" });
+
 export const getRoundAdmin = defineRoute({
   operationId: "getRoundAdmin",
   method: "GET",
   path: "/admin/rounds/{roundId}",
   group: "admin",
   access: "authenticated",
-  summary: "A round's full state for the title office: generation and the phases the workflow opened",
+  summary:
+    "A round's full state for the title office: generation, the phases the workflow opened, and the calendar " +
+    "workflow itself — running, or failed with why and how to resume it",
   tag: "省职改办",
   params: roundIdParams,
-  response: adminRound,
+  response: z.extend(adminRound, { calendarWorkflow }).register(z.globalRegistry, { id: "AdminRoundState" }),
+});
+
+export const resumeRoundCalendar = defineRoute({
+  operationId: "resumeRoundCalendar",
+  method: "POST",
+  path: "/admin/rounds/{roundId}/calendar-resumptions",
+  group: "admin",
+  access: "authenticated",
+  summary:
+    "Resume the round's calendar workflow after it failed past its retries: a new execution performs what is " +
+    "due now, once (what was done is recorded and not done again). Naming the failed execution makes a second " +
+    "click join the first resumption; a calendar that has not failed is 409 CALENDAR_NOT_FAILED",
+  tag: "省职改办",
+  params: roundIdParams,
+  body: z
+    .strictObject({
+      failedExecution: calendarExecutionNameSchema.check(
+        z.describe("calendarWorkflow.execution as the round showed it"),
+      ),
+    })
+    .register(z.globalRegistry, { id: "ResumeRoundCalendar" }),
+  successStatus: 202,
+  errors: ["CONCURRENT_UPDATE", "CALENDAR_NOT_FAILED"],
+  response: z
+    .object({
+      roundId: z.string(),
+      execution: z.string().check(z.describe("The execution now running the calendar")),
+      resumed: z
+        .boolean()
+        .check(z.describe("false: another request had resumed it already; this one joined that execution")),
+    })
+    .register(z.globalRegistry, { id: "RoundCalendarResumed" }),
 });
 
 export const createRound = defineRoute({

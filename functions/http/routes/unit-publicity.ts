@@ -65,6 +65,7 @@ export const openUnitPublicity = defineRoute({
   successStatus: 201,
   response: staffNoticeView,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",

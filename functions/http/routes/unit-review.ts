@@ -53,6 +53,7 @@ export const returnApplicationByUnit = defineRoute({
   body: strictBody(feedbackFields).register(z.globalRegistry, { id: "UnitReturn" }),
   response: reviewResult,
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
@@ -90,6 +91,7 @@ export const recommendApplication = defineRoute({
       .check(z.describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)")),
   }),
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",
@@ -160,6 +162,7 @@ export const resolveObjection = defineRoute({
     application: reviewResult,
   }),
   errors: [
+    "APPLICATION_NOT_FOUND",
     "CONCURRENT_UPDATE",
     "CONFLICT_OF_INTEREST",
     "DEADLINE_PASSED",

@@ -58,6 +58,38 @@ const bulk = defineRoute({
   maxBodyBytes: 2 * MAX_JSON_BODY_BYTES,
   response: z.object({ rows: z.number() }),
 });
+/** What the SDK throws after its attempts, as @smithy/node-http-handler and the services shape it. */
+const STALLS: Record<string, () => Error> = {
+  "request-timeout": () =>
+    Object.assign(
+      new Error("a request has exceeded the configured 2500 ms requestTimeout at /var/task/x.mjs"),
+      {
+        name: "TimeoutError",
+        code: "ETIMEDOUT",
+        $metadata: { attempts: 3 },
+      },
+    ),
+  refused: () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }),
+  "server-error": () =>
+    Object.assign(new Error("We encountered an internal error"), {
+      name: "InternalError",
+      $fault: "server",
+      $metadata: { httpStatusCode: 500 },
+    }),
+  throttled: () =>
+    Object.assign(new Error("Rate of requests exceeds the allowed throughput"), {
+      name: "ThrottlingException",
+      $fault: "client",
+      $metadata: { httpStatusCode: 400 },
+    }),
+  // The idempotency layer wraps what the table threw.
+  wrapped: () =>
+    Object.assign(new Error("Failed to save in progress record to idempotency store"), {
+      name: "IdempotencyPersistenceLayerError",
+      cause: Object.assign(new Error("socket timed out"), { name: "TimeoutError" }),
+    }),
+};
+
 const fails = defineRoute({
   operationId: "fails",
   method: "GET",
@@ -66,7 +98,9 @@ const fails = defineRoute({
   access: "public",
   summary: "fails",
   tag: "test",
-  params: z.object({ how: z.enum(["rule", "crash", "conflict"]) }),
+  params: z.object({
+    how: z.enum(["rule", "crash", "conflict", ...Object.keys(STALLS)] as [string, ...string[]]),
+  }),
   response: z.object({}),
 });
 
@@ -101,6 +135,8 @@ const handler = createHandlerGroup([
     if (params.how === "rule")
       throw ruleViolation("R4.3", "DEPARTMENT_RETURN_LIMIT", "退回次数已达 3 次上限");
     if (params.how === "conflict") throw new DomainError("STALE_VERSION", "记录已被修改");
+    const stall = STALLS[params.how];
+    if (stall) throw stall();
     throw new Error("secret internal detail at /var/task/index.mjs:1:2");
   }),
 ]);
@@ -266,6 +302,27 @@ describe("handler group", () => {
     expect(result.body).not.toContain("secret");
     expect(result.body).not.toContain("/var/task");
     expect(JSON.parse(result.body ?? "{}").code).toBe("INTERNAL_ERROR");
+  });
+
+  it.each(Object.keys(STALLS))(
+    "answers 503 SERVICE_UNAVAILABLE with Retry-After and a Chinese message for %s, never the error's text",
+    async (how) => {
+      const result = await handler(event({ routeKey: "GET /fails/{how}", pathParameters: { how } }), context);
+      expect(result.statusCode).toBe(503);
+      expect(result.headers?.["retry-after"]).toBe("5");
+      const body = JSON.parse(result.body ?? "{}");
+      expect(body).toMatchObject({ code: "SERVICE_UNAVAILABLE", requestId: "req-1" });
+      expect(body.message).toMatch(/^\p{Script=Han}.*5秒后重试.*Idempotency-Key/u);
+      expect(result.body).not.toMatch(/var\/task|127\.0\.0\.1|ECONN|Timeout|internal error/i);
+    },
+  );
+
+  it("a client error of the service stays an internal error: only unavailability is worth a retry", async () => {
+    const result = await handler(
+      event({ routeKey: "GET /fails/{how}", pathParameters: { how: "crash" } }),
+      context,
+    );
+    expect(result.headers?.["retry-after"]).toBeUndefined();
   });
 
   it("refuses to start with a route that has no access-policy entry, or one that disagrees on public", () => {
