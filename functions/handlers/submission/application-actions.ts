@@ -7,13 +7,10 @@ import {
 } from "../../adapters/dynamodb/application-record";
 import { applicationRepository } from "../../adapters/dynamodb/application-repository";
 import { snapshotOf } from "../../adapters/dynamodb/application-transition";
-import { orgRepository } from "../../adapters/dynamodb/org-repository";
 import { staleVersion } from "../../adapters/dynamodb/round-repository";
-import { eligibilityConfigOf } from "../../core/eligibility";
 import { applyAction, assertActionInTime, STATE_LABELS } from "../../core/lifecycle";
 import { assertReady } from "../../core/readiness";
 import type { Actor } from "../../http/actor";
-import { httpErrors } from "../../http/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
 import {
   getApplicationStatus,
@@ -27,6 +24,7 @@ import { assertEligible } from "../../services/application-eligibility";
 import { checklistOf } from "../../services/application-readiness";
 import {
   applicantOf,
+  eligibilityInputOf,
   lifecycleContext,
   ownApplication,
   ownLoadedApplication,
@@ -86,17 +84,7 @@ function submission(action: "submit" | "resubmit") {
         if (body.expectedVersion !== application.version) throw staleVersion();
         applyAction(snapshot, action, applicant, context);
         assertReady(await checklistOf(loaded, actor.account, inScope.calendar));
-        const unit = await orgRepository.get(application.unitId);
-        if (unit?.kind !== "unit") throw httpErrors.notFound();
-        await assertEligible({
-          loaded,
-          account: actor.account,
-          unit,
-          roundId: inScope.scope.roundId,
-          calendar: inScope.calendar,
-          config: eligibilityConfigOf(inScope.round.eligibilityRuleSet),
-          now,
-        });
+        await assertEligible(await eligibilityInputOf(inScope, loaded, actor.account, now));
         const evidence: PinnedEvidence[] = loaded.evidence.flatMap((item) =>
           isVerified(item)
             ? [

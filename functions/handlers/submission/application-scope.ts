@@ -1,13 +1,17 @@
+import type { AccountRecord } from "../../adapters/dynamodb/account-repository";
 import type { ActorRef, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import {
   applicationRepository,
   type LoadedApplication,
 } from "../../adapters/dynamodb/application-repository";
 import { snapshotOf } from "../../adapters/dynamodb/application-transition";
+import { orgRepository } from "../../adapters/dynamodb/org-repository";
+import { eligibilityConfigOf } from "../../core/eligibility";
 import { assertEditable } from "../../core/lifecycle";
 import { type Actor, requireAnyRole } from "../../http/actor";
 import { httpErrors } from "../../http/errors";
 import { lifecycleContext, type RoundInScope } from "../../http/round-in-scope";
+import type { EligibilityInput } from "../../services/application-eligibility";
 
 export { lifecycleContext, type RoundInScope, roundInScope } from "../../http/round-in-scope";
 
@@ -50,4 +54,24 @@ export function requireEditable(
   now: Date,
 ): void {
   assertEditable(snapshotOf(application), applicant, lifecycleContext(inScope, now));
+}
+
+/** What the eligibility rules read of an own application: its unit (gone: 404) and the round's rule set. */
+export async function eligibilityInputOf(
+  inScope: RoundInScope,
+  loaded: LoadedApplication,
+  account: AccountRecord,
+  now: Date,
+): Promise<EligibilityInput> {
+  const unit = await orgRepository.get(loaded.application.unitId);
+  if (unit?.kind !== "unit") throw httpErrors.notFound();
+  return {
+    loaded,
+    account,
+    unit,
+    roundId: inScope.scope.roundId,
+    calendar: inScope.calendar,
+    config: eligibilityConfigOf(inScope.round.eligibilityRuleSet),
+    now,
+  };
 }

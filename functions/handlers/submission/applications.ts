@@ -5,15 +5,12 @@ import {
   applicationRepository,
   type LoadedApplication,
 } from "../../adapters/dynamodb/application-repository";
-import { orgRepository } from "../../adapters/dynamodb/org-repository";
 import { residentIdHash } from "../../adapters/identity/resident-id-protection";
 import { assertWindowOpen } from "../../core/calendar";
-import { eligibilityConfigOf } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
 import type { BaseInfo, SectionId } from "../../core/forms";
 import { isReady } from "../../core/readiness";
 import type { Actor } from "../../http/actor";
-import { httpErrors } from "../../http/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
 import { isRehearsal } from "../../http/round-in-scope";
 import {
@@ -35,7 +32,13 @@ import { eligibilityPrecheck } from "../../services/application-eligibility";
 import { checklistOf } from "../../services/application-readiness";
 import { assertMayStartApplication } from "../../services/application-start";
 import { INTEGRITY_PLEDGE } from "../../services/integrity-pledge";
-import { applicantOf, ownLoadedApplication, requireEditable, roundInScope } from "./application-scope";
+import {
+  applicantOf,
+  eligibilityInputOf,
+  ownLoadedApplication,
+  requireEditable,
+  roundInScope,
+} from "./application-scope";
 
 /** R7.1: the application is in the name the applicant registered under (real name, issue #4). */
 function requireRegisteredName(baseInfo: BaseInfo, account: AccountRecord, path: string): void {
@@ -185,17 +188,9 @@ export const applicationRoutes: BoundRoute[] = [
     const inScope = await roundInScope(params.roundId);
     const loaded = await ownLoadedApplication(inScope, params.applicationId, applicant);
     const checklist = await checklistOf(loaded, actor.account, inScope.calendar);
-    const unit = await orgRepository.get(loaded.application.unitId);
-    if (unit?.kind !== "unit") throw httpErrors.notFound();
-    const eligibility = await eligibilityPrecheck({
-      loaded,
-      account: actor.account,
-      unit,
-      roundId: inScope.scope.roundId,
-      calendar: inScope.calendar,
-      config: eligibilityConfigOf(inScope.round.eligibilityRuleSet),
-      now,
-    });
+    const eligibility = await eligibilityPrecheck(
+      await eligibilityInputOf(inScope, loaded, actor.account, now),
+    );
     return {
       ready: isReady(checklist) && eligibility.status !== "not_eligible",
       sections: checklist.sections,

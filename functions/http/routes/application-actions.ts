@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { ErrorCode } from "../../core/error-catalogue";
 import { defineRoute } from "../route-spec";
 import { statusView } from "../views/status-view";
 import { testDataFields } from "../views/test-data";
@@ -30,6 +31,24 @@ const submitted = z
   })
   .register(z.globalRegistry, { id: "Submitted" });
 
+/** A resubmission runs the same checks as the first submission, so it answers the same codes. */
+const SUBMISSION_ERRORS = [
+  "APPLICATION_NOT_FOUND",
+  "APPLICATION_NOT_READY",
+  "BLACKLISTED",
+  "CONCURRENT_UPDATE",
+  "CONFLICT_OF_INTEREST",
+  "DEADLINE_PASSED",
+  "EVIDENCE_TYPE_NOT_ACCEPTED",
+  "IDEMPOTENCY_KEY_REUSED",
+  "INVALID_TRANSITION",
+  "NOT_ELIGIBLE",
+  "REQUEST_IN_PROGRESS",
+  "ROLE_NOT_ALLOWED",
+  "STALE_VERSION",
+  "WINDOW_NOT_OPEN",
+] as const satisfies readonly ErrorCode[];
+
 export const submitApplication = defineRoute({
   operationId: "submitApplication",
   method: "POST",
@@ -44,22 +63,7 @@ export const submitApplication = defineRoute({
   headers: idempotencyHeaders,
   body: strictBody({ expectedVersion: expectedVersionField }).register(z.globalRegistry, { id: "Submit" }),
   response: submitted,
-  errors: [
-    "APPLICATION_NOT_FOUND",
-    "APPLICATION_NOT_READY",
-    "BLACKLISTED",
-    "CONCURRENT_UPDATE",
-    "CONFLICT_OF_INTEREST",
-    "DEADLINE_PASSED",
-    "EVIDENCE_TYPE_NOT_ACCEPTED",
-    "IDEMPOTENCY_KEY_REUSED",
-    "INVALID_TRANSITION",
-    "NOT_ELIGIBLE",
-    "REQUEST_IN_PROGRESS",
-    "ROLE_NOT_ALLOWED",
-    "STALE_VERSION",
-    "WINDOW_NOT_OPEN",
-  ],
+  errors: SUBMISSION_ERRORS,
 });
 
 export const resubmitApplication = defineRoute({
@@ -76,22 +80,7 @@ export const resubmitApplication = defineRoute({
   headers: idempotencyHeaders,
   body: strictBody({ expectedVersion: expectedVersionField }).register(z.globalRegistry, { id: "Resubmit" }),
   response: submitted,
-  errors: [
-    "APPLICATION_NOT_FOUND",
-    "APPLICATION_NOT_READY",
-    "BLACKLISTED",
-    "CONCURRENT_UPDATE",
-    "CONFLICT_OF_INTEREST",
-    "DEADLINE_PASSED",
-    "EVIDENCE_TYPE_NOT_ACCEPTED",
-    "IDEMPOTENCY_KEY_REUSED",
-    "INVALID_TRANSITION",
-    "NOT_ELIGIBLE",
-    "REQUEST_IN_PROGRESS",
-    "ROLE_NOT_ALLOWED",
-    "STALE_VERSION",
-    "WINDOW_NOT_OPEN",
-  ],
+  errors: SUBMISSION_ERRORS,
 });
 
 export const withdrawApplication = defineRoute({
