@@ -71,23 +71,20 @@ function drawCentred(page: PDFPage, font: PDFFont, text: string, centreX: number
 
 function drawFrame(page: PDFPage): void {
   const [width, height] = A4;
-  page.drawRectangle({
-    x: MARGIN,
-    y: MARGIN,
-    width: width - 2 * MARGIN,
-    height: height - 2 * MARGIN,
-    borderColor: RED,
-    borderWidth: 2.5,
-  });
-  const inner = MARGIN + 2.5 * MM;
-  page.drawRectangle({
-    x: inner,
-    y: inner,
-    width: width - 2 * inner,
-    height: height - 2 * inner,
-    borderColor: RED,
-    borderWidth: 0.75,
-  });
+  // A heavy outer rule and a fine inner one.
+  for (const [inset, borderWidth] of [
+    [MARGIN, 2.5],
+    [MARGIN + 2.5 * MM, 0.75],
+  ] as const) {
+    page.drawRectangle({
+      x: inset,
+      y: inset,
+      width: width - 2 * inset,
+      height: height - 2 * inset,
+      borderColor: RED,
+      borderWidth,
+    });
+  }
 }
 
 async function drawPhoto(document: PDFDocument, page: PDFPage, photo: CertificateAssets["photo"]) {

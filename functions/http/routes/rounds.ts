@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { boundaryTextSchema, PHASES } from "../../core/calendar";
 import { ELIGIBILITY_RULE_SET_IDS } from "../../core/eligibility";
+import type { ErrorCode } from "../../core/error-catalogue";
 import {
   BOUNDARIES,
   calendarChangesSchema,
@@ -171,6 +172,15 @@ export const resumeRoundCalendar = defineRoute({
     .register(z.globalRegistry, { id: "RoundCalendarResumed" }),
 });
 
+/** Scheduling the defense and the meeting is an amendment of the calendar like any other. */
+const CALENDAR_AMENDMENT_ERRORS = [
+  "BOUNDARY_PASSED",
+  "CALENDAR_UNCHANGED",
+  "CONCURRENT_UPDATE",
+  "INVALID_ROUND_CALENDAR",
+  "STALE_VERSION",
+] as const satisfies readonly ErrorCode[];
+
 export const createRound = defineRoute({
   operationId: "createRound",
   method: "POST",
@@ -220,13 +230,7 @@ export const amendRoundCalendar = defineRoute({
     })
     .register(z.globalRegistry, { id: "AmendRoundCalendar" }),
   response: z.extend(adminRound, { moved: z.array(movedBoundary) }),
-  errors: [
-    "BOUNDARY_PASSED",
-    "CALENDAR_UNCHANGED",
-    "CONCURRENT_UPDATE",
-    "INVALID_ROUND_CALENDAR",
-    "STALE_VERSION",
-  ],
+  errors: CALENDAR_AMENDMENT_ERRORS,
 });
 
 export const scheduleMeetings = defineRoute({
@@ -255,11 +259,5 @@ export const scheduleMeetings = defineRoute({
     version: z.int(),
     calendarText: z.record(z.string(), z.string()),
   }),
-  errors: [
-    "BOUNDARY_PASSED",
-    "CALENDAR_UNCHANGED",
-    "CONCURRENT_UPDATE",
-    "INVALID_ROUND_CALENDAR",
-    "STALE_VERSION",
-  ],
+  errors: CALENDAR_AMENDMENT_ERRORS,
 });
