@@ -76,7 +76,12 @@ async function seedObjects(
       .replace(verifiedPrefix, incomingPrefix)
       .replace(/\/[0-9a-f]{64}(\.\w+)$/, "$1"),
   );
-  const objectKeys = [...verifiedKeys, ...incomingKeys];
+  await putObjects([...verifiedKeys, ...incomingKeys]);
+  return { incoming: incomingKeys.length, verified: verifiedKeys.length };
+}
+
+/** Small stand-in objects under the given keys, 16 puts at a time. */
+export async function putObjects(objectKeys: string[]): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < objectKeys.length) {
@@ -86,7 +91,6 @@ async function seedObjects(
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
-  return { incoming: incomingKeys.length, verified: verifiedKeys.length };
 }
 
 /** Undoes a measured reset, so that the next run resets the same data again. */

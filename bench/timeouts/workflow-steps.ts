@@ -1,15 +1,14 @@
-import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient, tableName } from "../../functions/adapters/dynamodb/client";
 import { type GenerationScope, keys } from "../../functions/adapters/dynamodb/keys";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
-import { evidenceBucket, s3 } from "../../functions/adapters/s3/client";
 import { generationObjectPrefixes } from "../../functions/adapters/s3/evidence-keys";
 import { storedRoundCalendar } from "../../functions/core/calendar";
 import { resetPurgeBatch } from "../../functions/handlers/workflow/reset-steps";
 import { expireUnsubmitted } from "../../functions/services/deadline-sweeps";
 import { putAll } from "../dynamodb/bulk-write";
 import { type ApplicationTemplate, cloneApplication, cloneHead } from "../dynamodb/clone-applications";
+import { putObjects } from "../dynamodb/reset-figure";
 import { since } from "../stats";
 
 /**
@@ -29,18 +28,6 @@ export interface StepTimes {
   times: number[];
   /** What each step did, as the step answered it. */
   done: string[];
-}
-
-async function putObjects(objectKeys: string[]): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < objectKeys.length) {
-      const key = objectKeys[next];
-      next += 1;
-      await s3.send(new PutObjectCommand({ Bucket: evidenceBucket(), Key: key, Body: "%PDF-1.7 bench" }));
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 /**
