@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyStructuredResultV2, Context, Handler } from "aws-lambda";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 
-type FunctionName = HandlerGroup | "workflow";
+type FunctionName = HandlerGroup | "workflow" | "notifier";
 
 // Imported on first use, like a cold start, so `npm start` does not pay for functions nobody calls.
 const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
@@ -13,6 +13,7 @@ const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
   docs: () => import("../../functions/handlers/docs/index"),
   certificate: () => import("../../functions/handlers/certificate/index"),
   workflow: () => import("../../functions/handlers/workflow/index"),
+  notifier: () => import("../../functions/handlers/notifier/index"),
 };
 
 function lambdaContext(name: FunctionName): Context {

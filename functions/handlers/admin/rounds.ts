@@ -3,6 +3,7 @@ import {
   staleVersion,
   updateRoundCalendar,
 } from "../../adapters/dynamodb/round-repository";
+import { REMINDER_DEFAULTS } from "../../core/notifications";
 import { amendCalendar, type CalendarChanges, defineRound } from "../../core/rounds";
 import type { Actor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";
@@ -17,6 +18,7 @@ function adminView(round: RoundRecord, now: Date) {
     generation: round.generation,
     openedPhases: round.openedPhases,
     version: round.version,
+    reminders: round.reminders ?? REMINDER_DEFAULTS,
   };
 }
 

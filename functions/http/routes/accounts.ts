@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHANNELS, contactFields, EMAIL_MISSING, hasAddressForChannel } from "../../core/notifications";
 import { STAFF_ROLES } from "../role-grants";
 import { defineRoute } from "../route-spec";
 import { accountView, roleHeld } from "../views/account-view";
@@ -42,6 +43,11 @@ const me = z
     kind: z.enum(["staff", "applicant"]),
     orgId: z.string(),
     phone: z.string(),
+    contact: z
+      .object({ channel: z.enum(CHANNELS), email: z.string().optional() })
+      .describe(
+        "How notifications reach the account holder (DESIGN.md §7a); sms to `phone` unless chosen otherwise",
+      ),
     residentId: z.string().describe("Masked"),
     roles: z.array(roleHeld),
     version: z.number().int(),
@@ -69,6 +75,23 @@ export const updateMe = defineRoute({
     "Change one's own contact phone; name, ID number, unit and roles are not the account holder's to set",
   tag: "账户",
   body: strictBody({ expectedVersion: expectedVersionField, phone: phoneField }).meta({ id: "UpdateMe" }),
+  response: me,
+});
+
+export const updateContactPreference = defineRoute({
+  operationId: "updateContactPreference",
+  method: "PUT",
+  path: "/me/contact-preference",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Choose how notifications reach oneself (a return, a decision, a certificate, a reminder): a text " +
+    "message to the account's phone, or an e-mail to the address given; a channel this deployment does " +
+    "not offer is refused (422 CHANNEL_NOT_OFFERED)",
+  tag: "账户",
+  body: strictBody({ expectedVersion: expectedVersionField, ...contactFields })
+    .refine(hasAddressForChannel, EMAIL_MISSING)
+    .meta({ id: "ContactPreference" }),
   response: me,
 });
 

@@ -76,6 +76,9 @@ const adminRound = publicRound
     generation: z.number().int(),
     openedPhases: z.array(z.enum(PHASES)),
     version: z.number().int(),
+    reminders: z
+      .object({ unitReviewDaysBefore: z.number().int(), departmentReviewDaysBefore: z.number().int() })
+      .describe("Days before the review cutoffs the waiting units and departments are reminded, at 09:00"),
   })
   .meta({ id: "AdminRound" });
 

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { APPLICATION_STATES } from "../../core/lifecycle";
+import { defineRoute } from "../route-spec";
+import { testDataFields } from "../views/test-data";
+import { orgIdField } from "./fields";
+import { roundIdParams } from "./rounds";
+
+const TAG = "轮次进度";
+
+const figures = {
+  total: z.number().int().describe("Applications of the round's current generation, drafts included"),
+  byState: z
+    .partialRecord(z.enum(APPLICATION_STATES), z.number().int())
+    .describe("How many are in each state; a state with none is left out"),
+  waitingForUnit: z
+    .number()
+    .int()
+    .describe("Submitted or in the unit's publicity: the unit has to act (R4.2)"),
+  waitingForDepartment: z.number().int().describe("Recommended: the department has to act (R4.3)"),
+};
+
+export const progressFiguresView = z.object(figures).meta({ id: "ProgressFigures" });
+
+export const unitProgressView = z
+  .object({ unitId: z.string(), name: z.string(), departmentId: z.string(), ...figures })
+  .meta({ id: "UnitProgress" });
+
+export const departmentProgressView = z
+  .object({ departmentId: z.string(), name: z.string(), ...figures })
+  .meta({ id: "DepartmentProgress" });
+
+const roundFields = {
+  roundId: z.string(),
+  generation: z.number().int(),
+  ...testDataFields,
+};
+
+const COST =
+  "Read from per-unit state tallies that every state change updates in its own transaction: no scan, " +
+  "no hot counter";
+
+export const getRoundProgress = defineRoute({
+  operationId: "getRoundProgress",
+  method: "GET",
+  path: "/rounds/{roundId}/progress",
+  group: "review",
+  access: "authenticated",
+  summary: `The round's counts by state, overall, per department and per unit with applications (title office). ${COST}`,
+  tag: TAG,
+  params: roundIdParams,
+  response: z
+    .object({
+      ...roundFields,
+      overall: progressFiguresView,
+      departments: z.array(departmentProgressView),
+      units: z.array(unitProgressView),
+    })
+    .meta({ id: "RoundProgress" }),
+});
+
+export const getDepartmentProgress = defineRoute({
+  operationId: "getDepartmentProgress",
+  method: "GET",
+  path: "/rounds/{roundId}/departments/{departmentId}/progress",
+  group: "review",
+  access: "authenticated",
+  summary: `A department's counts by state, and each of its units' (the department, the office). ${COST}`,
+  tag: TAG,
+  params: roundIdParams.extend({ departmentId: orgIdField }),
+  response: z
+    .object({ ...roundFields, department: departmentProgressView, units: z.array(unitProgressView) })
+    .meta({ id: "DepartmentRoundProgress" }),
+});
+
+export const getUnitProgress = defineRoute({
+  operationId: "getUnitProgress",
+  method: "GET",
+  path: "/rounds/{roundId}/units/{unitId}/progress",
+  group: "review",
+  access: "authenticated",
+  summary: `A unit's counts by state (the unit, its department, the office). ${COST}`,
+  tag: TAG,
+  params: roundIdParams.extend({ unitId: orgIdField }),
+  response: z.object({ ...roundFields, unit: unitProgressView }).meta({ id: "UnitRoundProgress" }),
+});
