@@ -1,9 +1,11 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "aws-lambda";
 import { clock } from "../adapters/clock";
 import { type AccountRecord, accountRepository } from "../adapters/dynamodb/account-repository";
 import { deliverOnce } from "../adapters/dynamodb/delivery-idempotency";
 import { type Delivery, type OutboxItem, outbox } from "../adapters/dynamodb/outbox";
 import { logger } from "../adapters/logger";
+import { METRIC_NAMES, metrics } from "../adapters/metrics";
 import { offeredChannels } from "../adapters/notify/channel";
 import { notificationChannel } from "../adapters/notify/installed-channel";
 import {
@@ -81,6 +83,11 @@ export async function deliverNotification(item: OutboxItem, context?: Context): 
         };
       },
     );
+    if (sentNow) {
+      metrics.addDimensions({ Channel: result.channel });
+      metrics.addMetric(METRIC_NAMES.notificationsDelivered, MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+    }
     logger.info(sentNow ? "notification delivered" : "notification already delivered", {
       ...where,
       channel: result.channel,

@@ -59,13 +59,17 @@ export class NotificationSink implements NotificationChannel {
       at: this.clock.now().toISOString(),
     };
     this.delivered.push(sunk);
-    this.log(`[notification] ${CHANNEL_LABELS[sunk.channel]} → ${sunk.to}: ${sunk.text.replaceAll("\n", " ")}`);
+    this.log(
+      `[notification] ${CHANNEL_LABELS[sunk.channel]} → ${sunk.to}: ${sunk.text.replaceAll("\n", " ")}`,
+    );
     return { messageId: `local-${this.delivered.length}` };
   }
 
   deadLetter(given: Omit<DeadLetter, "at">): void {
     const letter = { ...given, at: this.clock.now().toISOString() };
     this.deadLetters.push(letter);
-    this.log(`[notification dead letter] ${letter.outboxId} after ${letter.attempts} attempts: ${letter.error}`);
+    this.log(
+      `[notification dead letter] ${letter.outboxId} after ${letter.attempts} attempts: ${letter.error}`,
+    );
   }
 }

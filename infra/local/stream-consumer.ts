@@ -141,7 +141,9 @@ export class LocalStreamConsumer {
       if (failed.size === 0) return;
       const first = pending.findIndex((record) => failed.has(record.dynamodb?.SequenceNumber ?? ""));
       if (!retry || attempt >= LOCAL_MAX_ATTEMPTS) {
-        for (const record of pending.slice(first).filter((r) => failed.has(r.dynamodb?.SequenceNumber ?? ""))) {
+        for (const record of pending
+          .slice(first)
+          .filter((r) => failed.has(r.dynamodb?.SequenceNumber ?? ""))) {
           this.sink.deadLetter({
             outboxId: `${record.dynamodb?.NewImage?.outboxId?.S ?? "?"}`,
             attempts: attempt,

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { installClock } from "../../functions/adapters/clock";
-import { installNotificationChannel } from "../../functions/adapters/notify/installed-channel";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
+import { installNotificationChannel } from "../../functions/adapters/notify/installed-channel";
 import { installWorkflowExecutions } from "../../functions/adapters/workflow/executions";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { RunningService } from "./child-service";
@@ -81,6 +81,8 @@ function configureEnvironment(
     NOTIFICATION_CHANNELS: "sms,email",
   });
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  // Metrics are CloudWatch's (embedded metric format log lines): nothing reads them locally.
+  process.env.POWERTOOLS_METRICS_DISABLED = "true";
 }
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {

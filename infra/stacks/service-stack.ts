@@ -10,7 +10,7 @@ import {
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
-import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { type IGrantable, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import {
   ParamsAndSecretsLayerVersion,
@@ -29,11 +29,16 @@ import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../constructs/bundling-options";
 import { HouseFunction } from "../constructs/house-function";
+import { NotifierWiring } from "../constructs/notifier-wiring";
+import { Operations } from "../constructs/operations";
 import type { CertificateSettings } from "./certificate-context";
+import type { NotificationSettings } from "./notification-context";
 
 export interface ServiceStackProps extends StackProps {
   /** Physical names of the data stack's table and bucket: the service builds exact ARNs from them. */
   tableName: string;
+  /** The table's stream, which feeds the notifier (a stream ARN carries a timestamp: passed, not built). */
+  tableStreamArn: string;
   evidenceBucketName: string;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
@@ -42,6 +47,7 @@ export interface ServiceStackProps extends StackProps {
   /** Fixed names of the roles the evidence bucket's policy lets write verified keys (DESIGN.md §6). */
   evidenceWriterRoles: Record<EvidenceWriter, string>;
   certificates: CertificateSettings;
+  notifications: NotificationSettings;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
@@ -112,7 +118,7 @@ const HTTP_GROUPS: Record<HandlerGroup, string> = {
   certificate: "Electronic certificates: the holder's download and public verification",
 };
 
-type FunctionName = HandlerGroup | "workflow";
+type FunctionName = HandlerGroup | "workflow" | "notifier";
 
 /**
  * The stateless part: functions, the HTTP API and the round workflows. It can be destroyed and
@@ -121,6 +127,8 @@ type FunctionName = HandlerGroup | "workflow";
 export class ServiceStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<FunctionName, HouseFunction>;
+  readonly notifications: NotifierWiring;
+  readonly operations: Operations;
   private readonly props: ServiceStackProps;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -188,9 +196,22 @@ export class ServiceStack extends Stack {
         environment: { RESET_STATE_MACHINE_ARN: resetArn },
         timeout: Duration.minutes(5),
       }),
+      notifier: make("notifier", "Delivers notifications from the outbox: SMS by SNS, e-mail by SES", {
+        // A batch of ten items, each to one or a few people, with the SDK's retries.
+        timeout: Duration.seconds(60),
+        memorySize: 512,
+      }),
     };
     // Publicity writes too: public objections and their per-address rate counters (§7).
-    for (const name of ["submission", "review", "publicity", "admin", "certificate", "workflow"] as const) {
+    for (const name of [
+      "submission",
+      "review",
+      "publicity",
+      "admin",
+      "certificate",
+      "workflow",
+      "notifier",
+    ] as const) {
       this.grantTable(this.functions[name]);
     }
     // Uploads are presigned (and so signed) by the submission role: the POST may write incoming keys
@@ -222,7 +243,24 @@ export class ServiceStack extends Stack {
     for (const name of ["admin", "submission"] as const) this.grantIdentity(name);
 
     this.api = this.httpApi();
-    this.workflows(resetName, resetArn);
+    const { alerts, machines } = this.workflows(resetName, resetArn);
+    this.notifications = new NotifierWiring(this, "Notifications", {
+      notifier: this.functions.notifier,
+      readers: [this.functions.submission],
+      tableName: props.tableName,
+      tableStreamArn: props.tableStreamArn,
+      settings: props.notifications,
+    });
+    this.operations = new Operations(this, "Operations", {
+      api: this.api,
+      functions: this.functions,
+      stateMachines: machines,
+      tableName: props.tableName,
+      indexNames: TABLE_DESIGN.globalSecondaryIndexes.map((index) => index.indexName),
+      notifier: this.functions.notifier,
+      deadLetters: this.notifications.deadLetters,
+      alerts,
+    });
   }
 
   private stateMachineArn(name: string): string {
@@ -328,12 +366,21 @@ export class ServiceStack extends Stack {
     return api;
   }
 
-  private workflows(resetName: string, resetArn: string): void {
+  /** The state machines and the alerts topic, which the workflows and every alarm notify. */
+  private workflows(resetName: string, resetArn: string) {
     const alertKey = new Key(this, "AlertKey", {
       enableKeyRotation: true,
       description: "Encrypts workflow alerts",
     });
     const alerts = new Topic(this, "WorkflowAlerts", { masterKey: alertKey, enforceSSL: true });
+    // CloudWatch alarms publish to the encrypted topic too (infra/constructs/operations.ts).
+    alertKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal("cloudwatch.amazonaws.com")],
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: ["*"],
+      }),
+    );
     const workflowFunction = this.functions.workflow;
     const machine = (id: string, file: string, name?: string) => {
       const logGroup = new LogGroup(this, `${id}Logs`, {
@@ -374,7 +421,7 @@ export class ServiceStack extends Stack {
       });
       return sm;
     };
-    machine("RoundReset", "reset.asl.json", resetName);
+    const reset = machine("RoundReset", "reset.asl.json", resetName);
     const calendar = machine("RoundCalendar", "round-calendar.asl.json");
 
     const executions = this.formatArn({
@@ -404,5 +451,6 @@ export class ServiceStack extends Stack {
           "Reset execution names are derived per round and generation; the admin reads the progress of those executions only.",
       });
     }
+    return { alerts, machines: { RoundCalendar: calendar, RoundReset: reset } };
   }
 }

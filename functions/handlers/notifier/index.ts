@@ -1,9 +1,11 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { AttributeValue as StreamAttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { OUTBOX_PREFIX, type OutboxItem } from "../../adapters/dynamodb/outbox";
 import { logger } from "../../adapters/logger";
+import { METRIC_NAMES, metrics } from "../../adapters/metrics";
 import { deliverNotification } from "../../services/notification-delivery";
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -38,6 +40,8 @@ export async function handler(event: DynamoDBStreamEvent, context: Context) {
           template: item.template,
           error: error as Error,
         });
+        metrics.addMetric(METRIC_NAMES.notificationsFailed, MetricUnit.Count, 1);
+        metrics.publishStoredMetrics();
         throw error;
       }
     },

@@ -1,11 +1,14 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { clock } from "../../adapters/clock";
 import { roundProgressRepository } from "../../adapters/dynamodb/round-progress-repository";
 import { type RoundRecord, roundRepository } from "../../adapters/dynamodb/round-repository";
 import { logger } from "../../adapters/logger";
+import { METRIC_NAMES, metrics } from "../../adapters/metrics";
 import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../../core/calendar";
 import { expireUnsubmitted, receiveMaterials } from "../../services/deadline-sweeps";
 import { resetRound } from "../../services/reset";
 import { notifyWhatIsDue } from "../../services/review-reminders";
+import { publishRoundFigures } from "../../services/round-figures";
 
 /**
  * Waits are capped so that a calendar changed by the office (an extended deadline, dates announced
@@ -59,15 +62,18 @@ async function perform(roundId: string, transition: RoundTransition, now: Date):
 }
 
 /**
- * Reminders before the review cutoffs and alerts of notices about to end (DESIGN.md §7a), after the
- * calendar's own transitions. Their failure is logged (and alarmed on) but never stops the calendar: every
+ * Reminders before the review cutoffs and alerts of notices about to end (DESIGN.md §7a), and the round's
+ * key figures for the dashboard, after the calendar's own transitions. Their failure is logged (and alarmed on) but never stops the calendar: every
  * step is idempotent, and the next tick tries again.
  */
 async function notifyPeople(round: RoundRecord, now: Date): Promise<Date | undefined> {
   try {
+    await publishRoundFigures({ roundId: round.roundId, generation: round.generation }, now);
     return await notifyWhatIsDue(round, now);
   } catch (error) {
     logger.error("round notifications failed", { roundId: round.roundId, error: error as Error });
+    metrics.addMetric(METRIC_NAMES.roundNotificationsFailed, MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
     return undefined;
   }
 }
