@@ -1,4 +1,4 @@
-import { formatShanghai } from "../calendar";
+import { formatShanghai, shanghai } from "../calendar";
 import type { Channel } from "./contact";
 import { shortened } from "./redaction";
 
@@ -66,7 +66,8 @@ function dateWords(date: string): string {
 export function deadlineWords(iso: string): string {
   const instant = new Date(iso);
   const text = formatShanghai(instant);
-  if (text.endsWith(" 00:00")) {
+  // Exactly midnight, not a second after it (the format shows minutes only).
+  if (shanghai(text.slice(0, 10), "00:00").getTime() === instant.getTime()) {
     return `${dateWords(formatShanghai(new Date(instant.getTime() - 1)).slice(0, 10))}24时`;
   }
   return `${dateWords(text.slice(0, 10))}${text.slice(11)}`;
