@@ -5,7 +5,7 @@ import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { OUTBOX_PREFIX } from "../../functions/adapters/dynamodb/outbox";
+import { OUTBOX_PREFIX, OUTBOX_STREAM_RETRIES } from "../../functions/adapters/dynamodb/outbox";
 import { channelsOf, type NotificationSettings } from "../stacks/notification-context";
 import type { HouseFunction } from "./house-function";
 
@@ -19,7 +19,7 @@ export interface NotifierWiringProps {
 }
 
 /** How often the stream retries a failed batch before it goes to the dead-letter queue. */
-export const NOTIFIER_RETRY_ATTEMPTS = 5;
+export const NOTIFIER_RETRY_ATTEMPTS = OUTBOX_STREAM_RETRIES;
 
 /**
  * The notifier's wiring (DESIGN.md §7a): the table's stream, filtered to new outbox items, feeds it in small

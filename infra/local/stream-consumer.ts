@@ -7,12 +7,12 @@ import {
   type _Record as StreamRecord,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { OUTBOX_PREFIX } from "../../functions/adapters/dynamodb/outbox";
+import { OUTBOX_PREFIX, OUTBOX_STREAM_RETRIES } from "../../functions/adapters/dynamodb/outbox";
 import { invokeFunction } from "./lambda-host";
 import type { NotificationSink } from "./notification-sink";
 
-/** As the event source mapping deployed by CDK: after this many attempts a record goes to the dead letters. */
-export const LOCAL_MAX_ATTEMPTS = 4;
+/** As the event source mapping deployed by CDK: the first attempt and its retries, then the dead letters. */
+export const LOCAL_MAX_ATTEMPTS = 1 + OUTBOX_STREAM_RETRIES;
 const BATCH_SIZE = 10;
 
 /** The event source mapping's filter: new items whose sort key starts with `OUTBOX#`. */

@@ -19,6 +19,12 @@ import type { GuardedWrite } from "./transactions";
  */
 export const OUTBOX_PREFIX = "OUTBOX#";
 
+/**
+ * How often the stream retries a failed outbox record before it goes to the dead letters: the event source
+ * mapping in AWS and its local stand-in both read it.
+ */
+export const OUTBOX_STREAM_RETRIES = 5;
+
 export const outboxKeys = {
   transition: (scope: GenerationScope, applicationId: string, version: number, n: number) => ({
     PK: applicationKeys.partition(scope, applicationId),
