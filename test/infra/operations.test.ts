@@ -133,10 +133,33 @@ describe("the outbox's stream and the notifier (DESIGN.md §7a)", () => {
     expect(() => notificationSettings(new App({ context }))).toThrow(message);
   });
 
-  it("reads SMS off and an empty sender as no channel", () => {
+  it("reads SMS off and an empty sender as no channel, and a deployment without any channel says so at synth", () => {
     expect(
       notificationSettings(new App({ context: { notificationSms: "false", notificationEmailSender: " " } })),
     ).toEqual({ sms: false });
+    expect(
+      Annotations.fromStack(built.service).findWarning(
+        "*",
+        Match.stringLikeRegexp("No notification channel"),
+      ),
+    ).toEqual([]);
+    const silent = buildTestApp({ ...NO_BUNDLING, notificationSms: false });
+    Annotations.fromStack(silent.service).hasWarning(
+      "*",
+      Match.stringLikeRegexp("No notification channel is enabled"),
+    );
+    const statements = Object.values(
+      Template.fromStack(silent.service).findResources("AWS::IAM::Policy"),
+    ).flatMap((policy: Resource) => policy.Properties.PolicyDocument.Statement);
+    // SMS is the only publish to any target ("*"); the workflow's alerts go to their one topic.
+    const smsGrant = (statement: Resource) =>
+      [statement.Action].flat().includes("sns:Publish") && statement.Resource === "*";
+    expect(statements.filter(smsGrant)).toEqual([]);
+    expect(
+      Object.values(service.findResources("AWS::IAM::Policy"))
+        .flatMap((policy: Resource) => policy.Properties.PolicyDocument.Statement)
+        .filter(smsGrant),
+    ).toHaveLength(1);
   });
 });
 
