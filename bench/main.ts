@@ -140,7 +140,13 @@ async function main(): Promise<void> {
     const handlerToken = await unitHandlerToken(api);
     sections.push(
       await phase("API latency over HTTP", () =>
-        apiLatency(api, { draft, readyToSubmit, unitHandlerToken: handlerToken }),
+        apiLatency(api, {
+          draft,
+          readyToSubmit,
+          unitHandlerToken: handlerToken,
+          officeToken,
+          rounds: { created: 0 },
+        }),
       ),
     );
     const uploader = await createDraft(api, await register(api, "bench-complete"));

@@ -6,6 +6,8 @@ export interface ApiRequest {
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;
+  /** The status a success answers with, when it is not 200 (e.g. 201 for a creation). */
+  expectStatus?: number;
 }
 
 export class ApiError extends Error {}
@@ -33,7 +35,10 @@ export class Api {
   }
 
   /** The JSON answer, or an error naming the operation, when the status is not the expected one. */
-  async json<T = Record<string, unknown>>(request: ApiRequest, status = 200): Promise<T> {
+  async json<T = Record<string, unknown>>(
+    request: ApiRequest,
+    status = request.expectStatus ?? 200,
+  ): Promise<T> {
     const response = await this.raw(request);
     const text = await response.text();
     if (response.status !== status) {

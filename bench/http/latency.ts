@@ -63,6 +63,7 @@ export async function apiLatency(api: Api, context: LatencyContext): Promise<Sec
       route.after?.(context, answer);
       bare.push(await bareGetItem());
     }
+    if (times.length === 0) skipped ??= "no request to make: the bench prepared nothing for it";
     measured.push({ label: route.label, times, ...(skipped ? { skipped } : {}) });
   }
   const divisor = median(bare);

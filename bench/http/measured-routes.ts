@@ -7,6 +7,50 @@ export interface LatencyContext {
   draft: Draft;
   readyToSubmit: Draft[];
   unitHandlerToken: string;
+  officeToken: string;
+  /** Rounds the bench creates (far in the future, so no calendar of theirs ever runs) and amends. */
+  rounds: { created: number; amended?: { roundId: string; version: number; extended: boolean } };
+}
+
+/** A round of 2030, as the office writes one: each created under a new id. */
+function createRound(context: LatencyContext): ApiRequest {
+  context.rounds.created += 1;
+  return {
+    label: "create a round",
+    method: "POST",
+    path: "/admin/rounds",
+    body: {
+      roundId: `2030-bench-${context.rounds.created}`,
+      title: "2030年度基准测试轮次",
+      calendar: {
+        preparation: { from: "2030-09-01 00:00", to: "2030-09-10 24:00" },
+        application: { from: "2030-09-11 00:00", to: "2030-10-19 24:00" },
+        review: { from: "2030-10-21 00:00", to: "2030-11-04 24:00" },
+        receiptCutoff: "2030-11-04 24:00",
+        achievementCutoff: "2030-09-30",
+        seniorityReferenceDate: "2030-12-31",
+      },
+    },
+    token: context.officeToken,
+    expectStatus: 201,
+  };
+}
+
+/** Moves the application deadline of the first bench round by a day and back again, each with its reason. */
+function amendCalendar(context: LatencyContext): ApiRequest | undefined {
+  const round = context.rounds.amended;
+  if (!round) return undefined;
+  return {
+    label: "amend a round's calendar",
+    method: "PUT",
+    path: `/admin/rounds/${round.roundId}/calendar`,
+    body: {
+      expectedVersion: round.version,
+      reason: "基准测试：调整个人申报截止时间",
+      calendar: { application: { to: round.extended ? "2030-10-19 24:00" : "2030-10-20 24:00" } },
+    },
+    token: context.officeToken,
+  };
 }
 
 export interface MeasuredRoute {
@@ -39,4 +83,6 @@ export const MEASURED_ROUTES: MeasuredRoute[] = [
   { label: "update a section", routeKey: "PUT /rounds/{roundId}/applications/{applicationId}/sections/summary", samples: 100, next: section, after: (c, answer) => { c.draft.version = Number(answer.version); } },
   { label: "submit", routeKey: "POST /rounds/{roundId}/applications/{applicationId}/submit", samples: 20, next: (c) => { const draft = c.readyToSubmit.shift(); return draft && submitRequest(draft, randomUUID()); } },
   { label: "unit list page", routeKey: "GET /rounds/{roundId}/units/{unitId}/applications", samples: 200, next: (c) => ({ label: "unit list page", method: "GET", path: `/rounds/${ROUND}/units/${DEMO_UNIT}/applications`, token: c.unitHandlerToken }) },
+  { label: "create a round", routeKey: "POST /admin/rounds", samples: 20, next: createRound, after: (c, answer) => { c.rounds.amended ??= { roundId: String(answer.roundId), version: Number(answer.version), extended: false }; } },
+  { label: "amend a round's calendar", routeKey: "PUT /admin/rounds/{roundId}/calendar", samples: 50, next: amendCalendar, after: (c, answer) => { const round = c.rounds.amended; if (round) { round.version = Number(answer.version); round.extended = !round.extended; } } },
 ];

@@ -1,15 +1,19 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
-import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { refusedWithoutTrace, until } from "../support/refusals";
 import { freshResidentId } from "../support/resident-ids";
-import { createStaff, Sessions, type Submitted, submitAs, submittedApplication } from "../support/review";
+import {
+  createStaff,
+  markDepartmentApproved,
+  Sessions,
+  type Submitted,
+  submitAs,
+  submittedApplication,
+} from "../support/review";
 import { SAMPLE_BASE_INFO, sampleSections } from "../support/sample-application";
 
 /**
@@ -111,25 +115,6 @@ function vote(key: Key, member: number, ballot: string, recusal?: string) {
     );
 }
 
-/** Unit and department review are issue #7's journey; here they are taken as done. */
-async function departmentApproved(key: Key): Promise<void> {
-  const round = await roundRepository.get("2024");
-  if (!round) throw new Error("no round");
-  const application = await applicationRepository.get(round, who(key).applicationId);
-  if (!application) throw new Error(`no application for ${key}`);
-  await documentClient.send(
-    new PutCommand({
-      TableName: process.env.TABLE_NAME,
-      Item: headItem({
-        ...application,
-        state: "department_approved",
-        recommendedAt: "2024-10-10T02:00:00.000Z",
-        version: application.version + 1,
-      }),
-    }),
-  );
-}
-
 beforeAll(async () => {
   system = await startTestSystem();
   api = client(system);
@@ -151,7 +136,7 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
         realName: names[key],
         unitId: DEMO_UNIT,
       });
-      await departmentApproved(key);
+      await markDepartmentApproved(who(key).applicationId);
     }
     await sessions.at("2024-11-05T00:00:00.000+08:00");
     await until("the receipt", async () => {

@@ -1,7 +1,4 @@
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
-import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import type { AuditRecord } from "../../functions/core/audit";
 import type { LocalSystem } from "../../infra/local/system";
@@ -19,7 +16,7 @@ import {
 import { type Client, client, inRound, startTestSystem } from "../support/local-system";
 import { refusedWithoutTrace, until } from "../support/refusals";
 import { freshResidentId } from "../support/resident-ids";
-import { Sessions, type Submitted, submittedApplication } from "../support/review";
+import { markDepartmentApproved, Sessions, type Submitted, submittedApplication } from "../support/review";
 import { sampleSections } from "../support/sample-application";
 
 /**
@@ -98,21 +95,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
       realName: "贾年",
       unitId: DEMO_UNIT,
     });
-    // Unit and department review are their own journey: taken as done here.
-    const round = await roundRepository.get("2024");
-    const application = round && (await applicationRepository.get(round, earlier.applicationId));
-    if (!application) throw new Error("no application");
-    await documentClient.send(
-      new PutCommand({
-        TableName: process.env.TABLE_NAME,
-        Item: headItem({
-          ...application,
-          state: "department_approved",
-          recommendedAt: "2024-10-10T02:00:00.000Z",
-          version: application.version + 1,
-        }),
-      }),
-    );
+    await markDepartmentApproved(earlier.applicationId);
     await sessions.at("2024-11-05T00:00:00+08:00");
     await until(
       "the receipt",

@@ -1,5 +1,7 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { applicationRepository, headItem } from "../../functions/adapters/dynamodb/application-repository";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
+import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
 import {
   APPLICANT_PASSWORD,
   type Applicant,
@@ -130,4 +132,25 @@ export async function auditTrail(roundGeneration: string, applicationId: string)
     }),
   );
   return (found.Items ?? []) as Record<string, unknown>[];
+}
+
+/**
+ * Unit and department review are their own journey: where a test starts after them, the head is
+ * written as the department's approval leaves it.
+ */
+export async function markDepartmentApproved(applicationId: string): Promise<void> {
+  const round = await roundRepository.get("2024");
+  const application = round && (await applicationRepository.get(round, applicationId));
+  if (!application) throw new Error(`no application ${applicationId}`);
+  await documentClient.send(
+    new PutCommand({
+      TableName: process.env.TABLE_NAME,
+      Item: headItem({
+        ...application,
+        state: "department_approved",
+        recommendedAt: "2024-10-10T02:00:00.000Z",
+        version: application.version + 1,
+      }),
+    }),
+  );
 }

@@ -9,6 +9,7 @@ import {
   roundIdSchema,
 } from "../../core/rounds";
 import { defineRoute } from "../route-spec";
+import { expectedVersionField } from "./fields";
 
 export const roundIdParams = z.object({ roundId: roundIdSchema });
 
@@ -130,11 +131,7 @@ export const amendRoundCalendar = defineRoute({
   params: roundIdParams,
   body: z
     .object({
-      expectedVersion: z
-        .number()
-        .int()
-        .positive()
-        .describe("The round version read before editing (optimistic locking)"),
+      expectedVersion: expectedVersionField,
       reason: z
         .string()
         .trim()
@@ -158,11 +155,7 @@ export const scheduleMeetings = defineRoute({
   params: roundIdParams,
   body: z
     .object({
-      expectedVersion: z
-        .number()
-        .int()
-        .positive()
-        .describe("The round version read before editing (optimistic locking)"),
+      expectedVersion: expectedVersionField,
       defenseAt: boundaryTextSchema.optional(),
       committeeMeetingAt: boundaryTextSchema.optional(),
     })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UnitRecord } from "../../../functions/adapters/dynamodb/org-record";
-import { DomainError } from "../../../functions/core/errors";
 import { quotaFor, quotaFull } from "../../../functions/services/recommendation-quota";
+import { refusal } from "../../support/domain-refusal";
 
 const unit = (changes: Partial<UnitRecord> = {}): UnitRecord => ({
   orgId: "unit-1",
@@ -22,16 +22,6 @@ const unit = (changes: Partial<UnitRecord> = {}): UnitRecord => ({
 const regular = { senior: true, exceptionalPromotion: false, grassrootsScope: false };
 const exceptional = { ...regular, exceptionalPromotion: true };
 const grassroots = { ...regular, grassrootsScope: true };
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("not refused");
-}
 
 describe("the unit quotas a recommendation counts against (R5.2, R6.3)", () => {
   it("R5.2 a public institution under post management recommends within its approved senior posts", () => {

@@ -13,20 +13,11 @@ import {
   shanghai,
 } from "../../../../functions/core/calendar";
 import { DomainError } from "../../../../functions/core/errors";
+import { refusal } from "../../../support/domain-refusal";
 import { ROUND_2024_CALENDAR as CALENDAR } from "../../../support/round-2024";
 
 const ALL: readonly Phase[] = PHASES;
 const ms = (at: Date, delta: number): Date => new Date(at.getTime() + delta);
-
-function refusal(action: () => void): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("not refused");
-}
 
 describe("which phase is open (R3, DESIGN §4)", () => {
   it.each([

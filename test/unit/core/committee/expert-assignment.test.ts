@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignExperts, checkManualAssignment, type Expert } from "../../../../functions/core/committee";
-import { DomainError } from "../../../../functions/core/errors";
+import { refusal } from "../../../support/domain-refusal";
 
 const expert = (expertId: string, change: Partial<Expert> = {}): Expert => ({
   expertId,
@@ -12,16 +12,6 @@ const expert = (expertId: string, change: Partial<Expert> = {}): Expert => ({
 });
 
 const appraisee = { applicationId: "app-1", applicantId: "applicant-1", unitId: "unit-a" };
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("R8.2 expert assignment with conflicts of interest excluded", () => {
   const pool = [

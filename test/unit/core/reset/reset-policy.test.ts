@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../../../functions/core/errors";
 import { decideReset } from "../../../../functions/core/reset";
+import { refusal } from "../../../support/domain-refusal";
 
 const rehearsal = { roundId: "2024", generation: 1, preparationResetDone: false };
 const formal = { roundId: "2024", generation: 2, preparationResetDone: true };
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("reset policy (DESIGN.md §8, R3.2, R3.3)", () => {
   it.each([

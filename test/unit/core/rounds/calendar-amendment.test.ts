@@ -5,21 +5,12 @@ import {
   ROUND_2024_CALENDAR_SPEC,
   type RoundCalendarSpec,
 } from "../../../../functions/core/calendar";
-import { DomainError } from "../../../../functions/core/errors";
+import type { DomainError } from "../../../../functions/core/errors";
 import { amendCalendar, BOUNDARIES, type CalendarChanges } from "../../../../functions/core/rounds";
+import { refusal } from "../../../support/domain-refusal";
 
 const CURRENT: RoundCalendarSpec = { ...ROUND_2024_CALENDAR_SPEC, defenseAt: "2024-12-01 09:00" };
 const at = (text: string) => new Date(`${text}+08:00`);
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("accepted");
-}
 
 describe("R3.4 moving a round's boundaries", () => {
   it("extends a deadline that has not passed, with the following ones, and reports what moved", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBoundary, ROUND_2024_CALENDAR_SPEC } from "../../../../functions/core/calendar";
-import { DomainError } from "../../../../functions/core/errors";
 import { defineRound, roundDefinitionSchema } from "../../../../functions/core/rounds";
+import { refusal } from "../../../support/domain-refusal";
 
 const CALENDAR_2025 = {
   preparation: { from: "2025-09-01 00:00", to: "2025-09-10 24:00" },
@@ -12,16 +12,6 @@ const CALENDAR_2025 = {
   seniorityReferenceDate: "2025-12-31",
 };
 const BEFORE_2025 = new Date("2025-08-01T00:00:00+08:00");
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("accepted");
-}
 
 const define = (input: unknown, now = BEFORE_2025) => defineRound(roundDefinitionSchema.parse(input), now);
 
