@@ -14,6 +14,9 @@ const client = new DynamoDBClient({});
  */
 const DELIVERY_KEPT_SECONDS = 3 * 24 * 60 * 60;
 
+/** The partition of an outbox item's delivery records is this prefix and the item's id. */
+export const DELIVERY_RECORDS_PREFIX = "IDEMPOTENCY#NOTIFY#";
+
 export interface DeliveryKey {
   outboxId: string;
   accountId: string;
@@ -34,7 +37,7 @@ export async function deliverOnce<T extends Record<string, unknown>>(
     tableName: tableName(),
     keyAttr: TABLE_DESIGN.partitionKey,
     sortKeyAttr: TABLE_DESIGN.sortKey,
-    staticPkValue: `IDEMPOTENCY#NOTIFY#${key.outboxId}`,
+    staticPkValue: `${DELIVERY_RECORDS_PREFIX}${key.outboxId}`,
     expiryAttr: TABLE_DESIGN.timeToLiveAttribute,
     awsSdkV3Client: client,
   });
