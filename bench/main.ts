@@ -26,6 +26,7 @@ import { prepareDrafts } from "./prepare-drafts";
 import { figureTable, formatNumber, type Section } from "./results";
 import { deadlineSurge } from "./surge/deadline-surge";
 import { openPhase, startBenchSystem } from "./system/bench-system";
+import { timeoutsFigure } from "./timeouts/timeouts-figure";
 
 const COLD_START_ROUNDS = 20;
 const SUBMIT_SAMPLES = 20;
@@ -151,6 +152,12 @@ async function main(): Promise<void> {
     );
     const uploader = await createDraft(api, await register(api, "bench-complete"));
     sections.push(await phase("completing uploads over HTTP", () => completeFigure(api, uploader)));
+    const largeUploader = await createDraft(api, await register(api, "bench-timeouts"));
+    sections.push(
+      await phase("each function's slowest operation against its timeout", () =>
+        timeoutsFigure(api, largeUploader, template),
+      ),
+    );
     sections.push(
       await phase("unit list with 10, 100 and 10,000 applications", () => unitListScaling(template)),
     );

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type Bundle, bundleFunction, bundleSource, functionNames } from "./build";
 import { type SdkImports, sdkImportsOf, sdkOnlyEntry, sdkSetKey } from "./sdk-imports";
 
-const ZOD_ONLY = 'import { z } from "zod";\nexport const schema = z.object({ name: z.string() });';
+const ZOD_ONLY = 'import * as z from "zod/mini";\nexport const schema = z.object({ name: z.string() });';
 
 export interface FunctionBundles {
   name: string;

@@ -27,7 +27,7 @@ const GROUPS: [string, RegExp][] = [
     "AWS SDK",
     /^(@aws-sdk|@smithy|@aws-crypto|@aws\/)|^(mnemonist|obliterator|fast-xml-parser|strnum|tslib|bowser)\b/,
   ],
-  ["zod", /^zod\b|^@asteasolutions\/zod-to-openapi/],
+  ["zod", /^zod\b/],
   ["Powertools + middy", /^(@aws-lambda-powertools|@middy)/],
   ["our code", /^\(our code\)$/],
 ];

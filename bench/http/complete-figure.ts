@@ -42,7 +42,13 @@ function s3CommandRecorder(): { start(): void; stop(): string[] } {
 }
 
 /** One upload asked for and sent to S3 as a browser would: everything before `complete`, untimed. */
-async function sentUpload(api: Api, draft: Draft, index: number, pdf: Uint8Array): Promise<string> {
+export async function sentUpload(
+  api: Api,
+  draft: Draft,
+  index: number,
+  file: Uint8Array,
+  contentType: "application/pdf" | "image/png" = "application/pdf",
+): Promise<string> {
   const ticket = await api.json<UploadTicket>(
     {
       label: "ask to upload evidence",
@@ -53,8 +59,8 @@ async function sentUpload(api: Api, draft: Draft, index: number, pdf: Uint8Array
         slotId: "work_experience_evidence",
         index,
         fileName: "扫描件",
-        contentType: "application/pdf",
-        size: pdf.length,
+        contentType,
+        size: file.length,
       },
       token: draft.applicant.token,
     },
@@ -62,7 +68,7 @@ async function sentUpload(api: Api, draft: Draft, index: number, pdf: Uint8Array
   );
   const form = new FormData();
   for (const [name, value] of Object.entries(ticket.upload.fields)) form.append(name, value);
-  form.append("file", new Blob([pdf]), "scan.pdf");
+  form.append("file", new Blob([file]), contentType === "image/png" ? "scan.png" : "scan.pdf");
   const posted = await fetch(ticket.upload.url, { method: "POST", body: form });
   if (posted.status >= 300) throw new Error(`the presigned POST answered ${posted.status}`);
   return ticket.evidence.evidenceId;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RunningService } from "../../infra/local/child-service";
+import type { ChildService, RunningService } from "../../infra/local/child-service";
 import { startDynamoDbLocal } from "../../infra/local/dynamodb-local";
 import { LocalIdentityProvider } from "../../infra/local/identity-provider";
 import { startS3Local } from "../../infra/local/s3-local";
@@ -14,6 +14,9 @@ export interface BenchSystem {
   /** The local identity provider's key, to turn tokens into the claims API Gateway would pass. */
   idp: LocalIdentityProvider;
   workDir: string;
+  /** The emulators' processes, which the load harness stalls (`npm run load -- --faults`). */
+  dynamodb: ChildService;
+  s3: ChildService;
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,8 @@ export async function startBenchSystem(workDir = mkdtempSync(join(tmpdir(), "tit
       api: new Api(system.url),
       idp,
       workDir,
+      dynamodb,
+      s3,
       async stop() {
         await system.stop();
         await stopServices();

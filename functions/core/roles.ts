@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Every role an actor can hold. Unit roles follow the three real-name accounts the notice requires

@@ -126,6 +126,7 @@ export const ACCESS_POLICY = {
   getApplicationStatus: OWN_APPLICATION,
 
   getRoundAdmin: OFFICE,
+  resumeRoundCalendar: OFFICE,
   createRound: OFFICE,
   amendRoundCalendar: OFFICE,
   scheduleMeetings: OFFICE,

@@ -26,7 +26,7 @@ export async function loadActor(caller: Caller, current: GenerationScope | undef
   ]);
   if (!account) throw httpErrors.unauthenticated();
   if (account.disabled) {
-    throw new DomainError("unauthorized", "ACCOUNT_DISABLED", "该账号已停用，请联系本单位系统管理员。");
+    throw new DomainError("ACCOUNT_DISABLED", "该账号已停用，请联系本单位系统管理员。");
   }
   // Being an applicant is what the account is, not a role someone grants: it is held in the unit
   // the applicant applies through, and no reset takes it away.

@@ -1,6 +1,7 @@
 import {
   type AccountRecord,
   accountRepository,
+  isStanding,
   type RoleAssignment,
 } from "../adapters/dynamodb/account-repository";
 import type { ApplicationRecord } from "../adapters/dynamodb/application-record";
@@ -9,6 +10,8 @@ import { type MeetingRecord, meetingRepository } from "../adapters/dynamodb/meet
 import type { OrgRecord, UnitRecord } from "../adapters/dynamodb/org-record";
 import { orgRepository } from "../adapters/dynamodb/org-repository";
 import type { RoundRecord } from "../adapters/dynamodb/round-repository";
+import { DomainError } from "../core/errors";
+import { ROLE_LABELS, type Role } from "../core/roles";
 import type { ACCESS_POLICY, AccessRule, OperationId, Reach, Subject } from "./access-policy";
 import { type Actor, loadActor } from "./actor";
 import type { Caller } from "./caller";
@@ -112,6 +115,58 @@ async function resolveSubject(
   return { account, org };
 }
 
+/** Where each round role is held: the roles a reset clears, by kind of organisation (R3.2). */
+const ROLE_ORG_KIND: Partial<Record<Role, OrgRecord["kind"]>> = {
+  unit_handler: "unit",
+  unit_leader: "unit",
+  department_reviewer: "department",
+  expert: "office",
+  panel_member: "office",
+  committee_member: "office",
+};
+
+/** Who gives a round's roles back after the reset, by the kind of organisation they are held in (R3.2). */
+const REASSIGNED_BY: Partial<Record<OrgRecord["kind"], string>> = {
+  unit: "本单位系统管理员",
+  department: "本部门（审核部门）系统管理员",
+  office: "省职改办",
+};
+
+/**
+ * 403, and when the reset is why — the route needs a round role (not an administrator's standing
+ * one) and the round has been reset — a refusal that says so and who re-assigns the role: naming the
+ * roles the caller held before the reset while their records remain; once the purge has removed them,
+ * the roles of the caller's kind of organisation the route needs, to a staff account left with no role.
+ */
+async function refusalWithoutRole(
+  rule: Extract<AccessRule, { access: "roles" }>,
+  actor: Actor,
+  round: RoundRecord | undefined,
+): Promise<DomainError> {
+  const needed = (Object.keys(rule.grants) as Role[]).filter((role) => !isStanding(role));
+  if (!round || round.generation <= 1 || actor.account.kind !== "staff" || needed.length === 0) {
+    return httpErrors.forbidden();
+  }
+  const [org, former] = await Promise.all([
+    orgRepository.get(actor.account.orgId),
+    accountRepository.formerRolesOf(actor.account.accountId, {
+      roundId: round.roundId,
+      generation: round.generation,
+    }),
+  ]);
+  const who = org && REASSIGNED_BY[org.kind];
+  const held = former.map((assignment) => assignment.role).filter((role) => needed.includes(role));
+  // Without a record of the former roles, only someone left with no role at all is told of the reset.
+  const ofOrg =
+    actor.roles.length === 0 ? needed.filter((role) => org && ROLE_ORG_KIND[role] === org.kind) : [];
+  if (!who || (held.length === 0 && ofOrg.length === 0)) return httpErrors.forbidden();
+  const labels = (roles: Role[]) => [...new Set(roles)].map((role) => `“${ROLE_LABELS[role]}”`).join("、");
+  const message = held.length
+    ? `您在本轮次的${labels(held)}角色已随系统重置清除（重置后只保留系统管理员），请联系${who}重新分配后再办理。`
+    : `本轮次已重置，重置前分配的${labels(ofOrg)}等角色均已清除（重置后只保留系统管理员）；如由您办理此项工作，请联系${who}重新分配角色。`;
+  return new DomainError("ROLE_REMOVED_BY_RESET", message);
+}
+
 /**
  * Runs the access policy for one request, reading the caller's account and roles from the table.
  * The roles that count are those of the round in the path, or of the round in the foreground; an application is
@@ -128,7 +183,7 @@ export async function authorize(
   if (rule.access === "own_account") return { actor, subject: { account: actor.account } };
 
   const held = actor.roles.filter((assignment) => rule.grants[assignment.role] !== undefined);
-  if (held.length === 0) throw httpErrors.forbidden();
+  if (held.length === 0) throw await refusalWithoutRole(rule, actor, round);
   const subject = await resolveSubject(rule.subject, params, round);
   const inReach = held.some((assignment) => {
     const reach = rule.grants[assignment.role];

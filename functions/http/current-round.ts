@@ -1,6 +1,6 @@
 import { clock } from "../adapters/clock";
 import { type RoundRecord, roundRepository } from "../adapters/dynamodb/round-repository";
-import { parseRoundCalendar } from "../core/calendar";
+import { storedRoundCalendar } from "../core/calendar";
 import { roundInForeground } from "../core/rounds";
 import { httpErrors } from "./errors";
 
@@ -19,7 +19,7 @@ export async function foregroundRound(): Promise<RoundRecord | undefined> {
   const chosen = roundInForeground(
     rounds.map((round) => ({
       roundId: round.roundId,
-      calendar: parseRoundCalendar(round.calendar),
+      calendar: storedRoundCalendar(round.calendar),
       documentRecordedAt:
         round.documentRecordedAt === undefined ? undefined : new Date(round.documentRecordedAt),
     })),

@@ -1,39 +1,37 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { ZodError } from "zod";
-import { DomainError, type ErrorKind, type FieldIssue } from "../core/errors";
+import { $ZodError } from "zod/v4/core";
+import { ERROR_CATALOGUE, type ErrorCode } from "../core/error-catalogue";
+import { DomainError, type FieldIssue } from "../core/errors";
 
 /** The JSON body of every error answer (DESIGN.md §11). */
 export interface ErrorBody {
-  code: string;
+  code: ErrorCode;
   message: string;
   rule?: string;
   fields?: FieldIssue[];
   requestId?: string;
 }
 
-const STATUS: Record<ErrorKind, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  rule_violation: 422,
-  too_many_requests: 429,
-};
-
 /** Zod issues become field errors, so a form can point at the exact input to correct. */
-export function fieldIssuesOf(error: ZodError, prefix?: string): FieldIssue[] {
+export function fieldIssuesOf(error: $ZodError, prefix?: string): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter((part) => part !== undefined && part !== "").join("."),
     message: issue.message,
   }));
 }
 
-export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyStructuredResultV2 {
+export function errorResponse(
+  status: number,
+  body: ErrorBody,
+  retryAfterSeconds?: number,
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...(retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) }),
+    },
     body: JSON.stringify(body),
   };
 }
@@ -51,15 +49,18 @@ export function mapError(
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.details.rule) body.rule = error.details.rule;
     if (error.details.fields?.length) body.fields = error.details.fields;
-    return { response: errorResponse(STATUS[error.kind], withId(body)), unexpected: false };
+    return {
+      response: errorResponse(error.status, withId(body), error.details.retryAfterSeconds),
+      unexpected: false,
+    };
   }
-  if (error instanceof ZodError) {
+  if (error instanceof $ZodError) {
     return {
       response: errorResponse(
         400,
         withId({
           code: "VALIDATION_FAILED",
-          message: "提交的数据不符合要求，请按提示修改后重试。",
+          message: ERROR_CATALOGUE.VALIDATION_FAILED.message,
           fields: fieldIssuesOf(error),
         }),
       ),
@@ -71,7 +72,7 @@ export function mapError(
       500,
       withId({
         code: "INTERNAL_ERROR",
-        message: "系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。",
+        message: ERROR_CATALOGUE.INTERNAL_ERROR.message,
       }),
     ),
     unexpected: true,

@@ -5,7 +5,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import type { z } from "zod";
+import type * as z from "zod/mini";
+import { isServiceUnavailable } from "../adapters/aws-clients";
 import { clock } from "../adapters/clock";
 import { logger } from "../adapters/logger";
 import { DomainError, type FieldIssue } from "../core/errors";
@@ -15,12 +16,17 @@ import { authorize, type SubjectOf } from "./authorize";
 import { type Caller, callerFromEvent } from "./caller";
 import { fieldIssuesOf, mapError } from "./error-mapper";
 import { httpErrors } from "./errors";
+import { routeErrorCodes } from "./route-errors";
 import { type RouteSpec, routeKey } from "./route-spec";
+import "./validation-locale";
 
 /** JSON bodies are forms and small records; files go straight to S3 through presigned posts. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+/** After a 503: a paused or overloaded service is usually back within seconds. */
+const RETRY_AFTER_SECONDS = 5;
+
+type Infer<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface RouteRequest<S extends RouteSpec> {
   params: Infer<S["params"]>;
@@ -44,7 +50,7 @@ export interface RawResult {
   raw: APIGatewayProxyStructuredResultV2;
 }
 
-type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodType
+type RouteResult<S extends RouteSpec> = S["response"] extends z.ZodMiniType
   ? z.input<S["response"]> | (S["htmlAlternative"] extends string ? RawResult : never)
   : RawResult;
 
@@ -64,7 +70,7 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldIssue[] };
 
-function parsePart<T extends z.ZodType | undefined>(
+function parsePart<T extends z.ZodMiniType | undefined>(
   schema: T,
   value: unknown,
   where: string,
@@ -86,7 +92,7 @@ function parseRequest(spec: RouteSpec, event: HttpEvent) {
     : ({ ok: true, value: undefined } as const);
   const fields = [params, query, headers, body].flatMap((part) => (part.ok ? [] : part.fields));
   if (!params.ok || !query.ok || !headers.ok || !body.ok) {
-    throw new DomainError("bad_request", "VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
+    throw new DomainError("VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
       fields,
     });
   }
@@ -139,11 +145,14 @@ export function createHandlerGroup(routes: BoundRoute[]) {
       if ((rule.access === "public") !== (access === "public")) {
         throw new Error(`route ${operationId} is ${access} but its access-policy entry is ${rule.access}`);
       }
-      return [routeKey(bound.spec), { bound, rule }] as const;
+      const answers = new Set(routeErrorCodes(bound.spec, { roleBased: rule.access === "roles" }));
+      return [routeKey(bound.spec), { bound, rule, answers }] as const;
     }),
   );
 
   const dispatch = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    // When the request arrived: the deadlines judge this instant, not how long the checks before took.
+    const now = clock().now();
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const entry = byKey.get(event.routeKey);
     try {
@@ -162,7 +171,7 @@ export function createHandlerGroup(routes: BoundRoute[]) {
         caller: caller as Caller,
         actor: authorized?.actor as Actor,
         subject: (authorized?.subject ?? {}) as RouteRequest<RouteSpec>["subject"],
-        now: clock().now(),
+        now,
         requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? "",
         headers: event.headers ?? {},
@@ -170,7 +179,21 @@ export function createHandlerGroup(routes: BoundRoute[]) {
       };
       return varyByAccept(spec, toResponse(spec, await bound.run(request)));
     } catch (error) {
-      const { response, unexpected } = mapError(error, requestId);
+      if (entry && error instanceof DomainError && !entry.answers.has(error.code)) {
+        // Still answered as thrown, so a person reads the real reason; the contract must be amended.
+        logger.error("error code missing from the route's contract", {
+          operationId: entry.bound.spec.operationId,
+          code: error.code,
+        });
+      }
+      // A stalled or unreachable service, after the clients' bounded attempts: the person retries later.
+      const unavailable = isServiceUnavailable(error);
+      if (unavailable)
+        logger.warn("service unavailable", { error: error as Error, routeKey: event.routeKey });
+      const { response, unexpected } = mapError(
+        unavailable ? httpErrors.serviceUnavailable(RETRY_AFTER_SECONDS) : error,
+        requestId,
+      );
       if (unexpected) logger.error("unhandled error", { error: error as Error, routeKey: event.routeKey });
       return varyByAccept(entry?.bound.spec, response);
     }

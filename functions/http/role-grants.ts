@@ -49,7 +49,6 @@ export function requireGrantable(actor: Actor, org: OrgRecord, roles: readonly S
   const refused = roles.filter((role) => !grantable.has(role));
   if (refused.length === 0) return;
   throw new DomainError(
-    "forbidden",
     "ROLE_NOT_GRANTABLE",
     `您无权在该机构授予以下角色：${refused.map((role) => ROLE_LABELS[role]).join("、")}。`,
     { fields: [{ path: "body.roles", message: "含有无权授予的角色" }] },

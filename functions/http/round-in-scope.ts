@@ -1,6 +1,6 @@
 import type { GenerationScope } from "../adapters/dynamodb/keys";
 import type { RoundRecord } from "../adapters/dynamodb/round-repository";
-import { parseRoundCalendar, type RoundCalendar } from "../core/calendar";
+import { type RoundCalendar, storedRoundCalendar } from "../core/calendar";
 import type { LifecycleContext } from "../core/lifecycle";
 import { requireRound } from "./current-round";
 
@@ -16,7 +16,7 @@ export async function roundInScope(roundId: string): Promise<RoundInScope> {
   return {
     round,
     scope: { roundId: round.roundId, generation: round.generation },
-    calendar: parseRoundCalendar(round.calendar),
+    calendar: storedRoundCalendar(round.calendar),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
+import type { ErrorCode } from "../core/error-catalogue";
 
 /** The Lambda functions that serve the HTTP API; each bundles only its own routes. */
 export type HandlerGroup = "submission" | "review" | "publicity" | "admin" | "docs" | "certificate";
@@ -19,25 +20,32 @@ export interface RouteSpec {
   access: "public" | "authenticated";
   summary: string;
   tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
   /** Request headers the route reads, by their lower-case names (API Gateway passes them so). */
-  headers?: z.ZodObject;
-  body?: z.ZodType;
+  headers?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** A JSON body larger than the default (256 KiB) the route accepts: bulk imports. */
   maxBodyBytes?: number;
   /** JSON answer; absent for routes that answer HTML or files. */
-  response?: z.ZodType;
-  /** Content type of a non-JSON answer, for the OpenAPI document. */
-  rawContentType?: string;
+  response?: z.ZodMiniType;
+  /** Content type of an answer the route writes itself (a page, a file, the contract), for the document. */
+  rawContentType?: string | readonly string[];
+  /** The schema of such an answer when it is JSON (the audit export's json form, the contract itself). */
+  rawJsonSchema?: z.ZodMiniType;
   /**
    * The same URL also answers an HTML page, to a client whose `Accept` ranks `text/html` above JSON
    * (content negotiation); describes that page for the OpenAPI document. Answers carry `Vary: Accept`.
    */
   htmlAlternative?: string;
   successStatus?: 200 | 201 | 202 | 204;
-  /** Public writes limited per client address: the document lists their 429 answer. */
-  rateLimited?: true;
+  /**
+   * The codes of the catalogue this route answers besides those every route of its kind answers (see
+   * `route-errors.ts`). The handler group logs any other code as a breach of the contract, the end-to-end
+   * tests refuse it, and `test/unit/http/error-contract.test.ts` fails for a code the route's code can
+   * throw that is not listed.
+   */
+  errors?: readonly ErrorCode[];
 }
 
 export function routeKey(spec: Pick<RouteSpec, "method" | "path">): string {

@@ -33,7 +33,6 @@ export interface AccountOpening {
 
 export function noRound(): DomainError {
   return new DomainError(
-    "conflict",
     "NO_ROUND",
     "尚未设立评审轮次，暂时只能分配系统管理员类角色；请待省职改办设立轮次后再分配其他角色。",
   );

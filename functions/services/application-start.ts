@@ -30,7 +30,7 @@ export async function assertMayStartApplication(
     lastDay,
     DEFAULT_ELIGIBILITY_CONFIG,
   );
-  if (barred) throw ruleViolation(barred.rule, barred.code, barred.message);
+  if (barred) throw ruleViolation(barred.rule, "BLACKLISTED", barred.message);
   if (!claimed) return;
   const held = await applicationRepository.get(round.scope, claimed);
   if (held?.state !== "cancelled") return;

@@ -26,7 +26,7 @@ export interface ProfileRequest {
 }
 
 function badFields(message: string, fields: FieldIssue[]): DomainError {
-  return new DomainError("bad_request", "VALIDATION_FAILED", message, { fields });
+  return new DomainError("VALIDATION_FAILED", message, { fields });
 }
 
 /** A unit of the system is named by its id, and its name is the unit's own; elsewhere, the name as given. */

@@ -35,7 +35,7 @@ function pause(): Promise<void> {
 }
 
 function notAssigned(): DomainError {
-  return new DomainError("not_found", "NOT_FOUND", "未找到该记录，或您无权查看。");
+  return new DomainError("NOT_FOUND", "未找到该记录，或您无权查看。");
 }
 
 export interface VerdictInput {
@@ -57,15 +57,10 @@ async function attempt(input: VerdictInput) {
   const mine = assignments.find((assignment) => assignment.expertId === expert.id);
   if (!application?.appraisal || !mine) throw notAssigned();
   if (mine.verdict) {
-    throw new DomainError(
-      "conflict",
-      "VERDICT_ALREADY_RECORDED",
-      "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。",
-    );
+    throw new DomainError("VERDICT_ALREADY_RECORDED", "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。");
   }
   if (application.state !== "appraisal") {
     throw new DomainError(
-      "conflict",
       "APPRAISAL_CLOSED",
       `该申报当前状态为“${STATE_LABELS[application.state]}”，论文鉴定已结束，不能再提交鉴定意见。`,
     );

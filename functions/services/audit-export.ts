@@ -28,7 +28,7 @@ interface ExportCursor {
 }
 
 function invalidCursor(): DomainError {
-  return new DomainError("bad_request", "INVALID_CURSOR", "导出游标无效，请从第一页重新导出。", {
+  return new DomainError("INVALID_CURSOR", "导出游标无效，请从第一页重新导出。", {
     fields: [{ path: "query.cursor", message: "导出游标无效" }],
   });
 }

@@ -78,7 +78,6 @@ function importInvalid(issues: RowIssue[]): DomainError {
   const rows = [...new Set(issues.map((issue) => issue.row))];
   const named = rows.length > 20 ? `${rows.slice(0, 20).join("、")}等` : rows.join("、");
   return new DomainError(
-    "bad_request",
     "BLACKLIST_IMPORT_INVALID",
     `共${rows.length}行有误（第${named}行），整批均未导入：请按 fields 逐行改正后重新提交全部记录。`,
     {
@@ -139,7 +138,7 @@ async function asTheyStand(entries: BlacklistRecord[], now: Date): Promise<Black
 }
 
 function notFound(): DomainError {
-  return new DomainError("not_found", "BLACKLIST_ENTRY_NOT_FOUND", "未找到该黑名单记录，请刷新名单后重试。");
+  return new DomainError("BLACKLIST_ENTRY_NOT_FOUND", "未找到该黑名单记录，请刷新名单后重试。");
 }
 
 export const blacklistRegister = {
@@ -153,20 +152,15 @@ export const blacklistRegister = {
   ): Promise<{ entry: BlacklistRecord; alreadyRecorded: boolean }> {
     const late = decisionDateIssue(input, shanghaiDateOf(by.now));
     if (late) {
-      throw new DomainError(
-        "bad_request",
-        "VALIDATION_FAILED",
-        "提交的数据不符合要求，请按提示修改后重试。",
-        {
-          fields: [{ path: "body.decisionDate", message: late }],
-        },
-      );
+      throw new DomainError("VALIDATION_FAILED", "提交的数据不符合要求，请按提示修改后重试。", {
+        fields: [{ path: "body.decisionDate", message: late }],
+      });
     }
     const entry = await entryOf(input, by);
     const stored = await blacklistRepository.read(entry.residentIdHash, entry.entryId);
     if (stored) {
       if (!sameDecision(stored, entry)) {
-        throw new DomainError("conflict", "BLACKLIST_ENTRY_EXISTS", `${differentDecision(stored.entryId)}。`);
+        throw new DomainError("BLACKLIST_ENTRY_EXISTS", `${differentDecision(stored.entryId)}。`);
       }
       return { entry: stored, alreadyRecorded: true };
     }
@@ -236,14 +230,12 @@ export const blacklistRegister = {
     const today = shanghaiDateOf(input.now);
     if (entry.status === "lifted") {
       throw new DomainError(
-        "conflict",
         "BLACKLIST_ALREADY_LIFTED",
         `该黑名单记录已于${formatShanghai(new Date(entry.lifting?.liftedAt ?? entry.recordedAt))}（北京时间）解除，无需再次解除。`,
       );
     }
     if (entry.status === "expired" || pastDue(entry, today)) {
       throw new DomainError(
-        "conflict",
         "BLACKLIST_EXPIRED",
         `该黑名单记录的期限已届满（自${entry.until}起可以申报），已不再限制申报，无需解除。`,
       );

@@ -30,7 +30,6 @@ function assertGlyphs(subset: Uint8Array, characters: string): void {
   );
   if (missing.length > 0) {
     throw new DomainError(
-      "conflict",
       "CERTIFICATE_GLYPH_MISSING",
       `证书字体缺少以下字符：${missing.join("、")}。请联系省职改办更换字库后重新生成证书。`,
     );

@@ -36,7 +36,6 @@ export async function requireRoleHolders(
   );
   if (refused.length > 0) {
     throw new DomainError(
-      "rule_violation",
       "NOT_A_ROLE_HOLDER",
       `所列人员须为本轮已授予“${ROLE_LABELS[role]}”角色且未停用的账号，请核对后重试。`,
       { rule: "R3.2", fields: refused },

@@ -13,7 +13,6 @@ import { type CertificateAssets, type CertificateContent, renderCertificate } fr
 
 function notIssued(application: ApplicationRecord): DomainError {
   return new DomainError(
-    "conflict",
     "CERTIFICATE_NOT_ISSUED",
     `电子证书在评审结果公示期满、省职改办印发资格文件后发放；您的申报当前状态为“${STATE_LABELS[application.state]}”，暂无可下载的证书。`,
     { rule: "R4.6" },
@@ -23,7 +22,6 @@ function notIssued(application: ApplicationRecord): DomainError {
 /** R5.5: a revoked certificate is no longer handed out, and the holder is told since when. */
 function revoked(revokedAt: string): DomainError {
   return new DomainError(
-    "conflict",
     "CERTIFICATE_REVOKED",
     `您的电子证书已于${shanghaiDateOf(new Date(revokedAt))}因申报弄虚作假被撤销，不能再下载；如有异议，请联系省职改办。`,
     { rule: "R5.5" },

@@ -25,17 +25,11 @@ export function slotMaxBytes(slotId: string): number {
 
 /** The answer a refusal was given, given again (a retry, or a second click on “完成上传”). */
 export function refusalError(refusal: EvidenceRefusal): DomainError {
-  return new DomainError(
-    refusal.kind,
-    refusal.code,
-    refusal.message,
-    refusal.rule ? { rule: refusal.rule } : {},
-  );
+  return new DomainError(refusal.code, refusal.message, refusal.rule ? { rule: refusal.rule } : {});
 }
 
 function uploadExpired(): DomainError {
   return new DomainError(
-    "conflict",
     "UPLOAD_EXPIRED",
     "上传凭证已过期，文件未被采用；请在同一位置重新申请上传，这条记录会自动清除。",
   );
@@ -43,7 +37,6 @@ function uploadExpired(): DomainError {
 
 function notUploaded(): DomainError {
   return new DomainError(
-    "conflict",
     "EVIDENCE_NOT_UPLOADED",
     "尚未收到上传的文件，请先按上传凭证上传文件，再确认上传完成。",
   );
@@ -51,7 +44,6 @@ function notUploaded(): DomainError {
 
 function changedDuringCheck(): DomainError {
   return new DomainError(
-    "conflict",
     "EVIDENCE_UPLOAD_CHANGED",
     "文件在校验期间被再次上传，本次校验未采用；请确认只上传一次后，重新确认上传完成。",
   );

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
-import { PDFDocument } from "pdf-lib";
+import type { PDFDocument } from "pdf-lib";
 import { ruleViolation } from "../core/errors";
 import { EVIDENCE_CONTENT_TYPES, type EvidenceContentType } from "../core/forms";
 
@@ -52,9 +51,11 @@ async function pdfPages(bytes: Uint8Array): Promise<number> {
       "PDF文件已损坏或不完整（可能上传中断），无法打开，请重新生成PDF后上传。",
     );
   if (!tail.includes(EOF_MARKER)) throw unreadable();
+  // Loaded on the first upload an instance checks, not when the function starts (most requests never do).
+  const { PDFDocument: Pdf } = await import("pdf-lib");
   let document: PDFDocument;
   try {
-    document = await PDFDocument.load(bytes, {
+    document = await Pdf.load(bytes, {
       ignoreEncryption: true,
       throwOnInvalidObject: true,
       updateMetadata: false,
@@ -86,6 +87,7 @@ export async function inspectEvidence(
 ): Promise<InspectedEvidence> {
   const tooBigOrEmpty = sizeProblem(bytes.length, maxBytes);
   if (tooBigOrEmpty) throw tooBigOrEmpty;
+  const { fileTypeFromBuffer } = await import("file-type");
   const detected = (await fileTypeFromBuffer(bytes))?.mime;
   const contentType = EVIDENCE_CONTENT_TYPES.find((type) => type === detected);
   if (!contentType) {

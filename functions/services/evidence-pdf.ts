@@ -1,4 +1,3 @@
-import { PDFDocument } from "pdf-lib";
 import { ruleViolation } from "../core/errors";
 import type { EvidenceContentType } from "../core/forms";
 
@@ -15,9 +14,11 @@ export interface ImageFile {
  * turned to landscape for landscape images and scaled to fit without distortion.
  */
 export async function imagesToPdf(images: readonly ImageFile[]): Promise<Uint8Array> {
+  // Loaded by the first merge an instance makes, not when the function starts.
+  const { PDFDocument } = await import("pdf-lib");
   const document = await PDFDocument.create();
   for (const [position, image] of images.entries()) {
-    let embedded: Awaited<ReturnType<PDFDocument["embedPng"]>>;
+    let embedded: Awaited<ReturnType<typeof document.embedPng>>;
     // A copy starting at offset 0: pdf-lib's JPEG reader reads the underlying buffer from its start, which
     // for a view into a pooled Node buffer is someone else's bytes.
     const bytes = new Uint8Array(image.bytes);

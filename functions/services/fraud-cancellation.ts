@@ -132,7 +132,6 @@ async function recordOnCancelled(
 ): Promise<ApplicationRecord> {
   if (application.fraudCancellation) {
     throw new DomainError(
-      "conflict",
       "FRAUD_ALREADY_RECORDED",
       "该申报已认定弄虚作假并列入黑名单，不能重复认定；如需更正，请解除原黑名单记录后说明情况。",
     );

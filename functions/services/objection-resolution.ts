@@ -1,6 +1,6 @@
 import { eventWrite } from "../adapters/dynamodb/application-events";
 import type { ActorRef, ApplicationRecord } from "../adapters/dynamodb/application-record";
-import { applicationRepository } from "../adapters/dynamodb/application-repository";
+import { applicationRepository, versionCheck } from "../adapters/dynamodb/application-repository";
 import {
   type ObjectionOutcome,
   type ObjectionRecord,
@@ -19,7 +19,8 @@ export interface ObjectionAnswer {
 /**
  * §7: whoever holds the notice answers every objection, and the answer with its reason goes into the
  * applicant's trail. An upheld objection's follow-up (return, cancellation) moves the application in
- * the same transaction as the answer, guarded by the version the resolver read.
+ * the same transaction as the answer; every answer, a dismissal too, is guarded by the version the
+ * resolver read.
  */
 export async function answerObjection(input: {
   application: ApplicationRecord;
@@ -27,9 +28,11 @@ export async function answerObjection(input: {
   answer: ObjectionAnswer;
   actor: ActorRef;
   now: Date;
-  followUp?: { action: Action; context: LifecycleContext; expectedVersion?: number | undefined };
+  /** The application's version the resolver read: every answer, a dismissal too, is given on it. */
+  expectedVersion: number;
+  followUp?: { action: Action; context: LifecycleContext };
 }): Promise<ApplicationRecord> {
-  const { application, objection, answer, actor, now, followUp } = input;
+  const { application, objection, answer, actor, now, followUp, expectedVersion } = input;
   const { scope } = application;
   const resolution: ObjectionResolution = {
     outcome: answer.outcome,
@@ -42,6 +45,7 @@ export async function answerObjection(input: {
   const detail = { objectionId: objection.objectionId, outcome: answer.outcome };
   if (followUp === undefined) {
     await writeTogether([
+      versionCheck(application, expectedVersion),
       ...resolved,
       eventWrite(scope, application.applicationId, application.version, {
         at: now.toISOString(),
@@ -60,7 +64,7 @@ export async function answerObjection(input: {
     action: followUp.action,
     actor,
     context: followUp.context,
-    ...(followUp.expectedVersion === undefined ? {} : { expectedVersion: followUp.expectedVersion }),
+    expectedVersion,
     together: resolved,
     detail,
   });

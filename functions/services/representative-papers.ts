@@ -85,7 +85,7 @@ export interface SubmittedPaper extends PaperOfForm {
 }
 
 function paperNotFound(): DomainError {
-  return new DomainError("not_found", "PAPER_NOT_FOUND", "未找到该论文，或它不是本申报指定的代表作。");
+  return new DomainError("PAPER_NOT_FOUND", "未找到该论文，或它不是本申报指定的代表作。");
 }
 
 /**

@@ -17,7 +17,7 @@ interface Begun extends ResetStarted {
 }
 
 function roundNotFound(): DomainError {
-  return new DomainError("not_found", "NOT_FOUND", "未找到该轮次。");
+  return new DomainError("NOT_FOUND", "未找到该轮次。");
 }
 
 /**
@@ -43,7 +43,7 @@ export async function beginReset(roundId: string, request: ResetRequest, now: Da
     if (!moved) {
       const current = await roundRepository.get(roundId);
       if (!current || current.generation <= request.expectedGeneration) {
-        throw new DomainError("conflict", "RESET_CONFLICT", "轮次正在被其他操作修改，请稍后刷新重试。");
+        throw new DomainError("RESET_CONFLICT", "轮次正在被其他操作修改，请稍后刷新重试。");
       }
     }
   }
@@ -56,13 +56,23 @@ export async function beginReset(roundId: string, request: ResetRequest, now: Da
   };
 }
 
+/** The reset that left this generation behind has a purge whose last execution failed. */
+async function purgeFailed(roundId: string, fromGeneration: number): Promise<boolean> {
+  const record = await resetRepository.get(roundId, fromGeneration);
+  if (!record || record.status === "done") return false;
+  const name = resetExecutionName(roundId, fromGeneration, record.attempts);
+  return (await workflowExecutions().resetStatus(name)) === "failed";
+}
+
 /**
- * Begins the reset, then hands the purge of the old generation to the reset workflow. Asking again
- * joins the running purge (a double click or a retry starts nothing new), does nothing once the purge
- * has finished, and resumes a purge whose execution failed under the next attempt's name.
+ * Begins the reset, then hands the purge of the old generation to the reset workflow. Asking again for
+ * a generation already left is answered 409 with the current one (`decideReset`) — unless its purge
+ * failed: then the purge resumes under the next attempt's name. Two requests racing on the same
+ * generation join one reset.
  */
 export async function resetRound(roundId: string, request: ResetRequest, now: Date): Promise<ResetStarted> {
-  const { moved: _moved, ...started } = await beginReset(roundId, request, now);
+  const rejoin = request.rejoin || (await purgeFailed(roundId, request.expectedGeneration));
+  const { moved: _moved, ...started } = await beginReset(roundId, { ...request, rejoin }, now);
   const record = await resetRepository.get(roundId, started.fromGeneration);
   if (!record || record.status === "done") return started;
   const executions = workflowExecutions();

@@ -77,7 +77,6 @@ function nothingApproved(): DomainError {
 
 function noticeClosed(endsAt: Date): DomainError {
   return new DomainError(
-    "conflict",
     "RESULT_NOTICE_CLOSED",
     `本轮评审结果公示已于${formatShanghai(endsAt)}（北京时间）结束，不能再追加人员；` +
       "如有新的评审通过人员，请联系系统管理员另行安排公示。",

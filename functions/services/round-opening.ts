@@ -29,6 +29,7 @@ export async function openRound(
     generation: 1,
     openedPhases: [],
     progress: NO_PROGRESS,
+    calendarAttempt: 0,
     version: 1,
     createdAt: now.toISOString(),
   };
@@ -46,12 +47,11 @@ export async function openRound(
   const round = created ? fresh : await roundRepository.get(definition.roundId);
   if (!round || (!created && !sameDefinition(round, definition))) {
     throw new DomainError(
-      "conflict",
       "ROUND_EXISTS",
       `轮次编号“${definition.roundId}”已被使用，请换一个编号；如需调整该轮次的日程，请使用日程调整功能。`,
       { fields: [{ path: "body.roundId", message: "该轮次编号已存在" }] },
     );
   }
-  await workflowExecutions().startCalendar(round.roundId);
+  await workflowExecutions().startCalendar(round.roundId, round.calendarAttempt);
   return { round, created };
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { type Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import {
   Architecture,
@@ -17,7 +17,8 @@ export interface HouseFunctionProps {
   handlerFile: string;
   description: string;
   environment?: Record<string, string>;
-  timeout?: Duration;
+  /** functions/function-timeouts.ts: set for the function's slowest operation. */
+  timeout: Duration;
   memorySize?: number;
   /** Files and folders copied beside the bundle, e.g. the docs page's static files: [source, target path]. */
   assetFolders?: [string, string][];
@@ -58,7 +59,7 @@ export class HouseFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout: props.timeout,
       tracing: Tracing.ACTIVE,
       ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       logGroup,

@@ -6,9 +6,17 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** An emulator in a process of its own, which faults can stall. */
+export interface ChildService extends RunningService {
+  /** SIGSTOP: the process keeps its sockets but answers nothing, as a stalled service. */
+  pause(): void;
+  /** SIGCONT: it carries on with whatever arrived meanwhile. */
+  resume(): void;
+}
+
 /**
  * Runs an emulator as a child process on a loopback port and waits until it answers HTTP. Stopping
- * sends SIGTERM and, if it lingers, SIGKILL, so nothing is left behind.
+ * sends SIGTERM and, if it lingers, SIGKILL, so nothing is left behind (a paused one is woken first).
  */
 export async function startChildService(options: {
   name: string;
@@ -17,7 +25,7 @@ export async function startChildService(options: {
   cwd?: string;
   port: number;
   timeoutMs: number;
-}): Promise<RunningService> {
+}): Promise<ChildService> {
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
     stdio: ["ignore", "ignore", "pipe"],
@@ -42,10 +50,18 @@ export async function startChildService(options: {
     child.kill("SIGKILL");
     throw error;
   }
+  let paused = false;
   return {
     endpoint,
+    pause() {
+      if (child.exitCode === null && child.kill("SIGSTOP")) paused = true;
+    },
+    resume() {
+      if (paused && child.kill("SIGCONT")) paused = false;
+    },
     async stop() {
       if (child.exitCode !== null) return;
+      if (paused) child.kill("SIGCONT");
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
       await exited;

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { authenticateLocally } from "../../functions/adapters/identity/local-identity-provider";
 import { DomainError } from "../../functions/core/errors";
+import { integer } from "../../functions/core/validation/integer";
 import { mapError } from "../../functions/http/error-mapper";
 import { httpErrors } from "../../functions/http/errors";
 import type { LocalIdentityProvider } from "./identity-provider";
@@ -10,21 +11,26 @@ import type { LocalStreamConsumer } from "./stream-consumer";
 import type { VirtualClock } from "./virtual-clock";
 
 const loginBody = z.object({
-  username: z.string().min(1, "请输入用户名"),
-  password: z.string().min(1, "请输入密码"),
+  username: z.string().check(z.minLength(1, "请输入用户名")),
+  password: z.string().check(z.minLength(1, "请输入密码")),
 });
 
 const clockBody = z
   .object({
-    at: z.iso
-      .datetime({ offset: true, message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00" })
-      .optional(),
-    advanceSeconds: z.number().int("advanceSeconds 须为整数").optional(),
-    frozen: z.boolean().optional(),
+    at: z.optional(
+      z.iso.datetime({
+        offset: true,
+        message: "at 须为带时区的 ISO 8601 时间，如 2024-09-11T00:00:00+08:00",
+      }),
+    ),
+    advanceSeconds: z.optional(integer("advanceSeconds 须为秒数", "advanceSeconds 须为整数")),
+    frozen: z.optional(z.boolean()),
   })
-  .refine((body) => (body.at === undefined) !== (body.advanceSeconds === undefined), {
-    message: "请给出 at（设定时间）或 advanceSeconds（拨快/拨慢秒数）之一",
-  });
+  .check(
+    z.refine((body) => (body.at === undefined) !== (body.advanceSeconds === undefined), {
+      message: "请给出 at（设定时间）或 advanceSeconds（拨快/拨慢秒数）之一",
+    }),
+  );
 
 const failuresBody = z
   .object({ count: z.number().int("count 须为整数").min(0).max(100, "count 不超过100") })
@@ -76,8 +82,7 @@ export class DevRoutes {
   private async login(body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
     const { username, password } = loginBody.parse(parseJson(body));
     const user = await authenticateLocally(username, password);
-    if (!user)
-      throw new DomainError("unauthorized", "INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
+    if (!user) throw new DomainError("INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
     const token = await this.idp.issue(user.sub, user.username, this.clock.now());
     return json(200, { ...token, tokenType: "Bearer" });
   }

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { type RunningService, startChildService } from "./child-service";
+import { type ChildService, startChildService } from "./child-service";
 import { freePort } from "./free-port";
 
 /** Java is the one prerequisite npm cannot install; say so in one line instead of a stack trace. */
@@ -24,7 +24,7 @@ function emulatorDirectory(): string {
  * The official DynamoDB Local, run from the jar that ships inside an npm package. `dataDir` keeps the
  * data between runs; without it the database lives in memory (tests).
  */
-export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<RunningService> {
+export async function startDynamoDbLocal(options: { dataDir?: string } = {}): Promise<ChildService> {
   assertJava();
   const port = await freePort();
   const dir = emulatorDirectory();

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyStructuredResultV2, Context, Handler } from "aws-lambda";
-import type { HandlerGroup } from "../../functions/http/route-spec";
-
-type FunctionName = HandlerGroup | "workflow" | "notifier";
+import { FUNCTION_TIMEOUT_SECONDS, type FunctionName } from "../../functions/function-timeouts";
 
 // Imported on first use, like a cold start, so `npm start` does not pay for functions nobody calls.
 const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
@@ -16,8 +14,9 @@ const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
   notifier: () => import("../../functions/handlers/notifier/index"),
 };
 
+/** The same time budget as in AWS: what the idempotency records of an interrupted request expire by. */
 function lambdaContext(name: FunctionName): Context {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + FUNCTION_TIMEOUT_SECONDS[name] * 1000;
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: `local-${name}`,

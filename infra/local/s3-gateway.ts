@@ -146,8 +146,13 @@ function forward(
     },
   );
   proxied.on("error", (error) => {
+    if (outgoing.headersSent || outgoing.destroyed) return;
     outgoing.writeHead(502, { "content-type": "text/plain" });
     outgoing.end(`local S3 unreachable: ${error.message}`);
+  });
+  // A client that gave up (its SDK timed out) takes its upstream request with it, as S3 would drop it.
+  outgoing.on("close", () => {
+    if (!outgoing.writableFinished) proxied.destroy();
   });
   if (buffered) proxied.end(buffered);
   else incoming.pipe(proxied);

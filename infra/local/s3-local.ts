@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { type RunningService, startChildService } from "./child-service";
+import { type ChildService, startChildService } from "./child-service";
 import { freePort } from "./free-port";
 
 /**
@@ -9,11 +9,12 @@ import { freePort } from "./free-port";
  * It signs list continuation tokens with DES, which OpenSSL 3 only offers through its legacy
  * provider, hence the flag; without it every truncated listing (the purge's paging) fails.
  * It does not enforce presigned-POST policies, which is why the server-side verification of every
- * upload (DESIGN.md §6) is the check that counts.
+ * upload (DESIGN.md §6) is the check that counts. `port` starts it again where it was (after a stop,
+ * over the same folder), as a service coming back.
  */
-export async function startS3Local(options: { dataDir: string }): Promise<RunningService> {
+export async function startS3Local(options: { dataDir: string; port?: number }): Promise<ChildService> {
   mkdirSync(options.dataDir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const bin = join(
     dirname(createRequire(import.meta.url).resolve("s3rver/package.json")),
     "bin",

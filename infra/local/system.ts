@@ -142,7 +142,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // A new system's round is created as the office would have, just as its calendar begins.
     const seeded = await seed(newData ? SEEDED_ROUND_START : clock.now());
     // Calendars of the rounds a previous run created; a round created later starts its own.
-    for (const round of await roundRepository.list()) await workflows.startCalendar(round.roundId);
+    for (const round of await roundRepository.list()) {
+      await workflows.startCalendar(round.roundId, round.calendarAttempt);
+    }
 
     const idp = await LocalIdentityProvider.create("local-idp", join(options.dataDir, "idp-key.json"));
     const server = createLocalServer({

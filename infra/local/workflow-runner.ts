@@ -59,10 +59,10 @@ export class LocalWorkflowRunner implements WorkflowExecutions {
 
   constructor(private readonly pollMs = 500) {}
 
-  /** One calendar execution per round, as in AWS; a second start joins the running one. */
-  async startCalendar(roundId: string): Promise<void> {
+  /** One calendar execution per round and attempt, as in AWS; a second start joins the running one. */
+  async startCalendar(roundId: string, attempt: number): Promise<void> {
     // A failed calendar is logged and alerted by the runner; the API keeps serving.
-    this.start(calendarExecutionName(roundId), () =>
+    this.start(calendarExecutionName(roundId, attempt), () =>
       this.calendar.run({ roundId } as Json, {
         overrides: {
           taskResourceLocalHandlers: { Advance: invokeWorkflow, RecordFailure: invokeWorkflow, Alert: alert },
@@ -91,6 +91,10 @@ export class LocalWorkflowRunner implements WorkflowExecutions {
   }
 
   async resetStatus(name: string): Promise<ExecutionStatus> {
+    return this.statusOf(name);
+  }
+
+  async calendarStatus(name: string): Promise<ExecutionStatus> {
     return this.statusOf(name);
   }
 

@@ -1,5 +1,5 @@
 import type { App } from "aws-cdk-lib";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Channel } from "../../functions/core/notifications";
 
 /** Which channels a deployment delivers notifications by (DESIGN.md §7a), from the CDK context. */

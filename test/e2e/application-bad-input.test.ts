@@ -18,6 +18,7 @@ import {
   type UploadTicket,
   untilOpen,
 } from "../support/applicant";
+import { apiFetch } from "../support/contract-validator";
 import { makePdf, makePng, makeText } from "../support/evidence-files";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { freshResidentId } from "../support/resident-ids";
@@ -352,7 +353,7 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
             contentType: "application/pdf",
             size: 2001,
           }),
-        400,
+        422,
         "EVIDENCE_TOO_LARGE",
       );
       // Declared within the limit, sent over it: the policy's size range stops it at S3.
@@ -390,7 +391,7 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
           contentType: "image/jpeg",
           size: 2 * 1024 * 1024 + 1,
         }),
-      400,
+      422,
       "EVIDENCE_TOO_LARGE",
     );
     expect(refusal.message).toBe("文件不能超过2 MB");
@@ -462,7 +463,7 @@ describe("bad input to the applicant API is refused and leaves no trace (issue #
   it("R7.3 refuses to submit an application that is not ready, naming what is missing", async () => {
     const answer = await refusedWithoutTrace(
       async () =>
-        fetch(`${system.url}${applicationPath(application.applicationId, "/submit")}`, {
+        apiFetch(`${system.url}${applicationPath(application.applicationId, "/submit")}`, {
           method: "POST",
           headers: {
             "content-type": "application/json",

@@ -18,6 +18,7 @@ import {
   listEvidence,
   objectKeys,
   postFile,
+  READY,
   registerApplicant,
   requestUpload,
   sendFile,
@@ -27,6 +28,7 @@ import {
   uploadEverythingMissing,
   uploadEvidence,
 } from "../support/applicant";
+import { apiFetch } from "../support/contract-validator";
 import { makePdf, makePng } from "../support/evidence-files";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { createStaff, Sessions } from "../support/review";
@@ -135,10 +137,7 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
       ]);
       const uploaded = await uploadEverythingMissing(api, applicantToken, application.applicationId);
       expect(uploaded).toBeGreaterThanOrEqual(20);
-      expect(await checklist(api, applicantToken, application.applicationId)).toEqual({
-        ready: true,
-        sections: [],
-      });
+      expect(await checklist(api, applicantToken, application.applicationId)).toEqual(READY);
       const listed = await listEvidence(api, applicantToken, application.applicationId);
       expect(listed.map((item) => item.evidenceId)).not.toContain(refused.evidence.evidenceId);
       expect(listed.every((item) => item.status === "verified")).toBe(true);
@@ -200,7 +199,7 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
       200,
     );
     expect(after.evidence.filter((item) => item.slotId === "post_usage")).toHaveLength(1);
-    expect(await checklist(api, applicantToken, applicationId)).toEqual({ ready: true, sections: [] });
+    expect(await checklist(api, applicantToken, applicationId)).toEqual(READY);
   });
 
   it("DESIGN.md §6 replaces the recommendation report shortly before submitting, keeping the upload ticket", async () => {
@@ -239,7 +238,7 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
       200,
     );
     expect(verified.sha256).toBe(sha256(lateUpload.bytes));
-    expect(await checklist(api, applicantToken, applicationId)).toEqual({ ready: true, sections: [] });
+    expect(await checklist(api, applicantToken, applicationId)).toEqual(READY);
   });
 
   it("R3.1 R4.1 submits at 2024-10-20 23:59:59.999; a retried submit returns the first answer, never a second submission", async () => {
@@ -251,7 +250,7 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
       200,
     );
     const submit = (key: string) =>
-      fetch(`${system.url}${applicationPath(applicationId, "/submit")}`, {
+      apiFetch(`${system.url}${applicationPath(applicationId, "/submit")}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -340,7 +339,7 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
     );
     const before = await tableSnapshot();
     const refused = await json<{ code: string; rule: string; message: string }>(
-      await fetch(`${system.url}${applicationPath(applicationId, "/submit")}`, {
+      await apiFetch(`${system.url}${applicationPath(applicationId, "/submit")}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -427,7 +426,7 @@ describe("an applicant's journey over HTTP on the local runtime (issue #5)", () 
       200,
     );
     const resubmitted = await json<{ state: string; submission: number }>(
-      await fetch(`${system.url}${applicationPath(applicationId, "/resubmit")}`, {
+      await apiFetch(`${system.url}${applicationPath(applicationId, "/resubmit")}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",

@@ -9,6 +9,7 @@ import { ROUND_2024_CALENDAR_SPEC } from "../../functions/core/calendar";
 import type { ApplicationState } from "../../functions/core/lifecycle";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { LocalSystem } from "../../infra/local/system";
+import { apiFetch } from "../support/contract-validator";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { freshResidentId } from "../support/resident-ids";
 import { SAMPLE_BASE_INFO, sampleSections } from "../support/sample-application";
@@ -382,6 +383,7 @@ const COMMITTEE_CASES: Case[] = [
       send("POST", `/admin/rounds/2024/applications/${id}/objections/o0000000000000000/resolution`, {
         outcome: "dismissed",
         reason: "矩阵测试理由",
+        expectedVersion: stale,
       }),
     expect: OFFICE_ONLY,
   },
@@ -503,6 +505,14 @@ const MATRIX: Case[] = [
   },
 
   { operationId: "getRoundAdmin", on: "none", request: () => get("/admin/rounds/2024"), expect: OFFICE_ONLY },
+  {
+    operationId: "resumeRoundCalendar",
+    on: "none",
+    // The calendar runs: the office is told there is nothing to resume (409), everyone else is refused.
+    request: () =>
+      send("POST", "/admin/rounds/2024/calendar-resumptions", { failedExecution: "calendar-2024" }),
+    expect: OFFICE_ONLY,
+  },
   {
     operationId: "createRound",
     on: "none",
@@ -812,6 +822,7 @@ const MATRIX: Case[] = [
           send("POST", reviewPath(id, "/objections/o0000000000000000/resolution"), {
             outcome: "dismissed",
             reason: "矩阵测试",
+            expectedVersion: stale,
           }),
         expect: { unitHandler: IN_UNIT },
       },
@@ -1100,7 +1111,7 @@ afterAll(async () => {
 
 async function outcome(request: Request, token?: string): Promise<Outcome | string> {
   const response = request.headers
-    ? await fetch(`${system.url}${request.path}`, {
+    ? await apiFetch(`${system.url}${request.path}`, {
         method: request.method,
         headers: {
           "content-type": "application/json",

@@ -4,6 +4,7 @@ import {
   APPLICANT_PASSWORD,
   type Applicant,
   applicationPath,
+  checklist,
   createApplication,
   fillApplication,
   json,
@@ -192,12 +193,21 @@ describe("bulk import of an earlier register (R5.5)", () => {
   });
 
   it("R5.5 the imported entry refuses its person's submission, naming R5.5 and the end date", async () => {
+    const barred = "您在往年的职称申报“黑名单”中（甘职改〔2023〕5号），2026年3月1日前不得申报职称。";
+    // The checklist said so first: the submit's rules, run ahead and marked advisory (issue #17).
+    const token = await sessions.as(people.imported.applicant.username);
+    const precheck = await checklist(api, token, people.imported.applicationId);
+    expect(precheck.sections).toEqual([]);
+    expect(precheck.ready).toBe(false);
+    expect(precheck.eligibility).toEqual({
+      advisory: true,
+      status: "not_eligible",
+      message: expect.stringContaining("R5.5"),
+      failures: [{ rule: "R5.5", code: "BLACKLISTED", message: barred }],
+    });
     const refused = await refusedWithoutTrace(() => submit(people.imported), 422, "NOT_ELIGIBLE", "R5.5");
     expect(refused.fields).toEqual([
-      {
-        path: "eligibility.BLACKLISTED",
-        message: "R5.5：您在往年的职称申报“黑名单”中（甘职改〔2023〕5号），2026年3月1日前不得申报职称。",
-      },
+      { path: "eligibility.BLACKLISTED", message: `R5.5：${barred}`, rule: "R5.5", code: "BLACKLISTED" },
     ]);
   });
 

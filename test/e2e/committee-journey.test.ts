@@ -138,7 +138,8 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
       });
       await markDepartmentApproved(who(key).applicationId);
     }
-    await sessions.at("2024-11-05T00:00:00.000+08:00");
+    // The receipt sweep comes 30 s after the cutoff, once no request that came in time can still run.
+    await sessions.at("2024-11-05T00:00:30.000+08:00");
     await until("the receipt", async () => {
       const round = await roundRepository.get("2024");
       return round?.progress.materialsReceived === true;
@@ -202,28 +203,36 @@ describe("the committee's path from receipt to decision (R4.4, R4.5, R8)", () =>
         { expectedVersion: version, evidenceIds: [someEvidence, "00000000-0000-4000-8000-000000000001"] },
       ],
     ];
+    // R7.3: the materials went to the committee at the cutoff; every change closed with it (R3).
     for (const [method, suffix, body] of locked) {
       const refusal = await refusedWithoutTrace(
         () => api.send(method, applicationPath(id, suffix), body, token),
         422,
-        "MATERIALS_LOCKED",
-        "R7.3",
+        "DEADLINE_PASSED",
+        "R3",
       );
-      expect(refusal.message, `${method} ${suffix}`).toContain("申报材料已报送评委会");
+      expect(refusal.message, `${method} ${suffix}`).toContain("修改、补充申报材料已于2024-11-05 00:00");
     }
-    // The lifecycle has no way back to the applicant's desk from here.
+    const closed = {
+      submit: "个人正式申报已于2024-10-21 00:00",
+      resubmit: "退回修改后再次提交已于2024-11-05 00:00",
+    };
     for (const action of ["submit", "resubmit"] as const) {
-      await refusedWithoutTrace(
+      const refusal = await refusedWithoutTrace(
         () => submitAs(system.url, token, id, action, version),
-        409,
-        "INVALID_TRANSITION",
+        422,
+        "DEADLINE_PASSED",
+        "R3",
       );
+      expect(refusal.message).toContain(closed[action]);
     }
-    await refusedWithoutTrace(
+    const withdrawal = await refusedWithoutTrace(
       () => api.send("POST", applicationPath(id, "/withdraw"), { expectedVersion: version }, token),
-      409,
-      "INVALID_TRANSITION",
+      422,
+      "DEADLINE_PASSED",
+      "R3",
     );
+    expect(withdrawal.message).toContain("撤回申报已于2024-11-05 00:00");
   });
 
   it("the title office appoints experts, panel and committee members for the round", async () => {

@@ -132,12 +132,13 @@ describe("R3.5 the pre-preparation rehearses the whole round on test data", () =
       }),
       201,
     );
-    const [objection] = (await review("unit-handler")).objections;
+    const { objections, version: read } = await review("unit-handler");
+    const [objection] = objections;
     await json(
       await api.send(
         "POST",
         reviewPath(`/objections/${objection?.objectionId}/resolution`),
-        { outcome: "dismissed", reason: "经核实任职年限符合要求" },
+        { outcome: "dismissed", reason: "经核实任职年限符合要求", expectedVersion: read },
         await sessions.as("unit-handler"),
       ),
       200,

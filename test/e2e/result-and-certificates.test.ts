@@ -8,6 +8,7 @@ import { roundRepository } from "../../functions/adapters/dynamodb/round-reposit
 import type { LocalSystem } from "../../infra/local/system";
 import { applicationPath, DEMO_UNIT, json, untilOpen } from "../support/applicant";
 import { launchBrowser } from "../support/browser";
+import { apiFetch } from "../support/contract-validator";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { type Refusal, refusedWithoutTrace, until } from "../support/refusals";
 import { decodeQrCode, renderPage } from "../support/rendered-pdf";
@@ -430,7 +431,7 @@ describe("qualification document and certificates (R4.6)", () => {
         404,
       );
       answers.push(body);
-      const page = await fetch(`${system.url}${path}`, { headers: { accept: "text/html" } });
+      const page = await apiFetch(`${system.url}${path}`, { headers: { accept: "text/html" } });
       expect(page.status).toBe(404);
       expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
       pages.push(await page.text());

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentClient } from "../../functions/adapters/dynamodb/client";
 import { quotaRepository } from "../../functions/adapters/dynamodb/quota-repository";
 import type { LocalSystem } from "../../infra/local/system";
-import { applicationPath, checklist, DEMO_UNIT, json, listEvidence, untilOpen } from "../support/applicant";
+import {
+  applicationPath,
+  checklist,
+  DEMO_UNIT,
+  json,
+  listEvidence,
+  READY,
+  untilOpen,
+} from "../support/applicant";
 import { type Client, client, startTestSystem } from "../support/local-system";
 import { type Refusal, refusedWithoutTrace } from "../support/refusals";
 import {
@@ -321,7 +329,7 @@ describe("unit review over HTTP (issue #7)", () => {
       ),
       204,
     );
-    expect(await checklist(api, token, applicationId)).toEqual({ ready: true, sections: [] });
+    expect(await checklist(api, token, applicationId)).toEqual(READY);
     await resubmit("a");
     expect((await review("a")).evidence.map((item) => item.slotId)).not.toContain("education_evidence");
   });
@@ -558,12 +566,14 @@ describe("public objections (§7)", () => {
       ),
       200,
     );
+    // A dismissal moves nothing but is still given on the version read (issue #17).
+    const { version: returnedVersion } = await review("b");
     for (const objection of rest) {
       await json(
         await api.send(
           "POST",
           reviewPath(who("b").applicationId, `/objections/${objection.objectionId}/resolution`),
-          { outcome: "dismissed", reason: "与已处理的异议内容相同" },
+          { outcome: "dismissed", reason: "与已处理的异议内容相同", expectedVersion: returnedVersion },
           await sessions.as("rv-handler"),
         ),
         200,
@@ -579,7 +589,7 @@ describe("public objections (§7)", () => {
       await api.send(
         "POST",
         reviewPath(who("b").applicationId, `/objections/${first.objectionId}/resolution`),
-        { outcome: "dismissed", reason: "重复处理" },
+        { outcome: "dismissed", reason: "重复处理", expectedVersion: returnedVersion },
         await sessions.as("rv-handler"),
       ),
       409,
@@ -604,13 +614,42 @@ describe("recommendation (R3.2, R4.2, R5.2)", () => {
       "OBJECTION_UNRESOLVED",
       "R4.2",
     );
-    const [objection] = (await review("a")).objections;
+    const { objections, version } = await review("a");
+    const [objection] = objections;
     if (!objection) throw new Error("no objection against A");
+    const dismissal = {
+      outcome: "dismissed",
+      reason: "经核查，论文系本人独立完成，有原始手稿和投稿记录为证",
+    };
+    const resolution = reviewPath(who("a").applicationId, `/objections/${objection.objectionId}/resolution`);
+    // A dismissal needs the version read too, and a stale one changes nothing (issue #17).
+    expect(
+      (
+        await json<Refusal>(
+          await api.send("POST", resolution, dismissal, await sessions.as("rv-handler")),
+          400,
+        )
+      ).fields,
+    ).toEqual([expect.objectContaining({ path: "body.expectedVersion" })]);
+    expect(
+      (
+        await json<Refusal>(
+          await api.send(
+            "POST",
+            resolution,
+            { ...dismissal, expectedVersion: version - 1 },
+            await sessions.as("rv-handler"),
+          ),
+          409,
+        )
+      ).code,
+    ).toBe("STALE_VERSION");
+    expect((await review("a")).unresolvedObjections).toBe(1);
     await json(
       await api.send(
         "POST",
-        reviewPath(who("a").applicationId, `/objections/${objection.objectionId}/resolution`),
-        { outcome: "dismissed", reason: "经核查，论文系本人独立完成，有原始手稿和投稿记录为证" },
+        resolution,
+        { ...dismissal, expectedVersion: version },
         await sessions.as("rv-handler"),
       ),
       200,

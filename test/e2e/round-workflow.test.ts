@@ -102,16 +102,46 @@ describe("the round calendar and the reset on the local runtime (R3, DESIGN.md �
     const testKeys = await writeGenerationData(1, 30);
     expect(await objectCount(1)).toBe(30);
 
-    const [first, second] = await Promise.all([
+    const clicks = await Promise.all([
       api.send("POST", "/admin/rounds/2024/resets", { expectedGeneration: 1 }, office),
       api.send("POST", "/admin/rounds/2024/resets", { expectedGeneration: 1 }, office),
     ]);
-    expect([first.status, second.status].sort()).toEqual([202, 202]);
+    // Two clicks that both read generation 1 join one reset (202 twice, one execution); a click read
+    // after the move is told the generation is now 2 (409). Either way the round moves once.
+    const answers = await Promise.all(
+      clicks.map(async (click) => ({
+        status: click.status,
+        body: (await click.json()) as Record<string, unknown>,
+      })),
+    );
+    const started = answers.filter((answer) => answer.status === 202);
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(started.map((answer) => answer.body.executionName)).size).toBe(1);
+    for (const answer of answers.filter((each) => each.status !== 202)) {
+      expect(answer).toMatchObject({ status: 409, body: { code: "STALE_GENERATION" } });
+    }
+    expect((await adminRound(office)).generation).toBe(2);
+
+    // Asked again on the old generation, the office is told the current one and nothing moves.
+    const stale = await api.send("POST", "/admin/rounds/2024/resets", { expectedGeneration: 1 }, office);
+    expect(stale.status).toBe(409);
+    const staleRefusal = (await stale.json()) as { code: string; message: string; fields: unknown[] };
+    expect(staleRefusal.code).toBe("STALE_GENERATION");
+    expect(staleRefusal.message).toContain("当前为第 2 代数据");
+    expect(staleRefusal.fields).toEqual([{ path: "body.expectedGeneration", message: "当前代次为 2" }]);
     expect((await adminRound(office)).generation).toBe(2);
 
     // Invisible at once: the handler's role belonged to generation 1 (R3.2).
     const me = (await (await api.get("/me", handlerToken)).json()) as { roles: unknown[] };
     expect(me.roles).toEqual([]);
+    // The handler's next unit action says why and who gives the role back (R3.2), not a bare 403.
+    const unitList = "/rounds/2024/units/unit-demo-training-center/applications";
+    const removed = await api.get(unitList, handlerToken);
+    expect(removed.status).toBe(403);
+    const refusal = (await removed.json()) as { code: string; rule: string; message: string };
+    expect(refusal).toMatchObject({ code: "ROLE_REMOVED_BY_RESET", rule: "R3.2" });
+    expect(refusal.message).toMatch(/“经办人”.*已随系统重置清除|已重置.*“经办人”/);
+    expect(refusal.message).toContain("请联系本单位系统管理员");
     const staffing = await (
       await api.get("/rounds/2024/units/unit-demo-training-center/staffing", await api.login("unit-admin"))
     ).json();
@@ -124,6 +154,16 @@ describe("the round calendar and the reset on the local runtime (R3, DESIGN.md �
       return resets.length === 1 && resets[0]?.status === "done" ? resets[0] : undefined;
     });
     expect(done.purgedObjects).toBe(30);
+    // Once the purge has removed the old assignments, the refusal still explains the reset.
+    const afterPurge = (await (await api.get(unitList, handlerToken)).json()) as {
+      code: string;
+      message: string;
+    };
+    expect(afterPurge.code).toBe("ROLE_REMOVED_BY_RESET");
+    expect(afterPurge.message).toContain("本轮次已重置，重置前分配的“经办人”、“审核领导”等角色均已清除");
+    // Someone whose organisation never held those roles is refused as before.
+    const other = (await (await api.get(unitList, await api.login("dept-admin"))).json()) as { code: string };
+    expect(other.code).toBe("FORBIDDEN");
     expect(done.purgedItems).toBeGreaterThanOrEqual(32);
     for (const key of testKeys) expect(await itemExists(key)).toBe(false);
     expect(await objectCount(1)).toBe(0);

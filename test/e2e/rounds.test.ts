@@ -13,6 +13,7 @@ import {
   untilOpen,
   uploadEverythingMissing,
 } from "../support/applicant";
+import { apiFetch } from "../support/contract-validator";
 import { type Client, client, inRound, startTestSystem } from "../support/local-system";
 import { refusedWithoutTrace, until } from "../support/refusals";
 import { freshResidentId } from "../support/resident-ids";
@@ -96,7 +97,8 @@ describe("R3.4 the title office runs rounds year after year", () => {
       unitId: DEMO_UNIT,
     });
     await markDepartmentApproved(earlier.applicationId);
-    await sessions.at("2024-11-05T00:00:00+08:00");
+    // The receipt sweep comes 30 s after the cutoff, once no request that came in time can still run.
+    await sessions.at("2024-11-05T00:00:30+08:00");
     await until(
       "the receipt",
       async () => (await roundRepository.get("2024"))?.progress.materialsReceived === true,
@@ -186,7 +188,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
         receiptCutoff: "2025-11-04T16:00:00.000Z",
       },
     });
-    expect(created.calendarText.receiptCutoff).toBe("2025-11-05 00:00");
+    expect(created.calendarText.receiptCutoff).toBe("2025-11-05 00:00（北京时间）");
 
     // A retry of the same request (a lost answer) gets the same round; another round under the id is a conflict.
     const retried = await json<Round>(
@@ -364,9 +366,22 @@ describe("R3.4 the title office runs rounds year after year", () => {
       200,
     );
     expect(extended.version).toBe(before.version + 1);
+    // The office's wall time as written, and the instant it names in UTC (R3.1: "24:00" ends the day).
     expect(extended.moved).toEqual([
-      { boundary: "application.to", before: "2025-10-20 24:00", after: "2025-10-24 24:00" },
-      { boundary: "review.from", before: "2025-10-21 00:00", after: "2025-10-25 00:00" },
+      {
+        boundary: "application.to",
+        before: "2025-10-20 24:00",
+        after: "2025-10-24 24:00",
+        beforeAt: "2025-10-20T16:00:00.000Z",
+        afterAt: "2025-10-24T16:00:00.000Z",
+      },
+      {
+        boundary: "review.from",
+        before: "2025-10-21 00:00",
+        after: "2025-10-25 00:00",
+        beforeAt: "2025-10-20T16:00:00.000Z",
+        afterAt: "2025-10-24T16:00:00.000Z",
+      },
     ]);
     await refusedWithoutTrace(
       () =>
@@ -420,7 +435,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
     const appPath = `/rounds/2025/applications/${created.applicationId}`;
     const { version } = await json<{ version: number }>(await api.get(appPath, token), 200);
     const submitted = await json<{ state: string; testData: boolean }>(
-      await fetch(`${system.url}${appPath}/submit`, {
+      await apiFetch(`${system.url}${appPath}/submit`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -446,6 +461,7 @@ describe("R3.4 the title office runs rounds year after year", () => {
       "R3",
     );
     expect(late.message).toContain("2025-10-25 00:00");
+    await sessions.at("2025-10-25T00:00:30+08:00");
     await until(
       "the 2025 drafts expired at the extended deadline",
       async () => (await roundRepository.get("2025"))?.progress.unsubmittedExpired === true,

@@ -60,3 +60,27 @@ describe.each(files)("%s", (file) => {
     expect(JSON.stringify(definition.States.Alert)).toContain("sns:publish");
   });
 });
+
+interface Retry {
+  ErrorEquals: string[];
+  IntervalSeconds: number;
+  MaxAttempts: number;
+  BackoffRate: number;
+}
+
+describe("round-calendar.asl.json", () => {
+  const definition = JSON.parse(readFileSync(new URL("round-calendar.asl.json", dir), "utf8")) as {
+    States: Record<string, Omit<State, "Retry"> & { Retry?: Retry[] }>;
+  };
+
+  it("retries a failing calendar step through an outage of a minute before its failure path", () => {
+    const retry = definition.States.Advance?.Retry?.find((r) => r.ErrorEquals.includes("States.TaskFailed"));
+    expect(retry).toBeDefined();
+    const { IntervalSeconds, MaxAttempts, BackoffRate } = retry as NonNullable<typeof retry>;
+    const waited = Array.from({ length: MaxAttempts }, (_, n) => IntervalSeconds * BackoffRate ** n);
+    expect(waited.reduce((sum, seconds) => sum + seconds, 0)).toBeGreaterThanOrEqual(60);
+    // Past the retries: the failure is recorded on the round, then alerted (the office resumes it).
+    expect(definition.States.Advance?.Catch?.[0]?.Next).toBe("RecordFailure");
+    expect(definition.States.RecordFailure?.Next).toBe("Alert");
+  });
+});

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
+import { API_GATEWAY_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS } from "../../functions/function-timeouts";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import { buildTestApp } from "./app";
 
@@ -106,6 +107,21 @@ describe("service stack", () => {
       });
     }
     service.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 180 }, 8);
+  });
+
+  it("gives each function the timeout of functions/function-timeouts.ts; those behind the API stay under its 30 s", () => {
+    const functions = Object.values(service.findResources("AWS::Lambda::Function"));
+    const byService = Object.fromEntries(
+      functions.map((fn) => [
+        fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME,
+        fn.Properties.Timeout,
+      ]),
+    );
+    expect(byService).toEqual(FUNCTION_TIMEOUT_SECONDS);
+    const behindApi = new Set(ROUTES.map((route) => route.group));
+    for (const group of behindApi) {
+      expect(FUNCTION_TIMEOUT_SECONDS[group], group).toBeLessThan(API_GATEWAY_TIMEOUT_SECONDS);
+    }
   });
 
   it("bundles each function as one minified ESM file that carries the AWS SDK itself", () => {

@@ -208,7 +208,7 @@ describe("fraud cancellation and the blacklist on DynamoDB Local (R5.5, R7.3)", 
       },
     });
     const beforeMissing = await tableSnapshot();
-    expect((await thrown(cancel(noCertificate))).code).toBe("CERTIFICATE_NOT_FOUND");
+    expect((await thrown(cancel(noCertificate))).code).toBe("CERTIFICATE_RECORD_MISSING");
     expect(await tableSnapshot()).toEqual(beforeMissing);
     expect(await blacklistRepository.ofPerson(person.residentId.hash)).toEqual([]);
   });

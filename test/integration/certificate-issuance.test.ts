@@ -156,7 +156,7 @@ describe("certificate issuance on DynamoDB Local (R4.6)", () => {
         windowStart: "2024-12-30T02:00:00.000Z",
         limit: 10,
         expiresAt: 1735531200,
-        refused: () => new DomainError("too_many_requests", "TOO_MANY_OBJECTIONS", "—"),
+        refused: () => new DomainError("TOO_MANY_OBJECTIONS", "—"),
       },
     );
 

@@ -112,6 +112,7 @@ describe("purge of an old generation (DESIGN.md §8)", () => {
         calendar: ROUND_2024_CALENDAR_SPEC,
         eligibilityRuleSet: "retirement-2025",
         generation: 1,
+        calendarAttempt: 0,
         openedPhases: [],
         progress: NO_PROGRESS,
         version: 1,

@@ -5,7 +5,7 @@ import { DomainError } from "../../functions/core/errors";
 import { useFreshTable } from "../support/table";
 
 const scope = { roundId: "2024", generation: 2 };
-const full = () => new DomainError("rule_violation", "POST_RATIO_FULL", "已无空余高级岗位", { rule: "R5.2" });
+const full = () => new DomainError("POST_RATIO_FULL", "已无空余高级岗位", { rule: "R5.2" });
 const take = (applicationId: string, slots: number) =>
   writeTogether([quotaRepository.takeWrite(scope, "unit-q", "post_structure", applicationId, slots, full)]);
 

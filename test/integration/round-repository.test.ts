@@ -18,6 +18,7 @@ const round = (roundId: string): RoundRecord => ({
   calendar: ROUND_2024_CALENDAR_SPEC,
   eligibilityRuleSet: "retirement-1978",
   generation: 1,
+  calendarAttempt: 0,
   openedPhases: [],
   progress: NO_PROGRESS,
   version: 1,

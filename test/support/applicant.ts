@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
+import type { components } from "../../clients/typescript";
 import { makePdf, makePng } from "./evidence-files";
 import type { Client } from "./local-system";
 import { freshResidentId } from "./resident-ids";
@@ -170,17 +171,24 @@ export async function uploadEvidence(
   );
 }
 
-interface ChecklistAnswer {
-  ready: boolean;
-  sections: {
-    section: string;
-    items: { code: string }[];
-    slots: { slotId: string; items: { code: string; index?: number; year?: number }[] }[];
-  }[];
-}
+export type ChecklistAnswer = components["schemas"]["Checklist"];
 
+/** An empty checklist whose eligibility pre-check (the submit's rules, run ahead) finds nothing. */
+export const READY = {
+  ready: true,
+  sections: [],
+  eligibility: { advisory: true, status: "eligible", message: expect.any(String), failures: [] },
+};
+
+/** Through the generated client: the answer is typed by the contract, and checked against it. */
 export async function checklist(api: Client, token: string, applicationId: string): Promise<ChecklistAnswer> {
-  return json<ChecklistAnswer>(await api.get(applicationPath(applicationId, "/checklist"), token), 200);
+  const { data, error, response } = await api
+    .typed(token)
+    .GET("/rounds/{roundId}/applications/{applicationId}/checklist", {
+      params: { path: { roundId: api.roundId, applicationId } },
+    });
+  if (!data) throw new Error(`checklist: ${response.status} ${JSON.stringify(error)}`);
+  return data;
 }
 
 /** The applicant's uploads, in the order they were requested. */

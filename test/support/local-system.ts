@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createTitleReviewClient, type TitleReviewClient } from "../../clients/typescript";
 import { type LocalSystem, startLocalSystem } from "../../infra/local/system";
+import { checkedFetch } from "./contract-validator";
 
 /** The whole local runtime on a free port, over the suite's emulators, with its own table and bucket. */
 export async function startTestSystem(): Promise<LocalSystem> {
@@ -27,20 +29,37 @@ export interface Client {
   get(path: string, token?: string): Promise<Response>;
   send(method: string, path: string, body: unknown, token?: string): Promise<Response>;
   login(username: string, password?: string): Promise<string>;
+  /** The generated client (clients/typescript), for calls written against the contract's types. */
+  typed(token?: string): TitleReviewClient;
+  /** The round the helpers' paths speak of. */
+  roundId: string;
 }
 
+/**
+ * The end-to-end tests' way to the API. Every answer, through the raw helpers or the typed client, is
+ * checked against the contract (test/support/contract-validator.ts) before the test sees it.
+ */
 export function client(system: LocalSystem): Client {
   const headers = (token?: string): Record<string, string> => ({
     "content-type": "application/json",
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   });
   const api: Client = {
-    get: (path, token) => fetch(`${system.url}${path}`, { headers: headers(token) }),
+    get: (path, token) => checkedFetch(new Request(`${system.url}${path}`, { headers: headers(token) })),
     send: (method, path, body, token) =>
-      fetch(`${system.url}${path}`, {
-        method,
-        headers: headers(token),
-        body: typeof body === "string" ? body : JSON.stringify(body),
+      checkedFetch(
+        new Request(`${system.url}${path}`, {
+          method,
+          headers: headers(token),
+          body: typeof body === "string" ? body : JSON.stringify(body),
+        }),
+      ),
+    roundId: "2024",
+    typed: (token) =>
+      createTitleReviewClient({
+        baseUrl: system.url,
+        fetch: checkedFetch,
+        ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
       }),
     async login(username, password = "Gansu#2024demo") {
       const response = await api.send("POST", "/dev/login", { username, password });
@@ -58,5 +77,7 @@ export function inRound(roundId: string, inner: Client): Client {
     get: (path, token) => inner.get(moved(path), token),
     send: (method, path, body, token) => inner.send(method, moved(path), body, token),
     login: (username, password) => inner.login(username, password),
+    typed: (token) => inner.typed(token),
+    roundId,
   };
 }

@@ -13,6 +13,7 @@ import {
   setClock,
   uploadEverythingMissing,
 } from "./applicant";
+import { apiFetch } from "./contract-validator";
 import type { Client } from "./local-system";
 import { freshResidentId } from "./resident-ids";
 import type { SAMPLE_BASE_INFO } from "./sample-application";
@@ -107,7 +108,7 @@ export function submitAs(
   action: "submit" | "resubmit",
   expectedVersion: number,
 ): Promise<Response> {
-  return fetch(`${url}${applicationPath(applicationId, `/${action}`)}`, {
+  return apiFetch(`${url}${applicationPath(applicationId, `/${action}`)}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",

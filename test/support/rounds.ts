@@ -10,6 +10,7 @@ export async function store2024Round(generation = 1): Promise<void> {
       calendar: ROUND_2024_CALENDAR_SPEC,
       eligibilityRuleSet: "retirement-1978",
       generation,
+      calendarAttempt: 0,
       openedPhases: ["preparation", "application", "review"],
       progress: { ...NO_PROGRESS, preparationResetDone: generation > 1 },
       version: 1,

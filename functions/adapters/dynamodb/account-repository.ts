@@ -102,7 +102,7 @@ function residentIdTaken(kind: AccountKind): DomainError {
     kind === "applicant"
       ? "该身份证号码已注册申报人账号，请直接登录；如忘记用户名或密码，请联系所在单位。"
       : "该身份证号码在本机构已有账号，请勿重复创建；如需调整，请修改原账号的角色。";
-  return new DomainError("conflict", "RESIDENT_ID_TAKEN", message, {
+  return new DomainError("RESIDENT_ID_TAKEN", message, {
     fields: [{ path: "body.residentId", message: "身份证号码已有账号" }],
   });
 }
@@ -161,7 +161,7 @@ export const accountRepository = {
             ConditionExpression: "attribute_not_exists(PK)",
           },
         },
-        conflict: () => new DomainError("conflict", "ACCOUNT_EXISTS", "该账号已存在。"),
+        conflict: () => new DomainError("ACCOUNT_EXISTS", "该账号已存在。"),
       },
       {
         write: {
@@ -219,6 +219,30 @@ export const accountRepository = {
           ? {}
           : { generation: { roundId: current.roundId, generation: current.generation } }),
       }));
+  },
+
+  /**
+   * Roles the account held in earlier generations of the round, which the reset left behind (R3.2).
+   * Read only to explain a refusal; the purge removes them in the end.
+   */
+  async formerRolesOf(accountId: string, current: GenerationScope): Promise<RoleAssignment[]> {
+    const found = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: "GSI1",
+        KeyConditionExpression: "GSI1PK = :account AND begins_with(GSI1SK, :round)",
+        ExpressionAttributeValues: {
+          ":account": `ACCOUNT#${accountId}`,
+          ":round": `ROUND#${current.roundId}#G`,
+        },
+      }),
+    );
+    return (found.Items ?? []).flatMap((item) => {
+      const generation = Number(/^ROUND#[^#]+#G(\d+)#ROLE#/.exec(String(item.GSI1SK))?.[1]);
+      return generation < current.generation
+        ? [{ role: item.role as Role, orgId: item.orgId as string, accountId }]
+        : [];
+    });
   },
 
   /** Role holders of an organisation now: its standing roles plus the current generation's. */

@@ -3,11 +3,12 @@ import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Context } from "aws-lambda";
 import { DomainError } from "../../core/errors";
+import { clientSettings } from "../aws-clients";
 import { tableName } from "./client";
 import { TABLE_DESIGN } from "./table-design";
 
 // Powertools takes a plain DynamoDB client, not the document client of client.ts.
-const client = new DynamoDBClient({});
+const client = new DynamoDBClient(clientSettings("dynamodb"));
 
 /** A stored answer is replayed for a day; a retry after that is an ordinary (refused) second request. */
 const ANSWER_KEPT_SECONDS = 24 * 60 * 60;
@@ -25,14 +26,12 @@ function failure(error: unknown): unknown {
   const name = (error as Error).name;
   if (name === "IdempotencyAlreadyInProgressError") {
     return new DomainError(
-      "conflict",
       "REQUEST_IN_PROGRESS",
       "相同的请求正在处理中，请稍候片刻后刷新查看申报状态，不要重复提交。",
     );
   }
   if (name === "IdempotencyValidationError") {
     return new DomainError(
-      "bad_request",
       "IDEMPOTENCY_KEY_REUSED",
       "该 Idempotency-Key 已用于另一项操作，请为每次新的操作生成新的请求标识。",
       { fields: [{ path: "header.idempotency-key", message: "请求标识已被另一项操作使用" }] },

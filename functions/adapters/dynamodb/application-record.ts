@@ -1,4 +1,5 @@
 import type { AppraisalPassRule, Exclusion, RecordedDuplicateCheck, VoteCount } from "../../core/committee";
+import type { ErrorCode } from "../../core/error-catalogue";
 import type { EvidenceContentType, SectionId, SlotId } from "../../core/forms";
 import type { Action, ApplicationState } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";
@@ -164,7 +165,7 @@ export type EvidencePlace = { index?: number; year?: number };
 
 /** Why completion refused an upload, exactly as it was answered, so a repeated completion answers the same. */
 export interface EvidenceRefusal {
-  code: string;
+  code: ErrorCode;
   message: string;
   /** `rule_violation` (422) for a bad file, `conflict` (409) for an upload completed too late. */
   kind: "rule_violation" | "conflict";
@@ -238,6 +239,11 @@ export interface SubmissionRecord {
   action: "submit" | "resubmit";
   submittedAt: string;
   evidence: PinnedEvidence[];
+  /**
+   * The Idempotency-Key of the request that made it: a retry whose first answer was lost (a timeout after
+   * the write reached the table) finds its own submission here and gets its answer.
+   */
+  requestKey?: string;
 }
 
 /** The audit record of one change; state changes carry `fromState` and `toState` (the timeline). */

@@ -21,6 +21,7 @@ import { encodeCursor, PAGE_SIZE, type Page } from "./page";
 import { withoutKeys } from "./records";
 import { staleVersion } from "./round-repository";
 import { transitionTally } from "./state-tallies";
+import { pinsOf, type StoredPin } from "./submission-pins";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 /** The head and what the checklist and the submission read: sections, uploads, earlier submissions. */
@@ -33,7 +34,6 @@ export interface LoadedApplication {
 
 function applicationExists(applicationId: string): DomainError {
   return new DomainError(
-    "conflict",
     "APPLICATION_EXISTS",
     `您在本轮次已有一份申报（编号 ${applicationId}），请继续填写该申报；如需重新申报，请先撤回原申报。`,
   );
@@ -55,6 +55,26 @@ export function headItem(application: ApplicationRecord) {
       ? applicationKeys.unitIndex(scope, application.unitId, application.firstSubmittedAt, applicationId)
       : {}),
     ...application,
+  };
+}
+
+/**
+ * Holds a transaction to the version the caller read, without changing the application: an answer
+ * about it (a dismissed objection) given on a stale view is refused like any edit.
+ */
+export function versionCheck(application: ApplicationRecord, expectedVersion: number): GuardedWrite {
+  if (expectedVersion !== application.version) throw staleVersion();
+  return {
+    write: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: applicationKeys.head(application.scope, application.applicationId),
+        ConditionExpression: "#version = :expected",
+        ExpressionAttributeNames: { "#version": "version" },
+        ExpressionAttributeValues: { ":expected": expectedVersion },
+      },
+    },
+    conflict: staleVersion,
   };
 }
 
@@ -105,7 +125,7 @@ export async function editApplication(
 }
 
 function invalidCursor(): DomainError {
-  return new DomainError("bad_request", "INVALID_CURSOR", "分页游标无效，请从第一页重新查询。");
+  return new DomainError("INVALID_CURSOR", "分页游标无效，请从第一页重新查询。");
 }
 
 /** Where a page of the state index starts: a shard and, inside it, the key DynamoDB stopped at. */
@@ -189,7 +209,12 @@ export const applicationRepository = {
       } else if (sortKey.startsWith("EVIDENCE#")) {
         evidence.push(withoutKeys(item) as unknown as EvidenceItem);
       } else if (sortKey.startsWith("SUBMISSION#")) {
-        submissions.push(withoutKeys(item) as unknown as SubmissionRecord);
+        submissions.push({
+          number: item.number as number,
+          action: item.action as SubmissionRecord["action"],
+          submittedAt: item.submittedAt as string,
+          evidence: pinsOf(item.pins as StoredPin[], scope, applicationId),
+        });
       }
     }
     return { application, sections, evidence, submissions };
@@ -229,7 +254,7 @@ export const applicationRepository = {
             ConditionExpression: "attribute_not_exists(PK)",
           },
         },
-        conflict: () => new DomainError("conflict", "APPLICATION_EXISTS", "该申报已存在。"),
+        conflict: () => new DomainError("APPLICATION_EXISTS", "该申报已存在。"),
       },
       {
         write: {

@@ -5,6 +5,7 @@ import {
   type ApplicationSnapshot,
   type ApplicationState,
   applyAction,
+  assertActionInTime,
   type LifecycleContext,
 } from "../../core/lifecycle";
 import { notificationsFor } from "../../core/notifications";
@@ -17,6 +18,7 @@ import { outbox } from "./outbox";
 import { quotaRepository } from "./quota-repository";
 import { staleVersion } from "./round-repository";
 import { transitionTally } from "./state-tallies";
+import { storedPins } from "./submission-pins";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 /** States in which the person no longer holds an application in the round, so may start another. */
@@ -36,6 +38,7 @@ export function snapshotOf(application: ApplicationRecord): ApplicationSnapshot 
     exceptionalPromotion: base.success && base.data.applicationMethod === "exceptional",
     grassrootsScope: base.success && base.data.validityScope === "grassroots",
     departmentReturns: application.departmentReturns,
+    submissions: application.submissions,
     unitPublicity: application.unitPublicity
       ? {
           openedBy: application.unitPublicity.openedBy,
@@ -52,6 +55,8 @@ export function snapshotOf(application: ApplicationRecord): ApplicationSnapshot 
 export interface SubmissionFacts {
   evidence: PinnedEvidence[];
   evidenceRevision: number;
+  /** The request's Idempotency-Key, kept on the submission record. */
+  requestKey?: string;
 }
 
 export interface TransitionRequest {
@@ -101,8 +106,11 @@ export interface PlannedTransition {
 export function planTransition(request: TransitionRequest): PlannedTransition {
   const { application, action, actor, context, submission, facts } = request;
   const expectedVersion = request.expectedVersion ?? application.version;
+  const snapshot = snapshotOf(application);
+  // After the deadline the deadline answers, whatever a sweep did to the version meanwhile (DESIGN §5).
+  assertActionInTime(snapshot, action, actor, context);
   if (expectedVersion !== application.version) throw staleVersion();
-  const next = applyAction(snapshotOf(application), action, actor, context);
+  const next = applyAction(snapshot, action, actor, context);
   const { scope, applicationId } = application;
   const at = context.now.toISOString();
 
@@ -140,7 +148,8 @@ export function planTransition(request: TransitionRequest): PlannedTransition {
             number: updated.submissions,
             action,
             submittedAt: at,
-            evidence: submission.evidence,
+            pins: storedPins(submission.evidence),
+            ...(submission.requestKey ? { requestKey: submission.requestKey } : {}),
           },
           ConditionExpression: "attribute_not_exists(PK)",
         },

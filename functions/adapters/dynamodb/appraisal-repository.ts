@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type AppraisalPassRule, type AppraisalVerdict, DEFAULT_APPRAISAL } from "../../core/committee";
 import type { SoughtLevel } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
@@ -29,19 +29,25 @@ export interface AppraisalSettings {
  */
 const appraisalSettingsSchema = z
   .object({
-    expertsPerApplication: z.number().int().min(1).max(15).default(DEFAULT_APPRAISAL.expertsPerApplication),
-    passRule: z
-      .discriminatedUnion("kind", [
+    expertsPerApplication: z._default(
+      z.int().check(z.gte(1)).check(z.lte(15)),
+      DEFAULT_APPRAISAL.expertsPerApplication,
+    ),
+    passRule: z._default(
+      z.discriminatedUnion("kind", [
         z.object({ kind: z.literal("majority") }),
         z.object({ kind: z.literal("unanimous") }),
-        z.object({ kind: z.literal("at_least"), passes: z.number().int().min(1) }),
-      ])
-      .default(DEFAULT_APPRAISAL.passRule),
+        z.object({ kind: z.literal("at_least"), passes: z.int().check(z.gte(1)) }),
+      ]),
+      DEFAULT_APPRAISAL.passRule,
+    ),
   })
-  .refine(
-    (settings) =>
-      settings.passRule.kind !== "at_least" || settings.passRule.passes <= settings.expertsPerApplication,
-    { message: "passes exceeds expertsPerApplication" },
+  .check(
+    z.refine(
+      (settings) =>
+        settings.passRule.kind !== "at_least" || settings.passRule.passes <= settings.expertsPerApplication,
+      { message: "passes exceeds expertsPerApplication" },
+    ),
   );
 
 /** One expert's assignment to one application, and their verdict once recorded. */
@@ -72,26 +78,17 @@ function toAssignment(item: Record<string, unknown>): AppraisalAssignmentRecord 
 
 function settingsInvalid(): DomainError {
   return new DomainError(
-    "conflict",
     "APPRAISAL_SETTINGS_INVALID",
     "本轮次的论文鉴定设置（每份申报的专家人数、通过规则）有误，请联系省职改办更正后再分配专家。",
   );
 }
 
 function evidenceChanged(): DomainError {
-  return new DomainError(
-    "conflict",
-    "EVIDENCE_CHANGED",
-    "所指定的材料已被修改或删除，请刷新材料列表后重新指定。",
-  );
+  return new DomainError("EVIDENCE_CHANGED", "所指定的材料已被修改或删除，请刷新材料列表后重新指定。");
 }
 
 function verdictAlreadyRecorded(): DomainError {
-  return new DomainError(
-    "conflict",
-    "VERDICT_ALREADY_RECORDED",
-    "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。",
-  );
+  return new DomainError("VERDICT_ALREADY_RECORDED", "您已提交过该申报的鉴定意见，鉴定意见提交后不能更改。");
 }
 
 function assignmentPut(scope: GenerationScope, assignment: AppraisalAssignmentRecord): GuardedWrite {

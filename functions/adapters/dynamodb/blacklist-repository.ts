@@ -12,7 +12,6 @@ import { type GuardedWrite, writeTogether } from "./transactions";
 
 function entryExists(entryId: string): DomainError {
   return new DomainError(
-    "conflict",
     "BLACKLIST_ENTRY_EXISTS",
     `该人员的同一决定（同一决定日期和文号）已登记（记录编号 ${entryId}），无需重复登记。`,
   );

@@ -42,7 +42,6 @@ export const certificateRepository = {
       },
       conflict: () =>
         new DomainError(
-          "conflict",
           "CERTIFICATE_NUMBER_TAKEN",
           `证书编号 ${certificate.certificateNumber} 已被使用，本次未发放；请联系系统管理员核对证书编号后重试。`,
         ),

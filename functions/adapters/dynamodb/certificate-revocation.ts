@@ -24,8 +24,7 @@ export function certificateRevocationWrite(
     },
     conflict: () =>
       new DomainError(
-        "conflict",
-        "CERTIFICATE_NOT_FOUND",
+        "CERTIFICATE_RECORD_MISSING",
         `该申报记载的电子证书（编号 ${certificateNumber}）在证书库中不存在，无法同时撤销；请联系技术支持核对证书记录后再取消。`,
       ),
   };

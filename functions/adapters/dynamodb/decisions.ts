@@ -16,7 +16,7 @@ export interface Decided {
 }
 
 export function alreadyDecided(): DomainError {
-  return new DomainError("conflict", "ALREADY_DECIDED", "该记录已作出审批决定，不能再次审批。");
+  return new DomainError("ALREADY_DECIDED", "该记录已作出审批决定，不能再次审批。");
 }
 
 /** The decision on a filed record, written only while it is still filed and unchanged since read. */

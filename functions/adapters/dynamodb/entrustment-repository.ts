@@ -53,8 +53,7 @@ export const entrustmentRepository = {
               : {}),
           },
         },
-        conflict: () =>
-          new DomainError("conflict", "ENTRUSTMENT_EXISTS", "该单位本轮次已有委托函记录，请刷新后查看。"),
+        conflict: () => new DomainError("ENTRUSTMENT_EXISTS", "该单位本轮次已有委托函记录，请刷新后查看。"),
       },
       { write: auditPut({ entity: `ORG#${record.unitId}`, ...audit }) },
     ]);

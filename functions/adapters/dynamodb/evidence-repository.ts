@@ -10,7 +10,7 @@ import { staleVersion } from "./round-repository";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
 function evidenceChanged(): DomainError {
-  return new DomainError("conflict", "EVIDENCE_CHANGED", "该材料已被修改或删除，请刷新材料列表后重试。");
+  return new DomainError("EVIDENCE_CHANGED", "该材料已被修改或删除，请刷新材料列表后重试。");
 }
 
 /**

@@ -48,11 +48,7 @@ export interface VoteRecord {
 }
 
 function meetingClosed(): DomainError {
-  return new DomainError(
-    "conflict",
-    "MEETING_NOT_IN_SESSION",
-    "评审会议不在表决阶段（未开始或已结束），不能投票。",
-  );
+  return new DomainError("MEETING_NOT_IN_SESSION", "评审会议不在表决阶段（未开始或已结束），不能投票。");
 }
 
 function toMeeting(item: Record<string, unknown>): MeetingRecord {
@@ -171,8 +167,7 @@ export const meetingRepository = {
           },
         },
       },
-      conflict: () =>
-        new DomainError("conflict", "MEETING_ALREADY_STARTED", "评审会议已开始或已结束，不能再增加议程。"),
+      conflict: () => new DomainError("MEETING_ALREADY_STARTED", "评审会议已开始或已结束，不能再增加议程。"),
     };
     const updated = await editApplication(
       application,
@@ -266,7 +261,6 @@ export const meetingRepository = {
         vote,
         () =>
           new DomainError(
-            "conflict",
             "VOTE_ALREADY_CAST",
             "您已对该申报投过票，每位委员每项只能投票一次，投票后不能更改。",
           ),

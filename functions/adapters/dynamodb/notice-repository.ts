@@ -110,7 +110,6 @@ async function withEntries(head: Notice | ResultNoticeHead): Promise<Notice> {
 
 function resultNoticeMoved(): DomainError {
   return new DomainError(
-    "conflict",
     "CONCURRENT_UPDATE",
     "评审结果公示正由他人同时发布，请稍后刷新后再试；已发布的名单不会重复。",
   );
@@ -124,7 +123,7 @@ export const noticeRepository = {
       reviewKeys.notice(notice.scope, notice.noticeId),
       reviewKeys.noticeIndex(notice.scope, notice.unitId, notice.startsAt, notice.noticeId),
       { ...notice, kind: "unit_publicity" },
-      () => new DomainError("conflict", "NOTICE_EXISTS", "该公示已存在，请勿重复发布。"),
+      () => new DomainError("NOTICE_EXISTS", "该公示已存在，请勿重复发布。"),
     );
   },
 

@@ -49,11 +49,7 @@ export function objectionUnresolved(): DomainError {
 }
 
 function alreadyResolved(): DomainError {
-  return new DomainError(
-    "conflict",
-    "OBJECTION_RESOLVED",
-    "该异议已处理，不能重复处理；请刷新后查看处理结果。",
-  );
+  return new DomainError("OBJECTION_RESOLVED", "该异议已处理，不能重复处理；请刷新后查看处理结果。");
 }
 
 function toRecord(item: Record<string, unknown>): ObjectionRecord {

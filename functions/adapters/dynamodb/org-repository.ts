@@ -36,7 +36,7 @@ export const orgRepository = {
             ConditionExpression: "attribute_not_exists(PK)",
           },
         },
-        conflict: () => new DomainError("conflict", "ORG_EXISTS", "该机构编号已存在，请勿重复创建。"),
+        conflict: () => new DomainError("ORG_EXISTS", "该机构编号已存在，请勿重复创建。"),
       },
       { write: auditPut({ entity: `ORG#${org.orgId}`, ...audit }) },
     ]);

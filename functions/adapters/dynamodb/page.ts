@@ -17,7 +17,7 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 }
 
 function invalidCursor(): DomainError {
-  return new DomainError("bad_request", "INVALID_CURSOR", "分页游标无效，请从第一页重新查询。", {
+  return new DomainError("INVALID_CURSOR", "分页游标无效，请从第一页重新查询。", {
     fields: [{ path: "query.cursor", message: "分页游标无效" }],
   });
 }

@@ -33,7 +33,7 @@ export const panelRepository = {
         committeeKeys.panel(panel.scope, panel.panelId),
         { GSI1PK: committeeKeys.roundPanels(panel.scope), GSI1SK: `${panel.name}#${panel.panelId}` },
         panel,
-        () => new DomainError("conflict", "PANEL_EXISTS", "该学科组已存在，请勿重复创建。"),
+        () => new DomainError("PANEL_EXISTS", "该学科组已存在，请勿重复创建。"),
       ),
       {
         write: auditPut({

@@ -23,7 +23,6 @@ export interface QualificationDocumentRecord {
 
 export function documentConflict(recorded: QualificationDocumentRecord): DomainError {
   return new DomainError(
-    "conflict",
     "QUALIFICATION_DOCUMENT_CONFLICT",
     `本轮次已登记资格文件 ${recorded.documentNumber}（发文日期 ${recorded.issuedOn}），不能再登记另一份；` +
       "继续发放证书请提交相同的文号和发文日期，如文号有误请联系系统管理员。",
@@ -33,7 +32,6 @@ export function documentConflict(recorded: QualificationDocumentRecord): DomainE
 
 function issuanceMoved(): DomainError {
   return new DomainError(
-    "conflict",
     "CONCURRENT_UPDATE",
     "证书正由他人同时发放，请稍后重试；已发放的证书不受影响，重试时将继续发放其余证书。",
   );

@@ -60,7 +60,6 @@ function toProfile(item: Record<string, unknown>): ReviewerProfile {
 
 function profileExists(): DomainError {
   return new DomainError(
-    "conflict",
     "REVIEWER_PROFILE_EXISTS",
     "该专家本轮次的信息已由他人填写，请刷新后在最新内容上修改（须带上版本号 expectedVersion）。",
   );
@@ -68,7 +67,6 @@ function profileExists(): DomainError {
 
 function profileMissing(): DomainError {
   return new DomainError(
-    "conflict",
     "REVIEWER_PROFILE_MISSING",
     "该专家本轮次尚无专家信息，请先填写（不带版本号）再修改。",
   );

@@ -28,6 +28,23 @@ export interface RoundRecord {
   reminders?: ReminderSettings;
   /** The reminder points sent, and the days they went out on (the workflow never sends one twice). */
   remindersSent?: string[];
+  /**
+   * How often the calendar workflow was resumed after a failure: its current execution is
+   * `calendarExecutionName(roundId, calendarAttempt)`.
+   */
+  calendarAttempt: number;
+  /** What the calendar workflow's failure path recorded, until a resumption clears it. */
+  calendarFailure?: CalendarFailure;
+}
+
+/** A calendar execution that failed past its retries (statemachines/round-calendar.asl.json). */
+export interface CalendarFailure {
+  execution: string;
+  at: string;
+  /** The error's name as Step Functions caught it, for the operators. */
+  error: string;
+  /** A stalled or unreachable service (aws-clients.ts), as opposed to an error in the data or the code. */
+  serviceUnavailable: boolean;
 }
 
 /** What the workflow has done besides opening phases (each transition is performed once). */
@@ -61,6 +78,8 @@ function toRecord(item: Record<string, unknown>): RoundRecord {
     ...(typeof item.documentRecordedAt === "string" ? { documentRecordedAt: item.documentRecordedAt } : {}),
     ...(item.reminders ? { reminders: item.reminders as ReminderSettings } : {}),
     ...(Array.isArray(item.remindersSent) ? { remindersSent: item.remindersSent as string[] } : {}),
+    calendarAttempt: typeof item.calendarAttempt === "number" ? item.calendarAttempt : 0,
+    ...(item.calendarFailure ? { calendarFailure: item.calendarFailure as CalendarFailure } : {}),
   };
 }
 
@@ -92,7 +111,7 @@ export const roundRepository = {
    * it was created (false: a round with that id exists, this request wrote nothing).
    */
   async create(round: RoundRecord, audit: AuditContext): Promise<boolean> {
-    const taken = new DomainError("conflict", "ROUND_EXISTS", "轮次编号已被占用");
+    const taken = new DomainError("ROUND_EXISTS", "轮次编号已被占用");
     try {
       await writeTogether([
         {
@@ -129,7 +148,7 @@ export const roundRepository = {
 };
 
 export function staleVersion(): DomainError {
-  return new DomainError("conflict", "STALE_VERSION", "记录已被他人修改，请刷新后在最新内容上重新操作。");
+  return new DomainError("STALE_VERSION", "记录已被他人修改，请刷新后在最新内容上重新操作。");
 }
 
 /** A change and its audit record in one transaction, guarded by the version the editor read. */

@@ -34,7 +34,7 @@ interface CancellationReason {
 }
 
 function concurrentUpdate(): DomainError {
-  return new DomainError("conflict", "CONCURRENT_UPDATE", "该记录正被他人同时修改，请稍后刷新重试。");
+  return new DomainError("CONCURRENT_UPDATE", "该记录正被他人同时修改，请稍后刷新重试。");
 }
 
 /**

@@ -10,10 +10,11 @@ import {
   UserNotFoundException,
   UsernameExistsException,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { clientSettings } from "../aws-clients";
 import { identityErrors } from "./identity-errors";
 import type { IdentityProvider } from "./identity-provider";
 
-const cognito = new CognitoIdentityProviderClient({});
+const cognito = new CognitoIdentityProviderClient(clientSettings("cognito"));
 
 function userPoolId(): string {
   const id = process.env.USER_POOL_ID;

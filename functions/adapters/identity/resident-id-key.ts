@@ -5,6 +5,8 @@
  * for one read).
  */
 const MIN_LENGTH = 32;
+/** The extension answers from its cache, or after one Secrets Manager call (3 s, aws-clients.ts). */
+const EXTENSION_TIMEOUT_MS = 4_000;
 
 let loading: Promise<string> | undefined;
 
@@ -19,7 +21,11 @@ async function fromSecretsExtension(secretId: string): Promise<string> {
   const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? "2773";
   const response = await fetch(
     `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`,
-    { headers: { "X-Aws-Parameters-Secrets-Token": process.env.AWS_SESSION_TOKEN ?? "" } },
+    {
+      headers: { "X-Aws-Parameters-Secrets-Token": process.env.AWS_SESSION_TOKEN ?? "" },
+      // Bounded like every SDK call (aws-clients.ts): a stalled read is a 503, not a hang.
+      signal: AbortSignal.timeout(EXTENSION_TIMEOUT_MS),
+    },
   );
   if (!response.ok) throw new Error(`the resident ID key secret could not be read (HTTP ${response.status})`);
   const body = (await response.json()) as { SecretString?: string };

@@ -5,6 +5,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
+import { clientSettings } from "../aws-clients";
 
 /** Input of the reset state machine (statemachines/reset.asl.json); every field present, as it reads them. */
 export interface ResetExecutionInput {
@@ -19,14 +20,18 @@ export type ExecutionStatus = "absent" | "running" | "succeeded" | "failed";
 
 /** Starts and inspects workflow executions: Step Functions in AWS, the in-process runner locally. */
 export interface WorkflowExecutions {
-  /** The round's calendar, once per round: a second start (a retried creation) joins the first. */
-  startCalendar(roundId: string): Promise<void>;
+  /**
+   * The round's calendar, once per round and attempt (calendarExecutionName): a second start (a retried
+   * creation, a double click on resume) joins the first.
+   */
+  startCalendar(roundId: string, attempt: number): Promise<void>;
+  calendarStatus(name: string): Promise<ExecutionStatus>;
   /** Idempotent by name: a second start with the same name joins the first. */
   startReset(name: string, input: ResetExecutionInput): Promise<void>;
   resetStatus(name: string): Promise<ExecutionStatus>;
 }
 
-const sfn = new SFNClient({});
+const sfn = new SFNClient(clientSettings("stepFunctions"));
 
 function stateMachineArn(variable: "RESET_STATE_MACHINE_ARN" | "ROUND_CALENDAR_STATE_MACHINE_ARN"): string {
   const arn = process.env[variable];
@@ -35,6 +40,19 @@ function stateMachineArn(variable: "RESET_STATE_MACHINE_ARN" | "ROUND_CALENDAR_S
 }
 
 const resetStateMachineArn = () => stateMachineArn("RESET_STATE_MACHINE_ARN");
+const calendarStateMachineArn = () => stateMachineArn("ROUND_CALENDAR_STATE_MACHINE_ARN");
+
+async function statusOf(stateMachine: string, name: string): Promise<ExecutionStatus> {
+  const executionArn = `${stateMachine.replace(":stateMachine:", ":execution:")}:${name}`;
+  try {
+    const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (status === "RUNNING" || status === "PENDING_REDRIVE") return "running";
+    return status === "SUCCEEDED" ? "succeeded" : "failed";
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return "absent";
+    throw error;
+  }
+}
 
 /** Step Functions refuses a second execution of the same name: that is what makes a start happen once. */
 async function startOnce(arn: string, name: string, input: unknown): Promise<void> {
@@ -47,27 +65,17 @@ async function startOnce(arn: string, name: string, input: unknown): Promise<voi
 }
 
 const stepFunctions: WorkflowExecutions = {
-  async startCalendar(roundId) {
-    await startOnce(stateMachineArn("ROUND_CALENDAR_STATE_MACHINE_ARN"), calendarExecutionName(roundId), {
-      roundId,
-    });
+  async startCalendar(roundId, attempt) {
+    await startOnce(calendarStateMachineArn(), calendarExecutionName(roundId, attempt), { roundId });
   },
+
+  calendarStatus: (name) => statusOf(calendarStateMachineArn(), name),
 
   async startReset(name, input) {
     await startOnce(resetStateMachineArn(), name, input);
   },
 
-  async resetStatus(name) {
-    const executionArn = `${resetStateMachineArn().replace(":stateMachine:", ":execution:")}:${name}`;
-    try {
-      const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-      if (status === "RUNNING" || status === "PENDING_REDRIVE") return "running";
-      return status === "SUCCEEDED" ? "succeeded" : "failed";
-    } catch (error) {
-      if (error instanceof ExecutionDoesNotExist) return "absent";
-      throw error;
-    }
-  },
+  resetStatus: (name) => statusOf(resetStateMachineArn(), name),
 };
 
 let installed: WorkflowExecutions = stepFunctions;
@@ -89,7 +97,10 @@ export function resetExecutionName(roundId: string, fromGeneration: number, atte
   return `reset-${roundId}-g${fromGeneration}${attempt > 0 ? `-a${attempt}` : ""}`;
 }
 
-/** One calendar execution per round (R3.4): the name is the round's. */
-export function calendarExecutionName(roundId: string): string {
-  return `calendar-${roundId}`;
+/**
+ * One calendar execution per round (R3.4) and attempt: the first is named after the round; a resumption
+ * after a failure runs under the next attempt's name, as Step Functions keeps a used name for 90 days.
+ */
+export function calendarExecutionName(roundId: string, attempt: number): string {
+  return `calendar-${roundId}${attempt > 0 ? `-r${attempt}` : ""}`;
 }

@@ -1,14 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type PlainDate, plainDateSchema } from "../calendar/plain-date";
 import { realNameSchema, residentIdSchema } from "../identity";
+import { integer } from "../validation/integer";
 import { BLACKLIST_GROUND_LABELS, BLACKLIST_GROUNDS } from "./grounds";
 
 const text = (what: string, min: number, max: number) =>
   z
     .string({ error: `请填写${what}` })
-    .trim()
-    .min(min, `请填写${what}（至少${min}个字）`)
-    .max(max, `${what}最多${max}字`);
+    .check(z.trim())
+    .check(z.minLength(min, `请填写${what}（至少${min}个字）`))
+    .check(z.maxLength(max, `${what}最多${max}字`));
 
 const groundChoices = BLACKLIST_GROUNDS.map(
   (ground) => `${ground}（${BLACKLIST_GROUND_LABELS[ground]}）`,
@@ -19,34 +20,40 @@ const groundChoices = BLACKLIST_GROUNDS.map(
  * (R5.5, R7.3). The decision may lie in the past; its period is 3 years unless it says otherwise,
  * either as a number of years or as the first day the person may apply again.
  */
-function entrySchema(decisionDate: z.ZodType<string>) {
+function entrySchema(decisionDate: z.ZodMiniType<string>) {
   return z
     .strictObject(
       {
-        residentId: residentIdSchema.describe(
-          "The person's resident ID number; the register keeps only its keyed hash and the number encrypted",
+        residentId: residentIdSchema.check(
+          z.describe(
+            "The person's resident ID number; the register keeps only its keyed hash and the number encrypted",
+          ),
         ),
         realName: realNameSchema,
         ground: z
           .enum(BLACKLIST_GROUNDS, { error: `列入依据应为以下之一：${groundChoices}` })
-          .describe(
-            "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
+          .check(
+            z.describe(
+              "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
+            ),
           ),
         decisionDate,
-        documentNumber: text("决定文号", 2, 100).describe(
-          "The decision's document number, e.g. 甘职改〔2023〕5号",
+        documentNumber: text("决定文号", 2, 100).check(
+          z.describe("The decision's document number, e.g. 甘职改〔2023〕5号"),
         ),
-        reason: text("列入事由", 4, 1000).describe("What the person did, as the decision states it"),
+        reason: text("列入事由", 4, 1000).check(z.describe("What the person did, as the decision states it")),
         years: z
-          .number({ error: "期限年数应为整数" })
-          .int("期限年数应为整数")
-          .min(1, "期限至少1年")
-          .max(10, "期限最多10年")
-          .optional()
-          .describe("The period in years when the decision sets one other than 3"),
-        until: plainDateSchema
-          .optional()
-          .describe("Or the first day the person may apply again, when the decision names an end date"),
+          .optional(
+            integer("期限年数应为整数", "期限年数应为整数")
+              .check(z.gte(1, "期限至少1年"))
+              .check(z.lte(10, "期限最多10年")),
+          )
+          .check(z.describe("The period in years when the decision sets one other than 3")),
+        until: z
+          .optional(plainDateSchema)
+          .check(
+            z.describe("Or the first day the person may apply again, when the decision names an end date"),
+          ),
       },
       {
         error: (issue) =>
@@ -57,22 +64,24 @@ function entrySchema(decisionDate: z.ZodType<string>) {
               : undefined,
       },
     )
-    .superRefine((entry, context) => {
-      if (entry.years !== undefined && entry.until !== undefined) {
-        context.addIssue({
-          code: "custom",
-          path: ["until"],
-          message: "期限年数（years）和期满日期（until）只能填写一项",
-        });
-      }
-      if (entry.until !== undefined && entry.until <= entry.decisionDate) {
-        context.addIssue({ code: "custom", path: ["until"], message: "期满日期须晚于决定日期" });
-      }
-    });
+    .check(
+      z.superRefine((entry, context) => {
+        if (entry.years !== undefined && entry.until !== undefined) {
+          context.addIssue({
+            code: "custom",
+            path: ["until"],
+            message: "期限年数（years）和期满日期（until）只能填写一项",
+          });
+        }
+        if (entry.until !== undefined && entry.until <= entry.decisionDate) {
+          context.addIssue({ code: "custom", path: ["until"], message: "期满日期须晚于决定日期" });
+        }
+      }),
+    );
 }
 
 export const blacklistEntryInputSchema = entrySchema(
-  plainDateSchema.describe("Beijing date of the decision (YYYY-MM-DD); may lie in the past"),
+  plainDateSchema.check(z.describe("Beijing date of the decision (YYYY-MM-DD); may lie in the past")),
 );
 
 /** Nothing can have been decided after today (Beijing date). */
@@ -82,7 +91,7 @@ function decidedByToday(today: PlainDate): string {
 
 /** The same entry with its decision date checked against today, so one answer names every issue of a row. */
 function entrySchemaOn(today: PlainDate) {
-  return entrySchema(plainDateSchema.refine((date) => date <= today, decidedByToday(today)));
+  return entrySchema(plainDateSchema.check(z.refine((date) => date <= today, decidedByToday(today))));
 }
 
 export type BlacklistEntryInput = z.output<typeof blacklistEntryInputSchema>;

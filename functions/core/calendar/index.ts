@@ -22,8 +22,15 @@ export {
   type RoundCalendar,
   type RoundCalendarSpec,
   roundCalendarSchema,
+  storedRoundCalendar,
 } from "./round-calendar";
-export { dueTransitions, nextBoundary, type RoundProgress, type RoundTransition } from "./round-workflow";
+export {
+  dueTransitions,
+  IN_FLIGHT_GRACE_MS,
+  nextBoundary,
+  type RoundProgress,
+  type RoundTransition,
+} from "./round-workflow";
 export {
   BOUNDARY_FORMAT_MESSAGE,
   boundaryTextSchema,
@@ -34,5 +41,13 @@ export {
   shanghaiDateOf,
   wallTimeSchema,
 } from "./shanghai-time";
-export { type Activity, assertWindowOpen, isWindowOpen } from "./windows";
+export {
+  type Activity,
+  activityDeadline,
+  assertBeforeDeadline,
+  assertWindowOpen,
+  type Deadline,
+  isWindowOpen,
+  receiptDeadline,
+} from "./windows";
 export { isWorkingDay } from "./working-days";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, type PlainDate } from "./plain-date";
 import { shanghai, shanghaiDateOf } from "./shanghai-time";
 import { isWorkingDay } from "./working-days";
@@ -28,14 +28,16 @@ export const NOTICE_DEFAULTS: Readonly<NoticeSettings> = {
 // A round may lengthen the notice's minimums, never shorten them.
 export const noticeSettingsSchema = z
   .object({
-    unitPublicityDays: z.number().int().min(NOTICE_DEFAULTS.unitPublicityDays),
-    extendedPublicityDays: z.number().int(),
-    resultNoticeWorkingDays: z.number().int().min(NOTICE_DEFAULTS.resultNoticeWorkingDays),
+    unitPublicityDays: z.int().check(z.gte(NOTICE_DEFAULTS.unitPublicityDays)),
+    extendedPublicityDays: z.int(),
+    resultNoticeWorkingDays: z.int().check(z.gte(NOTICE_DEFAULTS.resultNoticeWorkingDays)),
   })
-  .refine((settings) => settings.extendedPublicityDays > settings.unitPublicityDays, {
-    path: ["extendedPublicityDays"],
-    message: "破格晋升、基层有效人员的公示期须长于一般公示期",
-  });
+  .check(
+    z.refine((settings) => settings.extendedPublicityDays > settings.unitPublicityDays, {
+      path: ["extendedPublicityDays"],
+      message: "破格晋升、基层有效人员的公示期须长于一般公示期",
+    }),
+  );
 
 export function unitPublicityLength(settings: NoticeSettings, extended: boolean): NoticeLength {
   return {

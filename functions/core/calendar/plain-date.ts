@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * A calendar date with no time and no zone, `YYYY-MM-DD`: birth dates, appointment months, the
@@ -23,7 +23,8 @@ export function isPlainDate(text: string): boolean {
 
 export const plainDateSchema = z
   .string()
-  .refine(isPlainDate, { message: "日期格式应为 YYYY-MM-DD，且须为真实存在的日期" });
+  .check(z.refine(isPlainDate, { message: "日期格式应为 YYYY-MM-DD，且须为真实存在的日期" }))
+  .check(z.meta({ format: "date" }));
 
 function requireEpochDay(date: PlainDate): number {
   const day = epochDay(date);

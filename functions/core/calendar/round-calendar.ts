@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DomainError } from "../errors";
 import { NOTICE_DEFAULTS, type NoticeSettings, noticeSettingsSchema } from "./notices";
 import { type PlainDate, plainDateSchema } from "./plain-date";
@@ -42,7 +42,9 @@ export interface RoundCalendar {
 
 const intervalSchema = z
   .object({ from: wallTimeSchema, to: wallTimeSchema })
-  .refine((interval) => interval.from < interval.to, { message: "结束时间须晚于开始时间", path: ["to"] });
+  .check(
+    z.refine((interval) => interval.from < interval.to, { message: "结束时间须晚于开始时间", path: ["to"] }),
+  );
 
 /** Wall times in Beijing time, as the notice writes them: `{ from: "2024-09-11 00:00", to: "2024-10-20 24:00" }`. */
 export const roundCalendarSchema = z
@@ -51,44 +53,56 @@ export const roundCalendarSchema = z
     application: intervalSchema,
     review: intervalSchema,
     receiptCutoff: wallTimeSchema,
-    defenseAt: wallTimeSchema.optional(),
-    committeeMeetingAt: wallTimeSchema.optional(),
+    defenseAt: z.optional(wallTimeSchema),
+    committeeMeetingAt: z.optional(wallTimeSchema),
     achievementCutoff: plainDateSchema,
     seniorityReferenceDate: plainDateSchema,
-    notices: noticeSettingsSchema.default(NOTICE_DEFAULTS),
+    notices: z._default(noticeSettingsSchema, NOTICE_DEFAULTS),
   })
-  .superRefine((calendar, ctx) => {
-    const notBefore = (path: string, earlier: Date, later: Date | undefined, message: string): void => {
-      if (later !== undefined && later < earlier) {
-        ctx.addIssue({ code: "custom", path: path.split("."), message });
-      }
-    };
-    notBefore(
-      "application.from",
-      calendar.preparation.to,
-      calendar.application.from,
-      "个人申报不能早于预准备结束",
-    );
-    notBefore("review.from", calendar.application.to, calendar.review.from, "审核阶段不能早于个人申报结束");
-    notBefore("receiptCutoff", calendar.review.to, calendar.receiptCutoff, "接收材料截止不能早于审核结束");
-    notBefore("defenseAt", calendar.receiptCutoff, calendar.defenseAt, "答辩不能早于接收材料截止");
-    notBefore(
-      "committeeMeetingAt",
-      calendar.receiptCutoff,
-      calendar.committeeMeetingAt,
-      "评审会议不能早于接收材料截止",
-    );
-    if (calendar.defenseAt !== undefined) {
+  .check(
+    z.superRefine((calendar, ctx) => {
+      const notBefore = (path: string, earlier: Date, later: Date | undefined, message: string): void => {
+        if (later !== undefined && later < earlier) {
+          ctx.addIssue({ code: "custom", path: path.split("."), message });
+        }
+      };
+      notBefore(
+        "application.from",
+        calendar.preparation.to,
+        calendar.application.from,
+        "个人申报不能早于预准备结束",
+      );
+      notBefore("review.from", calendar.application.to, calendar.review.from, "审核阶段不能早于个人申报结束");
+      notBefore("receiptCutoff", calendar.review.to, calendar.receiptCutoff, "接收材料截止不能早于审核结束");
+      notBefore("defenseAt", calendar.receiptCutoff, calendar.defenseAt, "答辩不能早于接收材料截止");
       notBefore(
         "committeeMeetingAt",
-        calendar.defenseAt,
+        calendar.receiptCutoff,
         calendar.committeeMeetingAt,
-        "评审会议不能早于答辩",
+        "评审会议不能早于接收材料截止",
       );
-    }
-  });
+      if (calendar.defenseAt !== undefined) {
+        notBefore(
+          "committeeMeetingAt",
+          calendar.defenseAt,
+          calendar.committeeMeetingAt,
+          "评审会议不能早于答辩",
+        );
+      }
+    }),
+  );
 
 export type RoundCalendarSpec = z.input<typeof roundCalendarSchema>;
+
+/**
+ * A calendar as the table holds it, validated when it was written: one that no longer parses is a
+ * fault of the stored data (an internal error), never the caller's input.
+ */
+export function storedRoundCalendar(spec: unknown): RoundCalendar {
+  const result = roundCalendarSchema.safeParse(spec);
+  if (!result.success) throw new Error(`stored round calendar does not parse: ${result.error.message}`);
+  return result.data;
+}
 
 /**
  * Validates a calendar written in Beijing wall time and returns it with UTC instants. `at` prefixes the
@@ -101,7 +115,7 @@ export function parseRoundCalendar(spec: unknown, at = ""): RoundCalendar {
     path: `${at}${issue.path.join(".")}`,
     message: issue.message,
   }));
-  throw new DomainError("bad_request", "INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
+  throw new DomainError("INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
     rule: "R3.4",
     fields,
   });

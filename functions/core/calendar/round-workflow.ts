@@ -21,10 +21,22 @@ export type RoundTransition =
   | { kind: "receive_materials" };
 
 /**
+ * How long after a deadline its sweep waits: API Gateway's integration timeout, the longest a request
+ * that arrived in time can still be running (every HTTP function's timeout is below it). Nothing depends
+ * on the sweep to be refused after the deadline — every write path checks the clock itself (DESIGN §4) —
+ * but a sweep at the deadline's instant would expire a draft under a submission that came in time and
+ * is still being written, and that person would be told someone changed their record.
+ */
+export const IN_FLIGHT_GRACE_MS = 30_000;
+
+const afterGrace = (deadline: Date): Date => new Date(deadline.getTime() + IN_FLIGHT_GRACE_MS);
+
+/**
  * What the workflow must do now, in the order it must do it (the reset before the application opens).
  * The answer depends only on the calendar, the recorded progress and the clock, so a retried or late
  * workflow run gets the same list minus what it has recorded. A phase whose end has passed is not
- * opened any more: its deadline is the clock's (R3.1).
+ * opened any more: its deadline is the clock's (R3.1). The sweeps come `IN_FLIGHT_GRACE_MS` after their
+ * deadlines.
  */
 export function dueTransitions(
   calendar: RoundCalendar,
@@ -44,10 +56,12 @@ export function dueTransitions(
   }
   openIfDue("application");
   openIfDue("review");
-  if (now >= calendar.application.to && !progress.unsubmittedExpired) {
+  if (now >= afterGrace(calendar.application.to) && !progress.unsubmittedExpired) {
     due.push({ kind: "expire_unsubmitted" });
   }
-  if (now >= calendar.receiptCutoff && !progress.materialsReceived) due.push({ kind: "receive_materials" });
+  if (now >= afterGrace(calendar.receiptCutoff) && !progress.materialsReceived) {
+    due.push({ kind: "receive_materials" });
+  }
   return due;
 }
 
@@ -61,6 +75,8 @@ export function nextBoundary(calendar: RoundCalendar, now: Date): Date | undefin
     calendar.review.from,
     calendar.review.to,
     calendar.receiptCutoff,
+    afterGrace(calendar.application.to),
+    afterGrace(calendar.receiptCutoff),
   ];
   const upcoming = boundaries.filter((at) => at > now).map((at) => at.getTime());
   return upcoming.length === 0 ? undefined : new Date(Math.min(...upcoming));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, isPlainDate, type PlainDate } from "./plain-date";
 
 /**
@@ -74,14 +74,29 @@ export function canonicalBoundary(text: string): string {
 export const BOUNDARY_FORMAT_MESSAGE =
   "时间应写作“YYYY-MM-DD HH:mm”（北京时间，24:00 表示当日结束），或带时区偏移、精确到分钟的 ISO 8601 时间（如 2025-10-21T00:00+08:00）";
 
-/** A boundary kept as text (validated): the form in which calendars are received and stored. */
+/**
+ * A boundary kept as text (validated): the form in which calendars are received and stored. The
+ * contract names it `BeijingTimeOrInstant`, with one pattern for both forms.
+ */
 export const boundaryTextSchema = z
   .string()
-  .max(40)
-  .refine((text) => parseBoundary(text) !== undefined, BOUNDARY_FORMAT_MESSAGE);
+  .check(z.maxLength(40))
+  .check(z.refine((text) => parseBoundary(text) !== undefined, BOUNDARY_FORMAT_MESSAGE))
+  .register(z.globalRegistry, {
+    id: "BeijingTimeOrInstant",
+    pattern: `${WALL_TIME.source}|${ISO_INSTANT.source}`,
+    minLength: 16,
+    maxLength: 40,
+    description:
+      "Beijing wall time as the notice writes it, `YYYY-MM-DD HH:mm` (北京时间; `24:00` is the end of that " +
+      "day, R3.1), or ISO 8601 with an offset to the minute, e.g. `2025-10-21T00:00+08:00`.",
+  });
 
 /**
  * `"2024-10-20 24:00"` → the instant. Round calendars are written this way so that an admin can copy
  * them from the notice (a 2025 round is data, R3.4); ISO instants with an offset are read too.
  */
-export const wallTimeSchema = boundaryTextSchema.transform((text) => parseBoundary(text) as Date);
+export const wallTimeSchema = z.pipe(
+  boundaryTextSchema,
+  z.transform((text) => parseBoundary(text) as Date),
+);

@@ -11,6 +11,13 @@ export type Activity =
   | "unit_review"
   | "department_review";
 
+/** The instant after which an activity is never allowed again, in any state (DESIGN §4, §5). */
+export interface Deadline {
+  at: Date;
+  /** What closes, as people call it: the message names it with the time. */
+  label: string;
+}
+
 /**
  * Everything starts in the pre-preparation, which is a rehearsal of the whole round on test data (R3.5):
  * submit, unit review and return, publicity, recommendation, department review. The reset at its end
@@ -36,6 +43,29 @@ const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {
   department_review: "审核部门审核",
 };
 
+/** When the activity closes for good: the end of the last phase it may happen in. */
+export function activityDeadline(activity: Activity, calendar: RoundCalendar): Deadline {
+  return { at: calendar[WINDOWS[activity].last].to, label: ACTIVITY_LABELS[activity] };
+}
+
+/** The committee stops receiving materials: what is still on anyone's desk stays there (R3, R7.3). */
+export function receiptDeadline(calendar: RoundCalendar, label: string): Deadline {
+  return { at: calendar.receiptCutoff, label };
+}
+
+/**
+ * The deadline's answer (R3): from its instant on, whatever the record's state, whatever a sweep of the
+ * round workflow has already done to it. Only inside the window do version and state decide.
+ */
+export function assertBeforeDeadline(deadline: Deadline, now: Date): void {
+  if (now < deadline.at) return;
+  throw ruleViolation(
+    "R3",
+    "DEADLINE_PASSED",
+    `${deadline.label}已于${formatShanghai(deadline.at)}（北京时间）截止，不能再办理`,
+  );
+}
+
 export function isWindowOpen(
   activity: Activity,
   calendar: RoundCalendar,
@@ -56,16 +86,10 @@ export function assertWindowOpen(
   now: Date,
 ): void {
   if (isWindowOpen(activity, calendar, opened, now)) return;
+  assertBeforeDeadline(activityDeadline(activity, calendar), now);
   const from = calendar[WINDOWS[activity].first].from;
   const to = calendar[WINDOWS[activity].last].to;
   const label = ACTIVITY_LABELS[activity];
-  if (now >= to) {
-    throw ruleViolation(
-      "R3",
-      "DEADLINE_PASSED",
-      `${label}已于${formatShanghai(to)}（北京时间）截止，不能再办理`,
-    );
-  }
   throw ruleViolation(
     "R3",
     "WINDOW_NOT_OPEN",

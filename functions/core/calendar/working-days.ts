@@ -22,7 +22,6 @@ export function isWorkingDay(date: PlainDate): boolean {
     chineseDays.getHolidaysInRange(localNoon(`${year}-01-01`), localNoon(`${year}-01-01`), false).length === 0
   ) {
     throw new DomainError(
-      "conflict",
       "HOLIDAY_CALENDAR_MISSING",
       `${year}年的法定节假日安排尚未收录，暂不能按工作日计算公示期，请联系系统管理员更新节假日数据`,
       { rule: "R4.5" },

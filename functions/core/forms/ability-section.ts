@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { choice, decimal, group, list, month, text, wholeNumber } from "./fields";
 
 export const ASSESSMENT_RESULTS = ["excellent", "competent", "basically_competent", "incompetent"] as const;
@@ -35,13 +35,15 @@ export const abilitySectionSchema = z.object(
         .object({
           category: text("工作经历类别", 50),
           from: month("起始年月"),
-          to: month("截止年月").nullable(),
+          to: z.nullable(month("截止年月")),
           content: text("工作内容", 500),
         })
-        .refine((entry) => entry.to === null || entry.to >= entry.from, {
-          message: "截止年月不能早于起始年月",
-          path: ["to"],
-        }),
+        .check(
+          z.refine((entry) => entry.to === null || entry.to >= entry.from, {
+            message: "截止年月不能早于起始年月",
+            path: ["to"],
+          }),
+        ),
       1,
       30,
     ),
@@ -53,17 +55,19 @@ export const abilitySectionSchema = z.object(
       }),
       0,
       10,
-    ).refine(uniqueYears, "同一年度的考核结果只能填写一次"),
+    ).check(z.refine(uniqueYears, "同一年度的考核结果只能填写一次")),
     continuingEducation: list(
       "继续教育学时",
       group("继续教育", { year: year("继续教育年度"), hours: decimal("学时", 0, 1000) }),
       0,
       20,
-    ).refine(uniqueYears, "同一年度的继续教育学时只能填写一次，请合计后填写"),
-    grassrootsService: group("帮扶基层经历", {
-      months: wholeNumber("在基层专业技术岗位累计服务月数", 0, 600),
-      description: text("帮扶基层经历", 500),
-    }).nullable(),
+    ).check(z.refine(uniqueYears, "同一年度的继续教育学时只能填写一次，请合计后填写")),
+    grassrootsService: z.nullable(
+      group("帮扶基层经历", {
+        months: wholeNumber("在基层专业技术岗位累计服务月数", 0, 600),
+        description: text("帮扶基层经历", 500),
+      }),
+    ),
   },
   { error: "请填写能力相关信息" },
 );

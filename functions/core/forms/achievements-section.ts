@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { choice, date, decimal, group, list, text, wholeNumber, yesNo } from "./fields";
 import { JOURNAL_LEVEL_LABELS, JOURNAL_LEVELS } from "./paper-rules";
 import {
@@ -23,25 +23,27 @@ const paperSchema = z
     language: choice("论文语种", PAPER_LANGUAGES, PAPER_LANGUAGE_LABELS),
     cnkiIndexed: yesNo("是否被中国知网收录"),
     /** R7.7: from the unit-stamped report, for papers CNKI does not index; the office checks the others. */
-    duplicateRatio: decimal("去除引用文献复制比（%）", 0, 100).nullable(),
+    duplicateRatio: z.nullable(decimal("去除引用文献复制比（%）", 0, 100)),
   })
-  .superRefine((paper, context) => {
-    if (!paper.cnkiIndexed && paper.duplicateRatio === null) {
-      context.addIssue({
-        code: "custom",
-        message: "未被中国知网收录的论文，须填写查重报告单上的“去除引用文献复制比”",
-        path: ["duplicateRatio"],
-      });
-    }
-    if (paper.cnkiIndexed && paper.duplicateRatio !== null) {
-      context.addIssue({
-        code: "custom",
-        message:
-          "中国知网收录的论文由省职改办统一查重，复制比由省职改办记录，申报人不填写（请留空），也不上传查重报告单",
-        path: ["duplicateRatio"],
-      });
-    }
-  });
+  .check(
+    z.superRefine((paper, context) => {
+      if (!paper.cnkiIndexed && paper.duplicateRatio === null) {
+        context.addIssue({
+          code: "custom",
+          message: "未被中国知网收录的论文，须填写查重报告单上的“去除引用文献复制比”",
+          path: ["duplicateRatio"],
+        });
+      }
+      if (paper.cnkiIndexed && paper.duplicateRatio !== null) {
+        context.addIssue({
+          code: "custom",
+          message:
+            "中国知网收录的论文由省职改办统一查重，复制比由省职改办记录，申报人不填写（请留空），也不上传查重报告单",
+          path: ["duplicateRatio"],
+        });
+      }
+    }),
+  );
 
 const monographSchema = group("论著", {
   title: text("论著名称", 200),
@@ -59,10 +61,12 @@ const projectSchema = z
     completedOn: date("结题（验收、鉴定）日期"),
     rank: wholeNumber("本人排名", 1, 99),
   })
-  .refine((project) => project.completedOn >= project.approvedOn, {
-    message: "结题（验收、鉴定）日期不能早于立项日期",
-    path: ["completedOn"],
-  });
+  .check(
+    z.refine((project) => project.completedOn >= project.approvedOn, {
+      message: "结题（验收、鉴定）日期不能早于立项日期",
+      path: ["completedOn"],
+    }),
+  );
 
 const awardSchema = group("奖励和荣誉", {
   title: text("奖励和荣誉名称", 200),
@@ -78,12 +82,14 @@ const thinkTankSchema = z
     level: choice("成果级别", THINK_TANK_LEVELS, THINK_TANK_LEVEL_LABELS),
     channel: text("成果报送渠道", 200),
     obtainedOn: date("批示或采纳日期"),
-    instructionWording: text("批示内容", 500).nullable(),
+    instructionWording: z.nullable(text("批示内容", 500)),
   })
-  .refine((result) => result.kind === "adoption" || result.instructionWording !== null, {
-    message: "批示类成果须填写批示内容",
-    path: ["instructionWording"],
-  });
+  .check(
+    z.refine((result) => result.kind === "adoption" || result.instructionWording !== null, {
+      message: "批示类成果须填写批示内容",
+      path: ["instructionWording"],
+    }),
+  );
 
 const otherSchema = group("其他业绩", {
   title: text("业绩名称", 200),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   APPLICATION_METHOD_LABELS,
   APPLICATION_METHODS,

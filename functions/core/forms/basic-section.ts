@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   EMPLOYMENT_KIND_LABELS,
   EMPLOYMENT_KINDS,
@@ -49,7 +49,7 @@ const educationSchema = z.object({
   major: text("所学专业", 50),
   graduatedOn: date("毕业时间"),
   certificateNumber: text("学历证书编号", 50),
-  degreeCertificateNumber: text("学位证书编号", 50).nullable(),
+  degreeCertificateNumber: z.nullable(text("学位证书编号", 50)),
   // Whether the record matches the 学信网 registry is never the applicant's to say: a reviewer records
   // it (application-record.ts, RegistryCheck), and until then the evidence is required (R7.4).
 });
@@ -57,21 +57,23 @@ const educationSchema = z.object({
 const workHistorySchema = z
   .object({
     from: month("起始年月"),
-    to: month("截止年月").nullable(),
+    to: z.nullable(month("截止年月")),
     unit: text("工作单位", 100),
     post: text("岗位（职务）", 50),
   })
-  .refine((entry) => entry.to === null || entry.to >= entry.from, {
-    message: "截止年月不能早于起始年月",
-    path: ["to"],
-  });
+  .check(
+    z.refine((entry) => entry.to === null || entry.to >= entry.from, {
+      message: "截止年月不能早于起始年月",
+      path: ["to"],
+    }),
+  );
 
 const currentTitleSchema = group("现专业技术资格", {
   name: text("现职称名称", 50),
   level: choice("现职称级别", TITLE_LEVELS, TITLE_LEVEL_LABELS),
   inHrTrainingSeries: yesNo("现职称是否属于人力资源培训专业"),
   obtainedIn: month("取得现职称资格年月"),
-  appointedIn: month("现职称聘用年月").nullable(),
+  appointedIn: z.nullable(month("现职称聘用年月")),
 });
 
 const seriesChangeSchema = group("转系列信息", {
@@ -88,52 +90,53 @@ export const basicSectionSchema = z
       residentId: residentIdSchema,
       phone: z
         .string({ error: "请填写手机号码" })
-        .trim()
-        .regex(/^1[3-9]\d{9}$/, "手机号码应为11位数字，以1开头"),
+        .check(z.trim())
+        .check(z.regex(/^1[3-9]\d{9}$/, "手机号码应为11位数字，以1开头"))
+        .check(z.meta({ minLength: 11, maxLength: 11 })),
       unitKind: choice("单位类别", UNIT_KINDS, UNIT_KIND_LABELS),
       employmentKind: choice("人员类别", EMPLOYMENT_KINDS, EMPLOYMENT_KIND_LABELS),
       underPostManagement: yesNo("是否纳入事业单位岗位管理"),
       outOfProvinceBranch: yesNo("单位是否为经委托核准的外省民营企业在甘分支机构"),
-      socialInsurance: choice(
-        "社会保险证明方式",
-        SOCIAL_INSURANCE_PROOFS,
-        SOCIAL_INSURANCE_PROOF_LABELS,
-      ).nullable(),
+      socialInsurance: z.nullable(
+        choice("社会保险证明方式", SOCIAL_INSURANCE_PROOFS, SOCIAL_INSURANCE_PROOF_LABELS),
+      ),
       professionalWorkSince: month("从事专业技术工作起始年月"),
       education: list("学习经历", educationSchema, 1, 10),
       workHistory: list("工作履历", workHistorySchema, 1, 30),
-      currentTitle: currentTitleSchema.nullable(),
-      seriesChange: seriesChangeSchema.nullable(),
+      currentTitle: z.nullable(currentTitleSchema),
+      seriesChange: z.nullable(seriesChangeSchema),
     },
     { error: "请填写基本信息" },
   )
-  .superRefine((section, context) => {
-    const provesInsurance = EMPLOYMENT_KINDS_PROVING_SOCIAL_INSURANCE.includes(section.employmentKind);
-    if (provesInsurance && section.socialInsurance === null) {
-      context.addIssue({
-        code: "custom",
-        path: ["socialInsurance"],
-        message: "编外聘用人员和企业人员须选择社会保险证明方式",
-      });
-    }
-    if (section.socialInsurance === "headquarters_payments" && !section.outOfProvinceBranch) {
-      context.addIssue({
-        code: "custom",
-        path: ["socialInsurance"],
-        message: "只有经委托核准的外省民营企业在甘分支机构人员，才可提交企业总部所在地的社保缴费证明",
-      });
-    }
-    if (
-      section.underPostManagement &&
-      section.currentTitle !== null &&
-      section.currentTitle.appointedIn === null
-    ) {
-      context.addIssue({
-        code: "custom",
-        path: ["currentTitle", "appointedIn"],
-        message: "纳入事业单位岗位管理的人员，任职年限从聘用当月起计算，请填写现职称聘用年月",
-      });
-    }
-  });
+  .check(
+    z.superRefine((section, context) => {
+      const provesInsurance = EMPLOYMENT_KINDS_PROVING_SOCIAL_INSURANCE.includes(section.employmentKind);
+      if (provesInsurance && section.socialInsurance === null) {
+        context.addIssue({
+          code: "custom",
+          path: ["socialInsurance"],
+          message: "编外聘用人员和企业人员须选择社会保险证明方式",
+        });
+      }
+      if (section.socialInsurance === "headquarters_payments" && !section.outOfProvinceBranch) {
+        context.addIssue({
+          code: "custom",
+          path: ["socialInsurance"],
+          message: "只有经委托核准的外省民营企业在甘分支机构人员，才可提交企业总部所在地的社保缴费证明",
+        });
+      }
+      if (
+        section.underPostManagement &&
+        section.currentTitle !== null &&
+        section.currentTitle.appointedIn === null
+      ) {
+        context.addIssue({
+          code: "custom",
+          path: ["currentTitle", "appointedIn"],
+          message: "纳入事业单位岗位管理的人员，任职年限从聘用当月起计算，请填写现职称聘用年月",
+        });
+      }
+    }),
+  );
 export type BasicSection = z.output<typeof basicSectionSchema>;
 export type EducationRecord = BasicSection["education"][number];

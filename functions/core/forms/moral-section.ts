@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { date, group, list, text } from "./fields";
 
 /** R7.5: the moral-conduct section. */

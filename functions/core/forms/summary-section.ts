@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { text } from "./fields";
 
 /** R7.8: the summary is at most 800 characters, counted as graphemes. */

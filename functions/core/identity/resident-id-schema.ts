@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseResidentId } from "./resident-id";
 
 /**
@@ -7,9 +7,12 @@ import { parseResidentId } from "./resident-id";
  */
 export const residentIdSchema = z
   .string({ error: "请填写身份证号码" })
-  .trim()
-  .toUpperCase()
-  .superRefine((value, context) => {
-    const result = parseResidentId(value);
-    if (!result.ok) context.addIssue({ code: "custom", message: result.message });
-  });
+  .check(z.trim())
+  .check(z.toUpperCase())
+  .check(
+    z.superRefine((value, context) => {
+      const result = parseResidentId(value);
+      if (!result.ok) context.addIssue({ code: "custom", message: result.message });
+    }),
+  )
+  .check(z.meta({ minLength: 18, maxLength: 18 }));

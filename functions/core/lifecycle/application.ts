@@ -14,6 +14,8 @@ export interface ApplicationSnapshot {
   grassrootsScope: boolean;
   /** R4.3: at most 3. */
   departmentReturns: number;
+  /** Submissions so far: which deadline ends the applicant's work on it (R3, R7.9), whatever its state. */
+  submissions: number;
   /** The latest unit publicity: who opened it (maker-checker) and when it started (R4.2). */
   unitPublicity?: { openedBy: string; startedAt: Date } | undefined;
   /** R4.5: when the result notice went up. */

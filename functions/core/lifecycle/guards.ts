@@ -31,7 +31,11 @@ function required<T>(value: T | undefined, fact: string): T {
   return value;
 }
 
-function scheduled(at: Date | undefined, code: string, what: string): Date {
+function scheduled(
+  at: Date | undefined,
+  code: "DEFENSE_NOT_SCHEDULED" | "MEETING_NOT_SCHEDULED",
+  what: string,
+): Date {
   if (at === undefined) {
     throw ruleViolation("R4.5", code, `${what}时间尚未公布，请省职改办先在轮次日程中设置`);
   }
@@ -42,7 +46,7 @@ export const GUARDS = {
   own_application: (application, actor) => {
     // Someone else's application does not exist for an applicant (404, DESIGN §3).
     if (application.applicantId !== actor.id) {
-      throw new DomainError("not_found", "APPLICATION_NOT_FOUND", "未找到该申报");
+      throw new DomainError("APPLICATION_NOT_FOUND", "未找到该申报");
     }
   },
   first_submission_window: inWindow("first_submission"),

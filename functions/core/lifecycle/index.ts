@@ -1,6 +1,7 @@
 export { ACTION_LABELS, ACTIONS, type Action } from "./actions";
 export type { Actor, ApplicationSnapshot, LifecycleContext } from "./application";
 export { applyAction, assertEditable, availableActions } from "./apply-action";
+export { assertActionInTime } from "./deadlines";
 export {
   APPLICATION_STATES,
   type ApplicationState,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, type PlainDate, type RoundCalendar, shanghai, shanghaiDateOf } from "../calendar";
 
 /** The two review cutoffs reminders precede (R3): a unit's recommendation and a department's review. */
@@ -17,22 +17,12 @@ export const REMINDER_DEFAULTS: Readonly<ReminderSettings> = {
 };
 
 const daysBefore = (label: string) =>
-  z
-    .number({ error: `${label}须为整数天数` })
-    .int(`${label}须为整数天数`)
-    .min(1, `${label}至少为1天`)
-    .max(15, `${label}不超过15天`);
+  z.int({ error: `${label}须为整数天数` }).check(z.gte(1, `${label}至少为1天`)).check(z.lte(15, `${label}不超过15天`));
 
-export const reminderSettingsSchema = z
-  .object({
-    unitReviewDaysBefore: daysBefore("单位审核截止前提醒天数").default(
-      REMINDER_DEFAULTS.unitReviewDaysBefore,
-    ),
-    departmentReviewDaysBefore: daysBefore("审核部门审核截止前提醒天数").default(
-      REMINDER_DEFAULTS.departmentReviewDaysBefore,
-    ),
-  })
-  .strict();
+export const reminderSettingsSchema = z.strictObject({
+    unitReviewDaysBefore: z._default(daysBefore("单位审核截止前提醒天数"), REMINDER_DEFAULTS.unitReviewDaysBefore),
+    departmentReviewDaysBefore: z._default(daysBefore("审核部门审核截止前提醒天数"), REMINDER_DEFAULTS.departmentReviewDaysBefore),
+  });
 
 /** Reminders go out in office hours, never at the midnight a cutoff falls on. */
 const SEND_TIME = "09:00";

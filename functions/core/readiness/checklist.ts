@@ -59,14 +59,21 @@ export function isReady(checklist: Checklist): boolean {
   return checklist.sections.length === 0;
 }
 
-/** For the submit action: a 422 naming R7.3 whose fields point at every item of the checklist. */
+/**
+ * For the submit action: a 422 naming R7.3 whose fields point at every item of the checklist, each
+ * with the rule it breaks and its code — an achievement after the cutoff names R6.1, not only R7.3.
+ */
 export function assertReady(checklist: Checklist): void {
   if (isReady(checklist)) return;
+  const issue = (path: string, item: ChecklistItem) => ({
+    path,
+    message: item.message,
+    rule: item.rule,
+    code: item.code,
+  });
   const fields = checklist.sections.flatMap((group) => [
-    ...group.items.map((item) => ({ path: item.field ?? group.section, message: item.message })),
-    ...group.slots.flatMap((slot) =>
-      slot.items.map((item) => ({ path: `evidence.${slot.slotId}`, message: item.message })),
-    ),
+    ...group.items.map((item) => issue(item.field ?? group.section, item)),
+    ...group.slots.flatMap((slot) => slot.items.map((item) => issue(`evidence.${slot.slotId}`, item))),
   ]);
   throw ruleViolation(
     "R7.3",

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { PlainDate } from "../calendar/plain-date";
 import {
   baseInfoSchema,
@@ -60,7 +60,7 @@ interface ContentFacts {
   slots: readonly SlotGroup[];
 }
 
-function fieldIssues(part: "base_info" | SectionId, error: z.ZodError): ChecklistItem[] {
+function fieldIssues(part: "base_info" | SectionId, error: z.core.$ZodError): ChecklistItem[] {
   return error.issues.map((issue) => ({
     rule: CONTENT_RULES[part],
     code: "FIELD_INVALID",
@@ -72,7 +72,7 @@ function fieldIssues(part: "base_info" | SectionId, error: z.ZodError): Checklis
 /** Validates a section, then its content and its uploads; uploads of an invalid section wait for the fix. */
 function review<Data>(
   section: SectionId,
-  schema: z.ZodType<Data>,
+  schema: z.ZodMiniType<Data>,
   slots: readonly (SlotDefinition<Data> & { id: SlotId })[],
   content: (data: Data, context: ReadinessContext, facts: ContentFacts) => ChecklistItem[],
 ): SectionReview {

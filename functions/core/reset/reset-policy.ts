@@ -16,20 +16,39 @@ export interface ResetRequest {
   /** The round id typed back by the title office, required before wiping formal data. */
   confirmRoundId?: string | undefined;
   scheduled: boolean;
+  /**
+   * The request repeats a reset already begun — the reset workflow's own first step, or the office
+   * resuming a purge that failed — and joins it when the generation has moved.
+   */
+  rejoin?: boolean;
 }
 
 export type ResetDecision = { kind: "move"; toGeneration: number } | { kind: "already_moved" };
 
+/** 409 naming the generation the round is in now, so the office can decide on what it sees. */
+function staleGeneration(situation: ResetSituation, expected: number): DomainError {
+  const { roundId, generation } = situation;
+  const what =
+    expected < generation ? `第 ${expected} 代数据已被此前的重置清除` : `第 ${expected} 代尚不存在`;
+  return new DomainError(
+    "STALE_GENERATION",
+    `轮次“${roundId}”当前为第 ${generation} 代数据，${what}，本次未重置任何数据。如仍需重置当前数据，请刷新后以 expectedGeneration=${generation} 重新提交。`,
+    { fields: [{ path: "body.expectedGeneration", message: `当前代次为 ${generation}` }] },
+  );
+}
+
 /**
  * A reset during pre-preparation wipes test data and needs no confirmation (a second rehearsal). Once
  * the scheduled reset has happened, the data is formal: only an explicit confirmation with the round id
- * typed back lets a reset wipe it. A request for a generation already left behind joins the reset
- * that moved it, so a retry or a double click never moves the round twice.
+ * typed back lets a reset wipe it. The office asking with a generation that is not the current one is
+ * told the current one (409) and nothing moves; the scheduled reset and a request that repeats a reset
+ * already begun join it, so a retry never moves the round twice.
  */
 export function decideReset(situation: ResetSituation, request: ResetRequest): ResetDecision {
-  if (request.expectedGeneration < situation.generation) return { kind: "already_moved" };
-  if (request.expectedGeneration > situation.generation) {
-    throw new DomainError("conflict", "STALE_GENERATION", "轮次数据代次与当前不符，请刷新后重试。");
+  if (request.expectedGeneration !== situation.generation) {
+    const joins = request.expectedGeneration < situation.generation && (request.scheduled || request.rejoin);
+    if (joins) return { kind: "already_moved" };
+    throw staleGeneration(situation, request.expectedGeneration);
   }
   if (request.scheduled) {
     if (situation.preparationResetDone) return { kind: "already_moved" };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   boundaryTextSchema,
   canonicalBoundary,
@@ -14,24 +14,23 @@ import {
 import { DomainError, ruleViolation } from "../errors";
 import { BOUNDARIES, BOUNDARY_LABELS, type Boundary, boundaryTextOf, withBoundary } from "./boundaries";
 
-const intervalChange = z
-  .object({ from: boundaryTextSchema.optional(), to: boundaryTextSchema.optional() })
-  .strict();
+const intervalChange = z.strictObject({
+  from: z.optional(boundaryTextSchema),
+  to: z.optional(boundaryTextSchema),
+});
 
 /** The parts of a calendar the office changes; what is left out stays as it is. */
-export const calendarChangesSchema = z
-  .object({
-    preparation: intervalChange.optional(),
-    application: intervalChange.optional(),
-    review: intervalChange.optional(),
-    receiptCutoff: boundaryTextSchema.optional(),
-    defenseAt: boundaryTextSchema.optional(),
-    committeeMeetingAt: boundaryTextSchema.optional(),
-    achievementCutoff: plainDateSchema.optional(),
-    seniorityReferenceDate: plainDateSchema.optional(),
-    notices: noticeSettingsSchema.optional(),
-  })
-  .strict();
+export const calendarChangesSchema = z.strictObject({
+  preparation: z.optional(intervalChange),
+  application: z.optional(intervalChange),
+  review: z.optional(intervalChange),
+  receiptCutoff: z.optional(boundaryTextSchema),
+  defenseAt: z.optional(boundaryTextSchema),
+  committeeMeetingAt: z.optional(boundaryTextSchema),
+  achievementCutoff: z.optional(plainDateSchema),
+  seniorityReferenceDate: z.optional(plainDateSchema),
+  notices: z.optional(noticeSettingsSchema),
+});
 
 export type CalendarChanges = z.output<typeof calendarChangesSchema>;
 
@@ -139,11 +138,7 @@ export function amendCalendar(
     );
   }
   if (moved.length === 0 && terms.length === 0) {
-    throw new DomainError(
-      "bad_request",
-      "CALENDAR_UNCHANGED",
-      "提交的日程与现行日程相同，没有需要调整的内容。",
-    );
+    throw new DomainError("CALENDAR_UNCHANGED", "提交的日程与现行日程相同，没有需要调整的内容。");
   }
   parseRoundCalendar(calendar, at);
   return { calendar, moved, terms };

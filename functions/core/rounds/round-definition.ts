@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   boundaryTextSchema,
   canonicalBoundary,
@@ -23,47 +23,52 @@ import { BOUNDARIES, BOUNDARY_LABELS, boundaryOf } from "./boundaries";
 
 export const roundIdSchema = z
   .string()
-  .max(32)
-  .regex(/^\d{4}[a-z0-9-]*$/, "轮次编号应以四位年度开头，其后只用小写字母、数字和连字符，如 2025");
+  .check(z.maxLength(32))
+  .check(z.regex(/^\d{4}[a-z0-9-]*$/, "轮次编号应以四位年度开头，其后只用小写字母、数字和连字符，如 2025"));
 
-const intervalInput = z.object({ from: boundaryTextSchema, to: boundaryTextSchema }).strict();
+const intervalInput = z.strictObject({ from: boundaryTextSchema, to: boundaryTextSchema });
 
 /** A round's calendar as an office writes it: wall times as in the notice, or ISO instants. */
-export const calendarInputSchema = z
-  .object({
-    preparation: intervalInput.describe("系统预准备（开始、结束；结束即重置）"),
-    application: intervalInput.describe("个人正式申报"),
-    review: intervalInput.describe("单位和审核部门审核"),
-    receiptCutoff: boundaryTextSchema.describe("评委会停止接收材料"),
-    defenseAt: boundaryTextSchema.optional().describe("答辩时间（可另行通知）"),
-    committeeMeetingAt: boundaryTextSchema.optional().describe("评审会议时间（可另行通知）"),
-    achievementCutoff: plainDateSchema.describe("业绩截止日期（R6.1）"),
-    seniorityReferenceDate: plainDateSchema.describe("任职年限计算截止日期（R6.2）"),
-    notices: noticeSettingsSchema
-      .optional()
-      .describe("公示最短期限：单位公示天数、破格和基层有效的延长天数、结果公示工作日数（R4.2、R5.3、R4.5）"),
-  })
-  .strict();
+export const calendarInputSchema = z.strictObject({
+  preparation: intervalInput.check(z.describe("系统预准备（开始、结束；结束即重置）")),
+  application: intervalInput.check(z.describe("个人正式申报")),
+  review: intervalInput.check(z.describe("单位和审核部门审核")),
+  receiptCutoff: boundaryTextSchema.check(z.describe("评委会停止接收材料")),
+  defenseAt: z.optional(boundaryTextSchema).check(z.describe("答辩时间（可另行通知）")),
+  committeeMeetingAt: z.optional(boundaryTextSchema).check(z.describe("评审会议时间（可另行通知）")),
+  achievementCutoff: plainDateSchema.check(z.describe("业绩截止日期（R6.1）")),
+  seniorityReferenceDate: plainDateSchema.check(z.describe("任职年限计算截止日期（R6.2）")),
+  notices: z
+    .optional(noticeSettingsSchema)
+    .check(
+      z.describe(
+        "公示最短期限：单位公示天数、破格和基层有效的延长天数、结果公示工作日数（R4.2、R5.3、R4.5）",
+      ),
+    ),
+});
 
 export type CalendarInput = z.output<typeof calendarInputSchema>;
 
 /** What the office sends to create a round (R3.4). */
-export const roundDefinitionSchema = z
-  .object({
-    roundId: roundIdSchema,
-    title: z.string().trim().min(4, "请填写轮次名称（4 至 100 字）").max(100, "轮次名称不超过 100 字"),
-    calendar: calendarInputSchema,
-    eligibilityRuleSet: z
-      .enum(ELIGIBILITY_RULE_SET_IDS)
-      .optional()
-      .describe("该年度施行的申报条件规则（退休年龄表）；不填则按年度自动选择"),
-    reminders: reminderSettingsSchema
-      .optional()
-      .describe(
+export const roundDefinitionSchema = z.strictObject({
+  roundId: roundIdSchema,
+  title: z
+    .string()
+    .check(z.trim())
+    .check(z.minLength(4, "请填写轮次名称（4 至 100 字）"))
+    .check(z.maxLength(100, "轮次名称不超过 100 字")),
+  calendar: calendarInputSchema,
+  eligibilityRuleSet: z
+    .optional(z.enum(ELIGIBILITY_RULE_SET_IDS))
+    .check(z.describe("该年度施行的申报条件规则（退休年龄表）；不填则按年度自动选择")),
+  reminders: z
+    .optional(reminderSettingsSchema)
+    .check(
+      z.describe(
         "审核截止前提醒：单位审核截止前几天（默认3天）、审核部门审核截止前几天（默认1天），当日9时提醒",
       ),
-  })
-  .strict();
+    ),
+});
 
 export interface RoundDefinition {
   roundId: string;
@@ -101,7 +106,7 @@ export function yearOf(calendar: RoundCalendar): number {
 }
 
 function invalid(fields: FieldIssue[]): DomainError {
-  return new DomainError("bad_request", "INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
+  return new DomainError("INVALID_ROUND_CALENDAR", "轮次日程有误，请按提示修改后重新保存", {
     rule: "R3.4",
     fields,
   });

@@ -33,7 +33,6 @@ import { temporaryPassword } from "../../services/temporary-password";
 function refuseSelf(actor: Actor, account: AccountRecord): void {
   if (actor.account.accountId === account.accountId) {
     throw new DomainError(
-      "conflict",
       "OWN_ACCOUNT",
       "不能修改自己账号的角色或停用自己的账号，请由本机构另一位管理员或上级管理员办理。",
     );

@@ -26,7 +26,7 @@ export const dispatchApprovalRoutes: BoundRoute[] = [
   route(fileDispatchApproval, async ({ actor, body, now }) => {
     const unit = await orgRepository.get(body.receivingUnitId);
     if (unit?.kind !== "unit") {
-      throw new DomainError("bad_request", "UNKNOWN_UNIT", "接收单位不存在，请从单位名录中选择。", {
+      throw new DomainError("UNKNOWN_UNIT", "接收单位不存在，请从单位名录中选择。", {
         fields: [{ path: "body.receivingUnitId", message: "接收单位不存在" }],
       });
     }

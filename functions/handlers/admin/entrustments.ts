@@ -25,7 +25,7 @@ export const entrustmentRoutes: BoundRoute[] = [
     }
     const existing = await entrustmentRepository.get(unit.orgId, params.roundId);
     if (existing && existing.status !== "refused") {
-      throw new DomainError("conflict", "ENTRUSTMENT_EXISTS", "该单位本轮次已有委托函记录，请刷新后查看。");
+      throw new DomainError("ENTRUSTMENT_EXISTS", "该单位本轮次已有委托函记录，请刷新后查看。");
     }
     const record: EntrustmentRecord = {
       unitId: unit.orgId,

@@ -9,14 +9,9 @@ import { toDepartmentView, toOrgView, toUnitView } from "../../http/views/org-vi
 async function requireDepartment(departmentId: string): Promise<void> {
   const department = await orgRepository.get(departmentId);
   if (department?.kind !== "department") {
-    throw new DomainError(
-      "bad_request",
-      "UNKNOWN_DEPARTMENT",
-      "所选审核部门不存在，请从审核部门名录中选择。",
-      {
-        fields: [{ path: "body.departmentId", message: "审核部门不存在" }],
-      },
-    );
+    throw new DomainError("UNKNOWN_DEPARTMENT", "所选审核部门不存在，请从审核部门名录中选择。", {
+      fields: [{ path: "body.departmentId", message: "审核部门不存在" }],
+    });
   }
 }
 
@@ -43,24 +38,14 @@ export const orgRoutes: BoundRoute[] = [
     const { expectedVersion, ...changes } = body;
     const merged = { ...unit, ...changes };
     if (merged.seniorTitleHolders > merged.professionalPosts) {
-      throw new DomainError(
-        "bad_request",
-        "VALIDATION_FAILED",
-        "现有高级职称人数不能多于专业技术岗位总数。",
-        {
-          fields: [{ path: "body.seniorTitleHolders", message: "不能多于专业技术岗位总数" }],
-        },
-      );
+      throw new DomainError("VALIDATION_FAILED", "现有高级职称人数不能多于专业技术岗位总数。", {
+        fields: [{ path: "body.seniorTitleHolders", message: "不能多于专业技术岗位总数" }],
+      });
     }
     if ((merged.seniorPosts ?? 0) > merged.professionalPosts) {
-      throw new DomainError(
-        "bad_request",
-        "VALIDATION_FAILED",
-        "核定的高级岗位数不能多于专业技术岗位总数。",
-        {
-          fields: [{ path: "body.seniorPosts", message: "不能多于专业技术岗位总数" }],
-        },
-      );
+      throw new DomainError("VALIDATION_FAILED", "核定的高级岗位数不能多于专业技术岗位总数。", {
+        fields: [{ path: "body.seniorPosts", message: "不能多于专业技术岗位总数" }],
+      });
     }
     if (changes.departmentId && changes.departmentId !== unit.departmentId) {
       await requireDepartment(changes.departmentId);

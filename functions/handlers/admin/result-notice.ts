@@ -54,7 +54,7 @@ export const resultNoticeRoutes: BoundRoute[] = [
     const objection = await objectionRepository.get(scope, application.applicationId, params.objectionId);
     // The unit resolves objections against its own publicity; the office only those against the results.
     if (!objection || objection.noticeId !== noticeRepository.resultNoticeId(scope)) {
-      throw new DomainError("not_found", "OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
+      throw new DomainError("OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
     }
     const updated = await answerObjection({
       application,
@@ -62,13 +62,13 @@ export const resultNoticeRoutes: BoundRoute[] = [
       answer: body,
       actor: actingAs(actor, "office_admin"),
       now,
+      expectedVersion: body.expectedVersion,
       ...(body.followUp === undefined
         ? {}
         : {
             followUp: {
               action: "cancel",
               context: lifecycleContext(inScope, now, body.reason),
-              expectedVersion: body.expectedVersion,
             },
           }),
     });

@@ -4,12 +4,20 @@ import {
   updateRoundCalendar,
 } from "../../adapters/dynamodb/round-repository";
 import { REMINDER_DEFAULTS } from "../../core/notifications";
+import { parseBoundary } from "../../core/calendar";
 import { amendCalendar, type CalendarChanges, defineRound } from "../../core/rounds";
 import type { Actor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";
 import { type BoundRoute, route } from "../../http/handler-group";
-import { amendRoundCalendar, createRound, getRoundAdmin, scheduleMeetings } from "../../http/routes/rounds";
+import {
+  amendRoundCalendar,
+  createRound,
+  getRoundAdmin,
+  resumeRoundCalendar,
+  scheduleMeetings,
+} from "../../http/routes/rounds";
 import { roundView } from "../../http/views/round-view";
+import { calendarWorkflowOf, resumeCalendar } from "../../services/calendar-resumption";
 import { openRound } from "../../services/round-opening";
 
 function adminView(round: RoundRecord, now: Date) {
@@ -59,7 +67,14 @@ async function amendRound(
 }
 
 export const roundAdminRoutes: BoundRoute[] = [
-  route(getRoundAdmin, async ({ params, now }) => adminView(await requireRound(params.roundId), now)),
+  route(getRoundAdmin, async ({ params, now }) => {
+    const round = await requireRound(params.roundId);
+    return { ...adminView(round, now), calendarWorkflow: await calendarWorkflowOf(round) };
+  }),
+
+  route(resumeRoundCalendar, async ({ params, body, actor, now }) =>
+    resumeCalendar(await requireRound(params.roundId), body.failedExecution, actor.account.accountId, now),
+  ),
 
   route(createRound, async ({ body, actor, now }) => {
     const { round } = await openRound(defineRound(body, now), actor.account.accountId, now);
@@ -79,7 +94,16 @@ export const roundAdminRoutes: BoundRoute[] = [
       actor,
       now,
     );
-    return { ...adminView(round, now), moved };
+    // The office's wall time as stored, and the instant it names for machines (one way for time).
+    const instant = (text: string) => parseBoundary(text)?.toISOString() ?? null;
+    return {
+      ...adminView(round, now),
+      moved: moved.map((entry) => ({
+        ...entry,
+        beforeAt: entry.before === null ? null : instant(entry.before),
+        afterAt: instant(entry.after) ?? "",
+      })),
+    };
   }),
 
   route(scheduleMeetings, async ({ params, body, actor, now }) => {

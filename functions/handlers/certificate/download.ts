@@ -1,6 +1,5 @@
 import { type BoundRoute, route } from "../../http/handler-group";
 import { downloadCertificate } from "../../http/routes/certificates";
-import { certificateDownload } from "../../services/electronic-certificate";
 import { applicantOf, ownApplication, roundInScope } from "../submission/application-scope";
 
 export const downloadRoutes: BoundRoute[] = [
@@ -11,6 +10,9 @@ export const downloadRoutes: BoundRoute[] = [
       params.applicationId,
       applicant,
     );
+    // The PDF library, fontkit, the subsetter and the font load with the first download, so that the
+    // verification page served by the same function starts without them.
+    const { certificateDownload } = await import("../../services/electronic-certificate");
     const { certificateNumber, pdf } = await certificateDownload(application, applicant, now);
     const fileName = `专业技术资格证书-${certificateNumber}.pdf`;
     return {

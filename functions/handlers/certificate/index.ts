@@ -2,5 +2,5 @@ import { createHandlerGroup } from "../../http/handler-group";
 import { downloadRoutes } from "./download";
 import { verificationRoutes } from "./verification";
 
-// Its own function: the PDF library, fontkit and the 8 MB font stay out of the applicant's hot path.
+// Its own function: the PDF library, fontkit and the font stay out of the applicant's hot path.
 export const handler = createHandlerGroup([...downloadRoutes, ...verificationRoutes]);

@@ -17,7 +17,7 @@ export const verificationRoutes: BoundRoute[] = [
     // One answer for an unknown number and a wrong or missing code: the code cannot be guessed by probing.
     if (!certificate) {
       if (page) return certificateNotFoundPage();
-      throw new DomainError("not_found", "CERTIFICATE_NOT_FOUND", NOT_FOUND_MESSAGE);
+      throw new DomainError("CERTIFICATE_NOT_FOUND", NOT_FOUND_MESSAGE);
     }
     const view = toCertificateVerificationView(certificate);
     return page ? certificatePage(view) : view;

@@ -28,14 +28,13 @@ export const objectionRoutes: BoundRoute[] = [
     if (!notice) throw httpErrors.notFound();
     if (now < new Date(notice.startsAt) || now >= new Date(notice.endsAt)) {
       throw new DomainError(
-        "conflict",
         "NOTICE_CLOSED",
         `该公示已于${formatShanghai(new Date(notice.endsAt))}（北京时间）结束，不再受理异议；如有问题，请向审核部门反映。`,
       );
     }
     const entry = notice.entries.find((listed) => listed.entry === body.entry);
     if (!entry) {
-      throw new DomainError("bad_request", "VALIDATION_FAILED", "公示中没有该序号，请核对后重新填写。", {
+      throw new DomainError("VALIDATION_FAILED", "公示中没有该序号，请核对后重新填写。", {
         fields: [{ path: "body.entry", message: `序号应为1至${notice.entries.length}` }],
       });
     }
@@ -57,7 +56,6 @@ export const objectionRoutes: BoundRoute[] = [
       expiresAt: Math.floor((windowStart.getTime() + 2 * WINDOW_MS) / 1000),
       refused: () =>
         new DomainError(
-          "too_many_requests",
           "TOO_MANY_OBJECTIONS",
           `同一网络地址每小时最多提交${OBJECTIONS_PER_ADDRESS_PER_HOUR}条异议，请稍后再提交；` +
             "如情况紧急，请直接向公示单位或审核部门反映。",

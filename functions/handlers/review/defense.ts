@@ -21,14 +21,9 @@ export const defenseRoutes: BoundRoute[] = [
     const organiser = actingAs(actor, "organiser");
     const panel = await panelRepository.get(inScope.scope, body.panelId);
     if (!panel) {
-      throw new DomainError(
-        "not_found",
-        "PANEL_NOT_FOUND",
-        "未找到该学科组，请先创建学科组或从列表中选择。",
-        {
-          fields: [{ path: "body.panelId", message: "学科组不存在" }],
-        },
-      );
+      throw new DomainError("PANEL_NOT_FOUND", "未找到该学科组，请先创建学科组或从列表中选择。", {
+        fields: [{ path: "body.panelId", message: "学科组不存在" }],
+      });
     }
     const announced = inScope.calendar.defenseAt;
     if (announced !== undefined && body.at < announced) {
@@ -94,7 +89,7 @@ export const defenseRoutes: BoundRoute[] = [
     const member = actingAs(actor, "panel_member");
     const defense = application.defense;
     if (application.state !== "defense" || defense === undefined) {
-      throw new DomainError("conflict", "DEFENSE_NOT_PENDING", "该申报不在待答辩状态，不能录入答辩结果。");
+      throw new DomainError("DEFENSE_NOT_PENDING", "该申报不在待答辩状态，不能录入答辩结果。");
     }
     if (now < new Date(defense.at)) {
       throw ruleViolation(

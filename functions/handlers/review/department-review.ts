@@ -69,7 +69,6 @@ export const departmentReviewRoutes: BoundRoute[] = [
     assertWindowOpen("department_review", inScope.calendar, inScope.round.openedPhases, now);
     if (application.state !== "recommended") {
       throw new DomainError(
-        "conflict",
         "NOT_UNDER_DEPARTMENT_REVIEW",
         "只能在审核部门审核期间（单位已推荐、尚未审核通过）要求查验原件",
       );

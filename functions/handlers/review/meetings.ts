@@ -66,14 +66,9 @@ async function candidates(scope: GenerationScope, named: readonly string[] | und
         : [{ path: `body.applicationIds.${index}`, message: "该申报不在待评委会评审状态，或已列入其他会议" }],
     );
     if (refused.length > 0) {
-      throw new DomainError(
-        "conflict",
-        "NOT_AWAITING_COMMITTEE",
-        "所列申报中有不能列入本次会议的，请核对后重试。",
-        {
-          fields: refused,
-        },
-      );
+      throw new DomainError("NOT_AWAITING_COMMITTEE", "所列申报中有不能列入本次会议的，请核对后重试。", {
+        fields: refused,
+      });
     }
     return found.filter((application): application is ApplicationRecord => application !== undefined);
   }
@@ -107,11 +102,7 @@ export const meetingRoutes: BoundRoute[] = [
     const members = await requireRoleHolders(inScope.scope, body.members, "committee_member", "members");
     const agenda = await candidates(inScope.scope, body.applicationIds);
     if (agenda.length === 0) {
-      throw new DomainError(
-        "conflict",
-        "NOTHING_TO_DECIDE",
-        "目前没有待评委会评审的申报，无需召开评审会议。",
-      );
+      throw new DomainError("NOTHING_TO_DECIDE", "目前没有待评委会评审的申报，无需召开评审会议。");
     }
     const meeting: MeetingRecord = {
       meetingId: randomUUID(),
@@ -148,18 +139,14 @@ export const meetingRoutes: BoundRoute[] = [
 
   route(recordAttendance, async ({ actor, body, subject: { meeting }, now }) => {
     if (meeting.status !== "scheduled") {
-      throw new DomainError(
-        "conflict",
-        "MEETING_ALREADY_OPENED",
-        "会议已开始表决或已结束，出席情况不能再修改。",
-      );
+      throw new DomainError("MEETING_ALREADY_OPENED", "会议已开始表决或已结束，出席情况不能再修改。");
     }
     const members = new Set(meeting.members.map((member) => member.accountId));
     const strangers = body.present.flatMap((accountId, index) =>
       members.has(accountId) ? [] : [{ path: `body.present.${index}`, message: "不是本次会议的委员" }],
     );
     if (strangers.length > 0) {
-      throw new DomainError("bad_request", "NOT_A_MEMBER", "出席人员须为本次会议的委员。", {
+      throw new DomainError("NOT_A_MEMBER", "出席人员须为本次会议的委员。", {
         fields: strangers,
       });
     }
@@ -171,7 +158,7 @@ export const meetingRoutes: BoundRoute[] = [
   /** R8.1: no vote without two thirds of the members in the room, and not before the meeting's time. */
   route(openMeeting, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status !== "scheduled") {
-      throw new DomainError("conflict", "MEETING_ALREADY_OPENED", "会议已开始表决或已结束。");
+      throw new DomainError("MEETING_ALREADY_OPENED", "会议已开始表决或已结束。");
     }
     const inScope = await roundInScope(params.roundId);
     const startsAt = new Date(Math.max(new Date(meeting.at).getTime(), announcedMeeting(inScope).getTime()));
@@ -190,11 +177,7 @@ export const meetingRoutes: BoundRoute[] = [
 
   route(castVote, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status !== "in_session") {
-      throw new DomainError(
-        "conflict",
-        "MEETING_NOT_IN_SESSION",
-        "评审会议不在表决阶段（未开始或已结束），不能投票。",
-      );
+      throw new DomainError("MEETING_NOT_IN_SESSION", "评审会议不在表决阶段（未开始或已结束），不能投票。");
     }
     const member = actingAs(actor, "committee_member");
     if (!meeting.agenda.includes(params.applicationId)) throw httpErrors.notFound();
@@ -207,7 +190,7 @@ export const meetingRoutes: BoundRoute[] = [
     }
     const application = await applicationRepository.get(meeting.scope, params.applicationId);
     if (application?.state !== "committee") {
-      throw new DomainError("conflict", "NOT_AWAITING_DECISION", "该申报已不在待表决状态，不能投票。");
+      throw new DomainError("NOT_AWAITING_DECISION", "该申报已不在待表决状态，不能投票。");
     }
     const conflict = await conflictWith(meeting.scope, member.id, {
       applicationId: application.applicationId,
@@ -240,7 +223,7 @@ export const meetingRoutes: BoundRoute[] = [
 
   route(closeMeeting, async ({ actor, params, body, subject: { meeting }, now }) => {
     if (meeting.status === "scheduled") {
-      throw new DomainError("conflict", "MEETING_NOT_OPENED", "会议尚未开始表决，不能结束。");
+      throw new DomainError("MEETING_NOT_OPENED", "会议尚未开始表决，不能结束。");
     }
     const inScope = await roundInScope(params.roundId);
     const organiser = actingAs(actor, "organiser");

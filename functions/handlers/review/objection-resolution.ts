@@ -18,7 +18,7 @@ export const objectionResolutionRoutes: BoundRoute[] = [
     const { scope } = inScope;
     const objection = await objectionRepository.get(scope, application.applicationId, params.objectionId);
     if (!objection) {
-      throw new DomainError("not_found", "OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
+      throw new DomainError("OBJECTION_NOT_FOUND", "未找到该异议，请刷新后从异议列表中选择。");
     }
     const context = await unitActionContext(inScope, unit, now, body.reason);
     const handler = staffRef(actor, "unit_handler", unit.orgId);
@@ -31,13 +31,13 @@ export const objectionResolutionRoutes: BoundRoute[] = [
       answer: body,
       actor: handler,
       now,
+      expectedVersion: body.expectedVersion,
       ...(body.followUp === undefined
         ? {}
         : {
             followUp: {
               action: body.followUp === "cancel" ? "cancel_by_unit" : "return_by_unit",
               context,
-              expectedVersion: body.expectedVersion,
             },
           }),
     });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationRecord, RegistryCheck } from "../../adapters/dynamodb/application-record";
 import { applicationRepository, editApplication } from "../../adapters/dynamodb/application-repository";
 import type { UnitRecord } from "../../adapters/dynamodb/org-record";
@@ -38,7 +38,6 @@ async function assertOnDesk(
   assertWindowOpen(activity, inScope.calendar, inScope.round.openedPhases, now);
   if (!REVIEWING[reviewer.role].includes(application.state)) {
     throw new DomainError(
-      "conflict",
       "NOT_UNDER_REVIEW",
       reviewer.role === "unit_handler"
         ? "只能在本单位审核期间（已提交、尚未推荐）记录学信网核验结果"

@@ -1,5 +1,6 @@
 import type { ActorRef, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import type { UnitRecord } from "../../adapters/dynamodb/org-record";
+import { assertWindowOpen } from "../../core/calendar";
 import { type Action, availableActions, type LifecycleContext } from "../../core/lifecycle";
 import type { Role } from "../../core/roles";
 import type { Actor } from "../../http/actor";
@@ -28,8 +29,11 @@ export async function unitActionContext(
   now: Date,
   reason?: string,
 ): Promise<LifecycleContext> {
+  const context = lifecycleContext(inScope, now, reason);
+  // The window before the staffing, in the order of the lifecycle's guards: after the cutoff, the deadline answers.
+  assertWindowOpen("unit_review", context.calendar, context.openedPhases, now);
   await requireStaffedUnit(unit.orgId, inScope.scope);
-  return { ...lifecycleContext(inScope, now, reason), unitAccountsComplete: true };
+  return { ...context, unitAccountsComplete: true };
 }
 
 /** What the caller's roles at this unit, its department or the office may attempt now (guards not run). */

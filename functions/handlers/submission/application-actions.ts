@@ -1,11 +1,16 @@
 import { once } from "../../adapters/dynamodb/application-idempotency";
-import { isVerified, type PinnedEvidence } from "../../adapters/dynamodb/application-record";
+import {
+  type ApplicationRecord,
+  isVerified,
+  type PinnedEvidence,
+  type SubmissionRecord,
+} from "../../adapters/dynamodb/application-record";
 import { applicationRepository } from "../../adapters/dynamodb/application-repository";
 import { snapshotOf } from "../../adapters/dynamodb/application-transition";
 import { orgRepository } from "../../adapters/dynamodb/org-repository";
 import { staleVersion } from "../../adapters/dynamodb/round-repository";
 import { eligibilityConfigOf } from "../../core/eligibility";
-import { applyAction, STATE_LABELS } from "../../core/lifecycle";
+import { applyAction, assertActionInTime, STATE_LABELS } from "../../core/lifecycle";
 import { assertReady } from "../../core/readiness";
 import type { Actor } from "../../http/actor";
 import { httpErrors } from "../../http/errors";
@@ -37,10 +42,25 @@ interface SubmitRequest {
   now: Date;
 }
 
+function submittedAnswer(application: ApplicationRecord, submission: SubmissionRecord) {
+  return {
+    applicationId: application.applicationId,
+    state: application.state,
+    stateLabel: STATE_LABELS[application.state],
+    version: application.version,
+    submission: submission.number,
+    submittedAt: submission.submittedAt,
+    pinnedEvidence: submission.evidence.length,
+    ...testDataOf(application),
+  };
+}
+
 /**
- * Submit and resubmit (R4.1, R7.9): the lifecycle first (state, window by the clock), then the
- * checklist, then eligibility; only then ONE transaction moves the state and pins every verified
- * upload by version id and SHA-256. A retry with the same Idempotency-Key gets the first answer.
+ * Submit and resubmit (R4.1, R7.9): the lifecycle first (the deadline by the clock whatever the state,
+ * then version and state), then the checklist, then eligibility; only then ONE transaction moves the
+ * state and pins every verified upload by version id and SHA-256. A retry with the same Idempotency-Key
+ * gets the first answer: from the idempotency record, or — when the first attempt's write reached the
+ * table but its answer was lost to a timeout — from the submission record that carries the key.
  */
 function submission(action: "submit" | "resubmit") {
   return async ({ actor, params, body, headers, lambdaContext, now }: SubmitRequest) => {
@@ -55,22 +75,28 @@ function submission(action: "submit" | "resubmit") {
       async () => {
         const loaded = await ownLoadedApplication(inScope, params.applicationId, applicant);
         const { application } = loaded;
+        const landed = loaded.submissions.find(
+          (earlier) => earlier.requestKey === key && earlier.action === action,
+        );
+        if (landed) return submittedAnswer(application, landed);
         const context = lifecycleContext(inScope, now);
+        const snapshot = snapshotOf(application);
+        // After the deadline nothing else matters (R3), not even what a sweep did to the version.
+        assertActionInTime(snapshot, action, applicant, context);
         if (body.expectedVersion !== application.version) throw staleVersion();
-        // State and deadline first: after the deadline nothing else matters (R3).
-        applyAction(snapshotOf(application), action, applicant, context);
+        applyAction(snapshot, action, applicant, context);
         assertReady(await checklistOf(loaded, actor.account, inScope.calendar));
         const unit = await orgRepository.get(application.unitId);
         if (unit?.kind !== "unit") throw httpErrors.notFound();
-        await assertEligible(
+        await assertEligible({
           loaded,
-          actor.account,
+          account: actor.account,
           unit,
-          inScope.scope.roundId,
-          inScope.calendar,
-          eligibilityConfigOf(inScope.round.eligibilityRuleSet),
+          roundId: inScope.scope.roundId,
+          calendar: inScope.calendar,
+          config: eligibilityConfigOf(inScope.round.eligibilityRuleSet),
           now,
-        );
+        });
         const evidence: PinnedEvidence[] = loaded.evidence.flatMap((item) =>
           isVerified(item)
             ? [
@@ -95,18 +121,14 @@ function submission(action: "submit" | "resubmit") {
           actor: applicant,
           context,
           expectedVersion: body.expectedVersion,
-          submission: { evidence, evidenceRevision: application.evidenceRevision },
+          submission: { evidence, evidenceRevision: application.evidenceRevision, requestKey: key },
         });
-        return {
-          applicationId: submitted.applicationId,
-          state: submitted.state,
-          stateLabel: STATE_LABELS[submitted.state],
-          version: submitted.version,
-          submission: submitted.submissions,
+        return submittedAnswer(submitted, {
+          number: submitted.submissions,
+          action,
           submittedAt: submitted.lastSubmittedAt ?? now.toISOString(),
-          pinnedEvidence: evidence.length,
-          ...testDataOf(submitted),
-        };
+          evidence,
+        });
       },
     );
   };

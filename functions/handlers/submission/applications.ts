@@ -5,12 +5,15 @@ import {
   applicationRepository,
   type LoadedApplication,
 } from "../../adapters/dynamodb/application-repository";
+import { orgRepository } from "../../adapters/dynamodb/org-repository";
 import { residentIdHash } from "../../adapters/identity/resident-id-protection";
 import { assertWindowOpen } from "../../core/calendar";
+import { eligibilityConfigOf } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
 import type { BaseInfo, SectionId } from "../../core/forms";
 import { isReady } from "../../core/readiness";
 import type { Actor } from "../../http/actor";
+import { httpErrors } from "../../http/errors";
 import { type BoundRoute, route } from "../../http/handler-group";
 import { isRehearsal } from "../../http/round-in-scope";
 import {
@@ -28,6 +31,7 @@ import {
   signIntegrityPledge,
 } from "../../http/routes/applications";
 import { toApplicationSummary, toApplicationView } from "../../http/views/application-view";
+import { eligibilityPrecheck } from "../../services/application-eligibility";
 import { checklistOf } from "../../services/application-readiness";
 import { assertMayStartApplication } from "../../services/application-start";
 import { INTEGRITY_PLEDGE } from "../../services/integrity-pledge";
@@ -37,7 +41,6 @@ import { applicantOf, ownLoadedApplication, requireEditable, roundInScope } from
 function requireRegisteredName(baseInfo: BaseInfo, account: AccountRecord, path: string): void {
   if (baseInfo.name === account.realName) return;
   throw new DomainError(
-    "bad_request",
     "NAME_NOT_REGISTERED",
     `姓名须与实名注册的姓名“${account.realName}”一致；如注册信息有误，请联系所在单位。`,
     { fields: [{ path, message: "与实名注册的姓名不一致" }] },
@@ -48,7 +51,6 @@ function requireRegisteredName(baseInfo: BaseInfo, account: AccountRecord, path:
 async function withoutResidentId(data: { residentId: string }, account: AccountRecord) {
   if ((await residentIdHash(data.residentId)) !== account.residentId.hash) {
     throw new DomainError(
-      "bad_request",
       "RESIDENT_ID_NOT_REGISTERED",
       "身份证号码须与实名注册时的号码一致；如注册信息有误，请联系所在单位。",
       { fields: [{ path: "body.data.residentId", message: "与实名注册的身份证号码不一致" }] },
@@ -178,11 +180,26 @@ export const applicationRoutes: BoundRoute[] = [
     return view(saved, loaded, actor);
   }),
 
-  route(getApplicationChecklist, async ({ actor, params }) => {
+  route(getApplicationChecklist, async ({ actor, params, now }) => {
     const applicant = applicantOf(actor);
     const inScope = await roundInScope(params.roundId);
     const loaded = await ownLoadedApplication(inScope, params.applicationId, applicant);
     const checklist = await checklistOf(loaded, actor.account, inScope.calendar);
-    return { ready: isReady(checklist), sections: checklist.sections };
+    const unit = await orgRepository.get(loaded.application.unitId);
+    if (unit?.kind !== "unit") throw httpErrors.notFound();
+    const eligibility = await eligibilityPrecheck({
+      loaded,
+      account: actor.account,
+      unit,
+      roundId: inScope.scope.roundId,
+      calendar: inScope.calendar,
+      config: eligibilityConfigOf(inScope.round.eligibilityRuleSet),
+      now,
+    });
+    return {
+      ready: isReady(checklist) && eligibility.status !== "not_eligible",
+      sections: checklist.sections,
+      eligibility,
+    };
   }),
 ];

@@ -59,15 +59,11 @@ const FORMAT_NAMES: Record<EvidenceContentType, string> = {
 };
 
 function evidenceNotFound(): DomainError {
-  return new DomainError(
-    "not_found",
-    "EVIDENCE_NOT_FOUND",
-    "未找到该材料，可能已被删除或合并，请刷新材料列表。",
-  );
+  return new DomainError("EVIDENCE_NOT_FOUND", "未找到该材料，可能已被删除或合并，请刷新材料列表。");
 }
 
 function badPlace(message: string, path: string): DomainError {
-  return new DomainError("bad_request", "EVIDENCE_PLACE_INVALID", message, { fields: [{ path, message }] });
+  return new DomainError("EVIDENCE_PLACE_INVALID", message, { fields: [{ path, message }] });
 }
 
 /** A slot per item names the item, a slot per year the year, any other slot neither. */
@@ -144,7 +140,7 @@ export const evidenceRoutes: BoundRoute[] = [
     const maxBytes = slotMaxBytes(slot.id);
     const tooBig = body.size > maxBytes;
     if (tooBig) {
-      throw new DomainError("bad_request", "EVIDENCE_TOO_LARGE", `文件不能超过${sizeText(maxBytes)}`, {
+      throw new DomainError("EVIDENCE_TOO_LARGE", `文件不能超过${sizeText(maxBytes)}`, {
         fields: [{ path: "body.size", message: `文件不能超过${sizeText(maxBytes)}` }],
       });
     }
@@ -233,7 +229,7 @@ export const evidenceRoutes: BoundRoute[] = [
     );
     const item = await ownEvidence(application, params.evidenceId);
     if (!isVerified(item)) {
-      throw new DomainError("conflict", "EVIDENCE_NOT_VERIFIED", "该材料尚未通过上传校验，不能下载。");
+      throw new DomainError("EVIDENCE_NOT_VERIFIED", "该材料尚未通过上传校验，不能下载。");
     }
     return { ...(await presignDownload(item, DOWNLOAD_SECONDS, now)), sha256: item.sha256 };
   }),

@@ -5,7 +5,7 @@ import { registerApplicant } from "../../http/routes/registration";
 import { openAccount } from "../../services/account-opening";
 
 function unknownUnit(): DomainError {
-  return new DomainError("bad_request", "UNKNOWN_UNIT", "所选单位不存在，请从单位名录中选择。", {
+  return new DomainError("UNKNOWN_UNIT", "所选单位不存在，请从单位名录中选择。", {
     fields: [{ path: "body.unitId", message: "所选单位不存在" }],
   });
 }

@@ -4,7 +4,7 @@ import { roundProgressRepository } from "../../adapters/dynamodb/round-progress-
 import { type RoundRecord, roundRepository } from "../../adapters/dynamodb/round-repository";
 import { logger } from "../../adapters/logger";
 import { METRIC_NAMES, metrics } from "../../adapters/metrics";
-import { dueTransitions, nextBoundary, parseRoundCalendar, type RoundTransition } from "../../core/calendar";
+import { dueTransitions, nextBoundary, type RoundTransition, storedRoundCalendar } from "../../core/calendar";
 import { expireUnsubmitted, receiveMaterials } from "../../services/deadline-sweeps";
 import { resetRound } from "../../services/reset";
 import { notifyWhatIsDue } from "../../services/review-reminders";
@@ -46,7 +46,11 @@ async function perform(roundId: string, transition: RoundTransition, now: Date):
       // Re-read: the reset earlier in this tick may have moved the generation.
       const round = await roundRepository.get(roundId);
       if (!round) throw new Error(`round ${roundId} does not exist`);
-      const context = { now, calendar: parseRoundCalendar(round.calendar), openedPhases: round.openedPhases };
+      const context = {
+        now,
+        calendar: storedRoundCalendar(round.calendar),
+        openedPhases: round.openedPhases,
+      };
       const run = transition.kind === "expire_unsubmitted" ? expireUnsubmitted : receiveMaterials;
       const result = await run(round, context);
       logger.info("deadline sweep", { roundId, transition: transition.kind, ...result });
@@ -82,7 +86,7 @@ async function notifyPeople(round: RoundRecord, now: Date): Promise<Date | undef
 export async function advanceRound(roundId: string): Promise<AdvanceResult> {
   const round = await roundRepository.get(roundId);
   if (!round) throw new Error(`round ${roundId} does not exist`);
-  const calendar = parseRoundCalendar(round.calendar);
+  const calendar = storedRoundCalendar(round.calendar);
   const now = clock().now();
   const due = dueTransitions(
     calendar,

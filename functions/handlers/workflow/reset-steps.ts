@@ -12,7 +12,7 @@ export async function resetBegin(input: {
 }) {
   const started = await beginReset(
     input.roundId,
-    { ...input, confirmRoundId: input.confirmRoundId ?? undefined },
+    { ...input, confirmRoundId: input.confirmRoundId ?? undefined, rejoin: true },
     clock().now(),
   );
   return { purgeGeneration: started.fromGeneration, toGeneration: started.toGeneration };

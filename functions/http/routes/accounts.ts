@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CHANNELS, contactFields, EMAIL_MISSING, hasAddressForChannel } from "../../core/notifications";
 import { STAFF_ROLES } from "../role-grants";
 import { defineRoute } from "../route-spec";
@@ -24,7 +24,7 @@ export const getUnitStaffing = defineRoute({
   access: "authenticated",
   summary: "Whether the unit holds the three real-name roles it needs to review and recommend (R3.2)",
   tag: "单位审核",
-  params: roundIdParams.extend({ unitId: z.string().min(1).max(64) }),
+  params: z.extend(roundIdParams, { unitId: z.string().check(z.minLength(1)).check(z.maxLength(64)) }),
   response: z
     .object({
       unitId: z.string(),
@@ -32,7 +32,7 @@ export const getUnitStaffing = defineRoute({
       holders: z.array(z.object({ role: z.string(), realName: z.string() })),
       missingRoles: z.array(z.string()),
     })
-    .meta({ id: "UnitStaffing" }),
+    .register(z.globalRegistry, { id: "UnitStaffing" }),
 });
 
 const me = z
@@ -44,15 +44,17 @@ const me = z
     orgId: z.string(),
     phone: z.string(),
     contact: z
-      .object({ channel: z.enum(CHANNELS), email: z.string().optional() })
-      .describe(
-        "How notifications reach the account holder (DESIGN.md §7a); sms to `phone` unless chosen otherwise",
+      .object({ channel: z.enum(CHANNELS), email: z.optional(z.string()) })
+      .check(
+        z.describe(
+          "How notifications reach the account holder (DESIGN.md §7a); sms to `phone` unless chosen otherwise",
+        ),
       ),
-    residentId: z.string().describe("Masked"),
+    residentId: z.string().check(z.describe("Masked")),
     roles: z.array(roleHeld),
-    version: z.number().int(),
+    version: z.int(),
   })
-  .meta({ id: "Me" });
+  .register(z.globalRegistry, { id: "Me" });
 
 export const getMe = defineRoute({
   operationId: "getMe",
@@ -74,8 +76,11 @@ export const updateMe = defineRoute({
   summary:
     "Change one's own contact phone; name, ID number, unit and roles are not the account holder's to set",
   tag: "账户",
-  body: strictBody({ expectedVersion: expectedVersionField, phone: phoneField }).meta({ id: "UpdateMe" }),
+  body: strictBody({ expectedVersion: expectedVersionField, phone: phoneField }).register(z.globalRegistry, {
+    id: "UpdateMe",
+  }),
   response: me,
+  errors: ["CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 export const updateContactPreference = defineRoute({
@@ -98,15 +103,17 @@ export const updateContactPreference = defineRoute({
 const staffRole = z.enum(STAFF_ROLES, { error: "角色不在可授予的范围内" });
 const roleList = z
   .array(staffRole)
-  .max(4, "一个账号最多担任4个角色")
-  .refine((roles) => new Set(roles).size === roles.length, "角色不能重复");
+  .check(z.maxLength(4, "一个账号最多担任4个角色"))
+  .check(z.refine((roles) => new Set(roles).size === roles.length, "角色不能重复"));
 
 /** Several rounds live side by side (R3.4): round roles are held in one round's current generation. */
-const roundInQuestion = roundIdParams.shape.roundId
-  .optional()
-  .describe(
-    "The round whose current generation the round roles (all but admins) belong to; by default the round " +
-      "under way (the newest one that has begun), or the next to begin",
+const roundInQuestion = z
+  .optional(roundIdParams.shape.roundId)
+  .check(
+    z.describe(
+      "The round whose current generation the round roles (all but admins) belong to; by default the round " +
+        "under way (the newest one that has begun), or the next to begin",
+    ),
   );
 
 export const createAccount = defineRoute({
@@ -125,17 +132,29 @@ export const createAccount = defineRoute({
     realName: realNameField,
     residentId: residentIdField,
     phone: phoneField,
-    roles: roleList.min(1, "请至少分配一个角色"),
+    roles: roleList.check(z.minLength(1, "请至少分配一个角色")),
     roundId: roundInQuestion,
-  }).meta({ id: "CreateAccount" }),
+  }).register(z.globalRegistry, { id: "CreateAccount" }),
   successStatus: 201,
-  response: accountView
-    .extend({
+  response: z
+    .extend(accountView, {
       temporaryPassword: z
         .string()
-        .describe("Shown once: hand it to the person, who must change it at first sign-in (Cognito)"),
+        .check(
+          z.describe("Shown once: hand it to the person, who must change it at first sign-in (Cognito)"),
+        ),
     })
-    .meta({ id: "CreatedAccount" }),
+    .register(z.globalRegistry, { id: "CreatedAccount" }),
+  errors: [
+    "ACCOUNT_EXISTS",
+    "CONCURRENT_UPDATE",
+    "NO_ROUND",
+    "PASSWORD_TOO_WEAK",
+    "RESIDENT_ID_TAKEN",
+    "ROLE_NOT_GRANTABLE",
+    "UNIT_ROLES_SEPARATE",
+    "USERNAME_TAKEN",
+  ],
 });
 
 export const listAccounts = defineRoute({
@@ -147,8 +166,9 @@ export const listAccounts = defineRoute({
   summary: "The organisation's staff accounts and the roles they hold now, a page at a time",
   tag: "账号管理",
   params: z.object({ orgId: orgIdField }),
-  query: cursorQuery.extend({ roundId: roundInQuestion }),
-  response: z.object({ accounts: z.array(accountView), nextCursor: z.string().optional() }),
+  query: z.extend(cursorQuery, { roundId: roundInQuestion }),
+  response: z.object({ accounts: z.array(accountView), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 const accountParams = z.object({ accountId: accountIdField });
@@ -164,12 +184,22 @@ export const setAccountRoles = defineRoute({
     "belong to the current round generation and end with the reset (R3.2, DESIGN.md §8)",
   tag: "账号管理",
   params: accountParams,
-  body: strictBody({ expectedVersion: expectedVersionField, roles: roleList, roundId: roundInQuestion }).meta(
-    {
-      id: "SetAccountRoles",
-    },
-  ),
+  body: strictBody({
+    expectedVersion: expectedVersionField,
+    roles: roleList,
+    roundId: roundInQuestion,
+  }).register(z.globalRegistry, {
+    id: "SetAccountRoles",
+  }),
   response: accountView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "NO_ROUND",
+    "OWN_ACCOUNT",
+    "ROLE_NOT_GRANTABLE",
+    "STALE_VERSION",
+    "UNIT_ROLES_SEPARATE",
+  ],
 });
 
 export const disableAccount = defineRoute({
@@ -185,11 +215,12 @@ export const disableAccount = defineRoute({
     expectedVersion: expectedVersionField,
     reason: z
       .string({ error: "请填写停用原因" })
-      .trim()
-      .min(2, "请填写停用原因")
-      .max(200, "停用原因最多200字"),
-  }).meta({ id: "DisableAccount" }),
+      .check(z.trim())
+      .check(z.minLength(2, "请填写停用原因"))
+      .check(z.maxLength(200, "停用原因最多200字")),
+  }).register(z.globalRegistry, { id: "DisableAccount" }),
   response: accountView,
+  errors: ["CONCURRENT_UPDATE", "OWN_ACCOUNT", "PASSWORD_TOO_WEAK", "STALE_VERSION", "USERNAME_TAKEN"],
 });
 
 export const enableAccount = defineRoute({
@@ -201,8 +232,11 @@ export const enableAccount = defineRoute({
   summary: "Enable a disabled staff account again",
   tag: "账号管理",
   params: accountParams,
-  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "EnableAccount" }),
+  body: strictBody({ expectedVersion: expectedVersionField }).register(z.globalRegistry, {
+    id: "EnableAccount",
+  }),
   response: accountView,
+  errors: ["CONCURRENT_UPDATE", "OWN_ACCOUNT", "PASSWORD_TOO_WEAK", "STALE_VERSION", "USERNAME_TAKEN"],
 });
 
 export const getApplicantResidentId = defineRoute({
@@ -218,5 +252,5 @@ export const getApplicantResidentId = defineRoute({
   params: accountParams,
   response: z
     .object({ accountId: z.string(), realName: z.string(), residentId: z.string() })
-    .meta({ id: "ApplicantResidentId" }),
+    .register(z.globalRegistry, { id: "ApplicantResidentId" }),
 });

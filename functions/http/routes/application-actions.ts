@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { statusView } from "../views/status-view";
 import { testDataFields } from "../views/test-data";
@@ -10,8 +10,11 @@ const TAG = "个人申报";
 const idempotencyHeaders = z.object({
   "idempotency-key": z
     .string({ error: "请在请求头 Idempotency-Key 中提供本次提交的唯一标识（如 UUID），重试时使用同一标识" })
-    .regex(/^[A-Za-z0-9_-]{8,128}$/, "Idempotency-Key 应为8至128位字母、数字、下划线或连字符")
-    .describe("One value per intended submission: a retry with the same value gets the first answer"),
+    .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, "Idempotency-Key 应为8至128位字母、数字、下划线或连字符"))
+    .check(z.meta({ minLength: 8, maxLength: 128 }))
+    .check(
+      z.describe("One value per intended submission: a retry with the same value gets the first answer"),
+    ),
 });
 
 const submitted = z
@@ -19,13 +22,13 @@ const submitted = z
     applicationId: z.string(),
     state: z.string(),
     stateLabel: z.string(),
-    version: z.number().int(),
-    submission: z.number().int().describe("1 for the first submission, then one more per resubmission"),
+    version: z.int(),
+    submission: z.int().check(z.describe("1 for the first submission, then one more per resubmission")),
     submittedAt: z.iso.datetime(),
-    pinnedEvidence: z.number().int().describe("Evidence pinned by version id and SHA-256 (DESIGN.md §6)"),
+    pinnedEvidence: z.int().check(z.describe("Evidence pinned by version id and SHA-256 (DESIGN.md §6)")),
     ...testDataFields,
   })
-  .meta({ id: "Submitted" });
+  .register(z.globalRegistry, { id: "Submitted" });
 
 export const submitApplication = defineRoute({
   operationId: "submitApplication",
@@ -39,8 +42,24 @@ export const submitApplication = defineRoute({
   tag: TAG,
   params: applicationParams,
   headers: idempotencyHeaders,
-  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Submit" }),
+  body: strictBody({ expectedVersion: expectedVersionField }).register(z.globalRegistry, { id: "Submit" }),
   response: submitted,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_READY",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "IDEMPOTENCY_KEY_REUSED",
+    "INVALID_TRANSITION",
+    "NOT_ELIGIBLE",
+    "REQUEST_IN_PROGRESS",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const resubmitApplication = defineRoute({
@@ -55,8 +74,24 @@ export const resubmitApplication = defineRoute({
   tag: TAG,
   params: applicationParams,
   headers: idempotencyHeaders,
-  body: strictBody({ expectedVersion: expectedVersionField }).meta({ id: "Resubmit" }),
+  body: strictBody({ expectedVersion: expectedVersionField }).register(z.globalRegistry, { id: "Resubmit" }),
   response: submitted,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_READY",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "IDEMPOTENCY_KEY_REUSED",
+    "INVALID_TRANSITION",
+    "NOT_ELIGIBLE",
+    "REQUEST_IN_PROGRESS",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const withdrawApplication = defineRoute({
@@ -70,9 +105,20 @@ export const withdrawApplication = defineRoute({
   params: applicationParams,
   body: strictBody({
     expectedVersion: expectedVersionField,
-    reason: z.string({ error: "撤回原因应为文字" }).trim().max(200, "撤回原因最多200字").optional(),
-  }).meta({ id: "Withdraw" }),
+    reason: z.optional(
+      z.string({ error: "撤回原因应为文字" }).check(z.trim()).check(z.maxLength(200, "撤回原因最多200字")),
+    ),
+  }).register(z.globalRegistry, { id: "Withdraw" }),
   response: statusView,
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const getApplicationStatus = defineRoute({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { baseInfoSchema, SECTION_SCHEMAS, SECTION_TITLES, type SectionId } from "../../core/forms";
 import { INTEGRITY_PLEDGE } from "../../services/integrity-pledge";
 import { defineRoute } from "../route-spec";
@@ -7,7 +7,7 @@ import { expectedVersionField, strictBody } from "./fields";
 import { roundIdParams } from "./rounds";
 import { refusingUnknownKeys } from "./strict-form";
 
-export const applicationParams = roundIdParams.extend({
+export const applicationParams = z.extend(roundIdParams, {
   applicationId: z.uuid("申报编号格式不正确"),
 });
 
@@ -24,7 +24,7 @@ export const getIntegrityPledge = defineRoute({
   tag: TAG,
   response: z
     .object({ version: z.string(), title: z.string(), paragraphs: z.array(z.string()) })
-    .meta({ id: "IntegrityPledge" }),
+    .register(z.globalRegistry, { id: "IntegrityPledge" }),
 });
 
 export const createApplication = defineRoute({
@@ -38,11 +38,20 @@ export const createApplication = defineRoute({
     "application per person and round; drafts may be written from the pre-preparation on (R3.3)",
   tag: TAG,
   params: roundIdParams,
-  body: strictBody({ baseInfo: refusingUnknownKeys(baseInfoSchema).optional() }).meta({
+  body: strictBody({ baseInfo: z.optional(refusingUnknownKeys(baseInfoSchema)) }).register(z.globalRegistry, {
     id: "CreateApplication",
   }),
   successStatus: 201,
   response: applicationView,
+  errors: [
+    "APPLICATION_CANCELLED",
+    "APPLICATION_EXISTS",
+    "BLACKLISTED",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "NAME_NOT_REGISTERED",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listMyApplications = defineRoute({
@@ -83,15 +92,27 @@ export const saveBaseInfo = defineRoute({
   body: strictBody({
     expectedVersion: expectedVersionField,
     baseInfo: refusingUnknownKeys(baseInfoSchema),
-  }).meta({
+  }).register(z.globalRegistry, {
     id: "SaveBaseInfo",
   }),
   response: applicationView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "MATERIALS_LOCKED",
+    "NAME_NOT_REGISTERED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const confirmedField = z
   .boolean({ error: "请说明是否确认该部分信息（confirmed: true 确认，false 暂存）" })
-  .describe("true: the applicant confirms the section (R7.2); false: saved as a draft, not confirmed");
+  .check(
+    z.describe("true: the applicant confirms the section (R7.2); false: saved as a draft, not confirmed"),
+  );
 
 const SECTION_PATHS: Record<SectionId, string> = {
   basic: "basic",
@@ -125,6 +146,16 @@ function sectionRoute<const S extends SectionId, const Id extends string>(sectio
       data: refusingUnknownKeys(SECTION_SCHEMAS[section]) as (typeof SECTION_SCHEMAS)[S],
     }),
     response: applicationView,
+    errors: [
+      "APPLICATION_NOT_FOUND",
+      "CONCURRENT_UPDATE",
+      "DEADLINE_PASSED",
+      "MATERIALS_LOCKED",
+      "NOT_EDITABLE",
+      "RESIDENT_ID_NOT_REGISTERED",
+      "STALE_VERSION",
+      "WINDOW_NOT_OPEN",
+    ],
   });
 }
 
@@ -151,20 +182,29 @@ export const signIntegrityPledge = defineRoute({
       .literal(INTEGRITY_PLEDGE.version, {
         error: `诚信承诺书已更新为版本 ${INTEGRITY_PLEDGE.version}，请阅读最新内容后重新签署`,
       })
-      .describe("The version of GET /integrity-pledge the applicant read"),
+      .check(z.describe("The version of GET /integrity-pledge the applicant read")),
     agreed: z.literal(true, { error: "须勾选“本人已阅读并承诺”（agreed: true）后方可签署" }),
     statements: statementsSchema,
-  }).meta({ id: "SignIntegrityPledge" }),
+  }).register(z.globalRegistry, { id: "SignIntegrityPledge" }),
   response: applicationView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 const checklistItem = z.object({
   rule: z.string(),
   code: z.string(),
   message: z.string(),
-  field: z.string().optional(),
-  index: z.number().int().optional(),
-  year: z.number().int().optional(),
+  field: z.optional(z.string()),
+  index: z.optional(z.int()),
+  year: z.optional(z.int()),
 });
 
 export const getApplicationChecklist = defineRoute({
@@ -174,13 +214,25 @@ export const getApplicationChecklist = defineRoute({
   group: "submission",
   access: "authenticated",
   summary:
-    "What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3); " +
-    "empty when ready",
+    "What is missing or wrong before the application can be submitted, by section and evidence slot (R7.3), " +
+    "and an advisory pre-check of eligibility by the rules the submit applies (R1, R2, R5.5, R6)",
   tag: TAG,
   params: applicationParams,
   response: z
     .object({
-      ready: z.boolean(),
+      ready: z
+        .boolean()
+        .check(z.describe("Nothing left on the checklist and the eligibility pre-check finds no refusal")),
+      eligibility: z
+        .object({
+          advisory: z.literal(true).check(z.describe("The submit decides, on the data of that moment")),
+          status: z.enum(["eligible", "not_eligible", "not_checked"]),
+          message: z.string(),
+          failures: z.array(z.object({ rule: z.string(), code: z.string(), message: z.string() })),
+        })
+        .check(
+          z.describe("The submit's eligibility rules applied ahead; not_checked until the form can be read"),
+        ),
       sections: z.array(
         z.object({
           section: z.string(),
@@ -190,5 +242,6 @@ export const getApplicationChecklist = defineRoute({
         }),
       ),
     })
-    .meta({ id: "Checklist" }),
+    .register(z.globalRegistry, { id: "Checklist" }),
+  errors: ["EVIDENCE_TYPE_NOT_ACCEPTED"],
 });

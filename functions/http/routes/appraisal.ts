@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { REPRESENTATIVE_PAPER_COUNT } from "../../core/forms";
 import { defineRoute } from "../route-spec";
 import {
@@ -34,14 +34,31 @@ export const saveRepresentativePapers = defineRoute({
     expectedVersion: expectedVersionField,
     evidenceIds: z
       .array(evidenceIdField, { error: `请列出${REPRESENTATIVE_PAPER_COUNT}篇代表作的材料编号` })
-      .length(REPRESENTATIVE_PAPER_COUNT, `须指定${REPRESENTATIVE_PAPER_COUNT}篇代表作（论文正文的材料编号）`)
-      .refine((ids) => new Set(ids).size === ids.length, "两篇代表作不能是同一个文件")
-      .describe("The evidence ids of the two paper texts, in the order the applicant ranks them"),
-  }).meta({ id: "RepresentativePapers" }),
+      .check(
+        z.length(
+          REPRESENTATIVE_PAPER_COUNT,
+          `须指定${REPRESENTATIVE_PAPER_COUNT}篇代表作（论文正文的材料编号）`,
+        ),
+      )
+      .check(z.refine((ids) => new Set(ids).size === ids.length, "两篇代表作不能是同一个文件"))
+      .check(z.describe("The evidence ids of the two paper texts, in the order the applicant ranks them")),
+  }).register(z.globalRegistry, { id: "RepresentativePapers" }),
   response: representativePapersView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "PAPERS_NOT_FILLED",
+    "REPRESENTATIVE_PAPERS_INVALID",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
-const reviewerParams = roundIdParams.extend({ accountId: accountIdField });
+const reviewerParams = z.extend(roundIdParams, { accountId: accountIdField });
 
 export const setReviewerProfile = defineRoute({
   operationId: "setReviewerProfile",
@@ -56,39 +73,55 @@ export const setReviewerProfile = defineRoute({
   tag: TAG,
   params: reviewerParams,
   body: strictBody({
-    expectedVersion: expectedVersionField
-      .optional()
-      .describe("The version read before editing; absent to create the round's profile"),
+    expectedVersion: z
+      .optional(expectedVersionField)
+      .check(z.describe("The version read before editing; absent to create the round's profile")),
     title: z
       .string({ error: "请填写专业技术职称" })
-      .trim()
-      .min(2, "请填写专业技术职称（如教授、研究员）")
-      .max(50, "职称最多50字"),
+      .check(z.trim())
+      .check(z.minLength(2, "请填写专业技术职称（如教授、研究员）"))
+      .check(z.maxLength(50, "职称最多50字")),
     fullSenior: z
       .boolean({ error: "请说明是否具有正高级职称（fullSenior: true 或 false）" })
-      .describe("正高级职称: required of paper appraisal experts (R4.4)"),
-    workUnitId: orgIdField
-      .optional()
-      .describe("When the reviewer works in a unit of this system: its id (the name is taken from it)"),
+      .check(z.describe("正高级职称: required of paper appraisal experts (R4.4)")),
+    workUnitId: z
+      .optional(orgIdField)
+      .check(
+        z.describe("When the reviewer works in a unit of this system: its id (the name is taken from it)"),
+      ),
     workUnitName: z
-      .string({ error: "工作单位名称应为文字" })
-      .trim()
-      .min(2, "请填写工作单位名称")
-      .max(100, "工作单位名称最多100字")
-      .optional()
-      .describe("The work unit's name, when it is not a unit of this system"),
+      .optional(
+        z
+          .string({ error: "工作单位名称应为文字" })
+          .check(z.trim())
+          .check(z.minLength(2, "请填写工作单位名称"))
+          .check(z.maxLength(100, "工作单位名称最多100字")),
+      )
+      .check(z.describe("The work unit's name, when it is not a unit of this system")),
     declaredConflicts: z
-      .array(accountIdField, { error: "利害关系人应为申报人账号编号的列表" })
-      .max(50, "利害关系人最多50名")
-      .default([])
-      .describe("Applicant account ids the reviewer declared a conflict of interest with (R8.2)"),
+      ._default(
+        z
+          .array(accountIdField, { error: "利害关系人应为申报人账号编号的列表" })
+          .check(z.maxLength(50, "利害关系人最多50名")),
+        [],
+      )
+      .check(z.describe("Applicant account ids the reviewer declared a conflict of interest with (R8.2)")),
   })
-    .refine((body) => body.workUnitId !== undefined || body.workUnitName !== undefined, {
-      message: "请填写工作单位：本系统中的单位填写单位编号 workUnitId，其他单位填写单位名称 workUnitName",
-      path: ["workUnitName"],
-    })
-    .meta({ id: "ReviewerProfileChange" }),
+    .check(
+      z.refine((body) => body.workUnitId !== undefined || body.workUnitName !== undefined, {
+        message: "请填写工作单位：本系统中的单位填写单位编号 workUnitId，其他单位填写单位名称 workUnitName",
+        path: ["workUnitName"],
+      }),
+    )
+    .register(z.globalRegistry, { id: "ReviewerProfileChange" }),
   response: reviewerProfileView,
+  errors: [
+    "CONCURRENT_UPDATE",
+    "NOT_A_REVIEWER",
+    "REVIEWER_PROFILE_EXISTS",
+    "REVIEWER_PROFILE_MISSING",
+    "STALE_VERSION",
+  ],
 });
 
 export const listReviewers = defineRoute({
@@ -102,7 +135,8 @@ export const listReviewers = defineRoute({
   tag: TAG,
   params: roundIdParams,
   query: cursorQuery,
-  response: z.object({ reviewers: z.array(reviewerProfileView), nextCursor: z.string().optional() }),
+  response: z.object({ reviewers: z.array(reviewerProfileView), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const assignAppraisalExperts = defineRoute({
@@ -120,17 +154,34 @@ export const assignAppraisalExperts = defineRoute({
   body: strictBody({
     expectedVersion: expectedVersionField,
     experts: z
-      .array(accountIdField, { error: "鉴定专家应为专家账号编号的列表" })
-      .min(1, "请至少选择一名鉴定专家")
-      .max(15, "鉴定专家最多15名")
-      .optional()
-      .describe("The organiser's choice of experts; absent, the system assigns them"),
+      .optional(
+        z
+          .array(accountIdField, { error: "鉴定专家应为专家账号编号的列表" })
+          .check(z.minLength(1, "请至少选择一名鉴定专家"))
+          .check(z.maxLength(15, "鉴定专家最多15名")),
+      )
+      .check(z.describe("The organiser's choice of experts; absent, the system assigns them")),
     anonymised: z
-      .boolean({ error: "请说明是否匿名鉴定（anonymised: true 或 false）" })
-      .default(true)
-      .describe("Experts see neither the applicant's name nor their unit (default true)"),
-  }).meta({ id: "AssignAppraisalExperts" }),
+      ._default(z.boolean({ error: "请说明是否匿名鉴定（anonymised: true 或 false）" }), true)
+      .check(z.describe("Experts see neither the applicant's name nor their unit (default true)")),
+  }).register(z.globalRegistry, { id: "AssignAppraisalExperts" }),
   response: appraisalAssignmentView,
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "APPRAISAL_SENIOR_ONLY",
+    "APPRAISAL_SETTINGS_INVALID",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "EXPERT_NOT_ELIGIBLE",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "NOT_ENOUGH_ELIGIBLE_EXPERTS",
+    "REVIEWER_PROFILE_MISSING",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WRONG_EXPERT_COUNT",
+  ],
 });
 
 export const listMyAppraisals = defineRoute({
@@ -143,7 +194,8 @@ export const listMyAppraisals = defineRoute({
   tag: TAG,
   params: roundIdParams,
   query: cursorQuery,
-  response: z.object({ appraisals: z.array(expertAppraisalSummary), nextCursor: z.string().optional() }),
+  response: z.object({ appraisals: z.array(expertAppraisalSummary), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getAppraisal = defineRoute({
@@ -170,8 +222,9 @@ export const getAppraisalPaper = defineRoute({
     "A short-lived presigned GET of one of the two representative papers as submitted; any other evidence " +
     "answers 404 (R4.4)",
   tag: TAG,
-  params: applicationParams.extend({ evidenceId: evidenceIdField }),
+  params: z.extend(applicationParams, { evidenceId: evidenceIdField }),
   response: appraisalPaperDownload,
+  errors: ["PAPER_NOT_FOUND"],
 });
 
 export const recordAppraisalVerdict = defineRoute({
@@ -189,9 +242,21 @@ export const recordAppraisalVerdict = defineRoute({
     verdict: z.enum(["pass", "fail"], { error: "鉴定结论应为 pass（通过）或 fail（不通过）" }),
     comments: z
       .string({ error: "请填写鉴定意见" })
-      .trim()
-      .min(10, "鉴定意见至少10个字，请写明对代表作学术水平和实践价值的评价")
-      .max(2000, "鉴定意见最多2000字"),
-  }).meta({ id: "AppraisalVerdictRecord" }),
+      .check(z.trim())
+      .check(z.minLength(10, "鉴定意见至少10个字，请写明对代表作学术水平和实践价值的评价"))
+      .check(z.maxLength(2000, "鉴定意见最多2000字")),
+  }).register(z.globalRegistry, { id: "AppraisalVerdictRecord" }),
   response: verdictResult,
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "APPRAISAL_CLOSED",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "VERDICT_ALREADY_RECORDED",
+  ],
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { applicationParams } from "./applications";
 import { cursorQuery } from "./fields";
@@ -6,14 +6,13 @@ import { roundIdParams } from "./rounds";
 
 const TAG = "审计导出";
 
-const exportQuery = cursorQuery
-  .extend({
+const exportQuery = z
+  .extend(cursorQuery, {
     format: z
-      .enum(["json", "csv"], { error: "导出格式应为 json 或 csv" })
-      .default("json")
-      .describe("json: an array of records; csv: UTF-8 with BOM and a header row, for Excel"),
+      ._default(z.enum(["json", "csv"], { error: "导出格式应为 json 或 csv" }), "json")
+      .check(z.describe("json: an array of records; csv: UTF-8 with BOM and a header row, for Excel")),
   })
-  .describe("cursor: the x-next-cursor header of the previous page");
+  .check(z.describe("cursor: the x-next-cursor header of the previous page"));
 
 const PAGING =
   "Every record has the same fields (trail, entity, roundId, generation, applicationId, at, action, actor, " +
@@ -31,7 +30,9 @@ export const exportApplicationAudit = defineRoute({
   tag: TAG,
   params: applicationParams,
   query: exportQuery,
-  rawContentType: "text/csv",
+  rawContentType: ["application/json", "text/csv"],
+  rawJsonSchema: z.array(z.record(z.string(), z.unknown())),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const exportRoundAudit = defineRoute({
@@ -44,5 +45,7 @@ export const exportRoundAudit = defineRoute({
   tag: TAG,
   params: roundIdParams,
   query: exportQuery,
-  rawContentType: "text/csv",
+  rawContentType: ["application/json", "text/csv"],
+  rawJsonSchema: z.array(z.record(z.string(), z.unknown())),
+  errors: ["INVALID_CURSOR"],
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { certificateVerificationView } from "../views/certificate-view";
 import { applicationParams } from "./applications";
@@ -17,6 +17,7 @@ export const downloadCertificate = defineRoute({
   tag: TAG,
   params: applicationParams,
   rawContentType: "application/pdf",
+  errors: ["CERTIFICATE_GLYPH_MISSING", "CERTIFICATE_NOT_ISSUED", "CERTIFICATE_REVOKED"],
 });
 
 export const verifyCertificate = defineRoute({
@@ -34,18 +35,19 @@ export const verifyCertificate = defineRoute({
     "a page in Chinese for a person, e.g. a phone that scanned the QR code — the same facts; no script, " +
     "no external resource, a strict Content-Security-Policy; a 404 answers the one not-found page",
   tag: TAG,
-  params: z.object({ certificateNumber: z.string().describe("As printed, e.g. GS2024-000001") }),
+  params: z.object({
+    certificateNumber: z.string().check(z.maxLength(64)).check(z.describe("As printed, e.g. GS2024-000001")),
+  }),
   query: z.object({
     code: z
-      .string()
-      .optional()
-      .describe("The verification code as printed; case, spaces and hyphens do not matter"),
+      .optional(z.string().check(z.maxLength(64)))
+      .check(z.describe("The verification code as printed; case, spaces and hyphens do not matter")),
   }),
   headers: z.object({
     accept: z
-      .string()
-      .optional()
-      .describe("text/html (as browsers send it) for the page; anything else, or none, for JSON"),
+      .optional(z.string().check(z.maxLength(2048)))
+      .check(z.describe("text/html (as browsers send it) for the page; anything else, or none, for JSON")),
   }),
   response: certificateVerificationView,
+  errors: ["CERTIFICATE_NOT_FOUND"],
 });

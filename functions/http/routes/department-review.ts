@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { reviewResult, reviewSummary } from "../views/review-view";
 import { applicationParams } from "./applications";
@@ -18,9 +18,10 @@ export const listDepartmentApplications = defineRoute({
     "What the department's units recommended to it, newest first, as each stands now; optionally in one " +
     "state (R4.3)",
   tag: TAG,
-  params: roundIdParams.extend({ departmentId: orgIdField }),
+  params: z.extend(roundIdParams, { departmentId: orgIdField }),
   query: stateQuery,
-  response: z.object({ applications: z.array(reviewSummary), nextCursor: z.string().optional() }),
+  response: z.object({ applications: z.array(reviewSummary), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const returnApplicationByDepartment = defineRoute({
@@ -34,8 +35,20 @@ export const returnApplicationByDepartment = defineRoute({
     "at most 3 returns (R4.3); the applicant fixes it and it comes back through the unit",
   tag: TAG,
   params: applicationParams,
-  body: strictBody(feedbackFields).meta({ id: "DepartmentReturn" }),
+  body: strictBody(feedbackFields).register(z.globalRegistry, { id: "DepartmentReturn" }),
   response: reviewResult,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "DEPARTMENT_RETURN_LIMIT",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const approveApplicationByDepartment = defineRoute({
@@ -47,8 +60,18 @@ export const approveApplicationByDepartment = defineRoute({
   summary: "The department approves the recommended application (R4.3), until the review cutoff (R3)",
   tag: TAG,
   params: applicationParams,
-  body: opinionBody.meta({ id: "DepartmentApproval" }),
+  body: opinionBody.clone().register(z.globalRegistry, { id: "DepartmentApproval" }),
   response: reviewResult,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const requireOriginals = defineRoute({
@@ -66,28 +89,32 @@ export const requireOriginals = defineRoute({
       .array(
         z
           .string({ error: "原件名称应为文字" })
-          .trim()
-          .min(2, "请写明需要查验的原件")
-          .max(100, "每项最多100字"),
+          .check(z.trim())
+          .check(z.minLength(2, "请写明需要查验的原件"))
+          .check(z.maxLength(100, "每项最多100字")),
         {
           error: "请列出需要查验的原件",
         },
       )
-      .min(1, "请至少列出一项原件")
-      .max(20, "最多列出20项原件"),
+      .check(z.minLength(1, "请至少列出一项原件"))
+      .check(z.maxLength(20, "最多列出20项原件")),
     note: z
-      .string({ error: "说明应为文字" })
-      .trim()
-      .max(500, "说明最多500字")
-      .optional()
-      .describe("When and where to bring them"),
-  }).meta({ id: "OriginalsRequired" }),
-  response: reviewResult.extend({
+      .optional(z.string({ error: "说明应为文字" }).check(z.trim()).check(z.maxLength(500, "说明最多500字")))
+      .check(z.describe("When and where to bring them")),
+  }).register(z.globalRegistry, { id: "OriginalsRequired" }),
+  response: z.extend(reviewResult, {
     originalsRequired: z.object({
       items: z.array(z.string()),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
       requiredBy: z.string(),
       requiredAt: z.iso.datetime(),
     }),
   }),
+  errors: [
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "NOT_UNDER_DEPARTMENT_REVIEW",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });

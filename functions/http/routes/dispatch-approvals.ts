@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import {
   decisionBody,
@@ -13,7 +13,7 @@ const dispatchView = z
   .object({
     approvalId: z.string(),
     realName: z.string(),
-    residentId: z.string().describe("Masked"),
+    residentId: z.string().check(z.describe("Masked")),
     receivingUnitId: z.string(),
     sendingOrganisation: z.string(),
     approvalDocument: z.string(),
@@ -21,9 +21,9 @@ const dispatchView = z
     filedAt: z.iso.datetime(),
     ...decisionFields,
   })
-  .meta({ id: "DispatchApproval" });
+  .register(z.globalRegistry, { id: "DispatchApproval" });
 
-const params = z.object({ approvalId: z.string().uuid("审批记录编号格式不正确") });
+const params = z.object({ approvalId: z.uuid("审批记录编号格式不正确") });
 
 export const fileDispatchApproval = defineRoute({
   operationId: "fileDispatchApproval",
@@ -39,11 +39,20 @@ export const fileDispatchApproval = defineRoute({
     realName: realNameField,
     residentId: residentIdField,
     receivingUnitId: orgIdField,
-    sendingOrganisation: z.string({ error: "请填写派出单位" }).trim().min(2, "请填写派出单位").max(100),
-    approvalDocument: z.string({ error: "请填写批准文件文号" }).trim().min(2, "请填写批准文件文号").max(64),
-  }).meta({ id: "FileDispatchApproval" }),
+    sendingOrganisation: z
+      .string({ error: "请填写派出单位" })
+      .check(z.trim())
+      .check(z.minLength(2, "请填写派出单位"))
+      .check(z.maxLength(100)),
+    approvalDocument: z
+      .string({ error: "请填写批准文件文号" })
+      .check(z.trim())
+      .check(z.minLength(2, "请填写批准文件文号"))
+      .check(z.maxLength(64)),
+  }).register(z.globalRegistry, { id: "FileDispatchApproval" }),
   successStatus: 201,
   response: dispatchView,
+  errors: ["CONCURRENT_UPDATE", "UNKNOWN_UNIT"],
 });
 
 export const getDispatchApproval = defineRoute({
@@ -69,4 +78,5 @@ export const decideDispatchApproval = defineRoute({
   params,
   body: decisionBody,
   response: dispatchView,
+  errors: ["ALREADY_DECIDED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });

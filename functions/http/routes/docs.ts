@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 
 export const getOpenApi = defineRoute({
@@ -7,9 +7,11 @@ export const getOpenApi = defineRoute({
   path: "/openapi.json",
   group: "docs",
   access: "public",
-  summary: "OpenAPI 3.1 document of the whole API, generated from the route schemas",
+  summary:
+    "OpenAPI 3.1 document of the whole API, generated from the route schemas when the functions are built",
   tag: "文档",
-  response: z.record(z.string(), z.unknown()),
+  rawContentType: "application/json",
+  rawJsonSchema: z.record(z.string(), z.unknown()),
 });
 
 export const getDocsPage = defineRoute({
@@ -31,6 +33,11 @@ export const getDocsAsset = defineRoute({
   access: "public",
   summary: "Static file of the API reference page",
   tag: "文档",
-  params: z.object({ file: z.string().regex(/^[a-z0-9-]+\.(js|css|png)$/, "文件名不正确") }),
+  params: z.object({
+    file: z
+      .string()
+      .check(z.regex(/^[a-z0-9-]+\.(js|css|png)$/, "文件名不正确"))
+      .check(z.meta({ minLength: 4, maxLength: 64 })),
+  }),
   rawContentType: "application/octet-stream",
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { dateField, decisionBody, decisionFields, orgIdField, strictBody } from "./fields";
 import { roundIdParams } from "./rounds";
@@ -8,14 +8,14 @@ const entrustmentView = z
     unitId: z.string(),
     roundId: z.string(),
     letterNumber: z.string(),
-    receivedOn: z.string(),
+    receivedOn: z.iso.date(),
     filedBy: z.string(),
     filedAt: z.iso.datetime(),
     ...decisionFields,
   })
-  .meta({ id: "Entrustment" });
+  .register(z.globalRegistry, { id: "Entrustment" });
 
-const params = roundIdParams.extend({ unitId: orgIdField });
+const params = z.extend(roundIdParams, { unitId: orgIdField });
 
 export const fileEntrustment = defineRoute({
   operationId: "fileEntrustment",
@@ -27,11 +27,16 @@ export const fileEntrustment = defineRoute({
   tag: "省职改办",
   params,
   body: strictBody({
-    letterNumber: z.string({ error: "请填写委托函文号" }).trim().min(2, "请填写委托函文号").max(64),
+    letterNumber: z
+      .string({ error: "请填写委托函文号" })
+      .check(z.trim())
+      .check(z.minLength(2, "请填写委托函文号"))
+      .check(z.maxLength(64)),
     receivedOn: dateField,
-  }).meta({ id: "FileEntrustment" }),
+  }).register(z.globalRegistry, { id: "FileEntrustment" }),
   successStatus: 201,
   response: entrustmentView,
+  errors: ["CONCURRENT_UPDATE", "ENTRUSTMENT_EXISTS", "ENTRUSTMENT_NOT_NEEDED"],
 });
 
 export const decideEntrustment = defineRoute({
@@ -44,8 +49,9 @@ export const decideEntrustment = defineRoute({
     "Approve or refuse a filed entrustment; once approved, the unit's applicants are reviewed here (R2.4)",
   tag: "省职改办",
   params,
-  body: decisionBody.meta({ id: "Decision" }),
+  body: decisionBody.clone().register(z.globalRegistry, { id: "Decision" }),
   response: entrustmentView,
+  errors: ["ALREADY_DECIDED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 export const getEntrustment = defineRoute({

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { EVIDENCE_CONTENT_TYPES, EVIDENCE_SLOTS } from "../../core/forms";
+import { integer } from "../../core/validation/integer";
 import { defineRoute } from "../route-spec";
 import { evidenceView } from "../views/evidence-view";
 import { applicationParams } from "./applications";
@@ -7,7 +8,7 @@ import { strictBody } from "./fields";
 
 const TAG = "申报材料";
 const SLOT_IDS = EVIDENCE_SLOTS.map((slot) => slot.id) as [string, ...string[]];
-const evidenceParams = applicationParams.extend({ evidenceId: z.uuid("材料编号格式不正确") });
+const evidenceParams = z.extend(applicationParams, { evidenceId: z.uuid("材料编号格式不正确") });
 
 export const requestEvidenceUpload = defineRoute({
   operationId: "requestEvidenceUpload",
@@ -25,33 +26,31 @@ export const requestEvidenceUpload = defineRoute({
   body: strictBody({
     slotId: z.enum(SLOT_IDS, { error: "材料栏目不存在，请从申报表中的材料栏目选择" }),
     index: z
-      .number({ error: "条目序号应为数字" })
-      .int("条目序号应为整数")
-      .min(0, "条目序号从0开始")
-      .max(99, "条目序号过大")
-      .optional()
-      .describe("For slots per item: the item's position in its list (0-based)"),
+      .optional(
+        integer("条目序号应为数字", "条目序号应为整数")
+          .check(z.gte(0, "条目序号从0开始"))
+          .check(z.lte(99, "条目序号过大")),
+      )
+      .check(z.describe("For slots per item: the item's position in its list (0-based)")),
     year: z
-      .number({ error: "年度应为数字" })
-      .int("年度应为整数")
-      .min(1950, "年度不正确")
-      .max(2100, "年度不正确")
-      .optional()
-      .describe("For slots per year (annual assessments)"),
+      .optional(
+        integer("年度应为数字", "年度应为整数")
+          .check(z.gte(1950, "年度不正确"))
+          .check(z.lte(2100, "年度不正确")),
+      )
+      .check(z.describe("For slots per year (annual assessments)")),
     contentType: z.enum(EVIDENCE_CONTENT_TYPES, {
       error: "只能上传PDF文件（application/pdf）或JPG、PNG图片（image/jpeg、image/png）",
     }),
-    size: z
-      .number({ error: "请提供文件大小（字节）" })
-      .int("文件大小应为整数（字节）")
-      .min(1, "不能上传空文件")
-      .describe("Bytes; the server checks the real size again after the upload"),
+    size: integer("请提供文件大小（字节）", "文件大小应为整数（字节）")
+      .check(z.gte(1, "不能上传空文件"))
+      .check(z.describe("Bytes; the server checks the real size again after the upload")),
     fileName: z
       .string({ error: "请提供文件名" })
-      .trim()
-      .min(1, "请提供文件名")
-      .max(200, "文件名最多200个字符"),
-  }).meta({ id: "RequestEvidenceUpload" }),
+      .check(z.trim())
+      .check(z.minLength(1, "请提供文件名"))
+      .check(z.maxLength(200, "文件名最多200个字符")),
+  }).register(z.globalRegistry, { id: "RequestEvidenceUpload" }),
   successStatus: 201,
   response: z
     .object({
@@ -60,14 +59,30 @@ export const requestEvidenceUpload = defineRoute({
         .object({
           method: z.literal("POST"),
           url: z.string(),
-          fields: z.record(z.string(), z.string()).describe("Form fields to send before the file field"),
+          fields: z
+            .record(z.string(), z.string())
+            .check(z.describe("Form fields to send before the file field")),
           fileField: z.literal("file"),
-          maxBytes: z.number().int(),
+          maxBytes: z.int(),
           expiresAt: z.iso.datetime(),
         })
-        .describe("Send the file as multipart/form-data to url, with every field, the file last"),
+        .check(z.describe("Send the file as multipart/form-data to url, with every field, the file last")),
     })
-    .meta({ id: "EvidenceUpload" }),
+    .register(z.globalRegistry, { id: "EvidenceUpload" }),
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_PLACE_INVALID",
+    "EVIDENCE_SLOT_FULL",
+    "EVIDENCE_TOO_LARGE",
+    "EVIDENCE_TYPE_NOT_ACCEPTED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const completeEvidenceUpload = defineRoute({
@@ -84,6 +99,26 @@ export const completeEvidenceUpload = defineRoute({
   tag: TAG,
   params: evidenceParams,
   response: evidenceView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_EMPTY",
+    "EVIDENCE_NOT_FOUND",
+    "EVIDENCE_NOT_UPLOADED",
+    "EVIDENCE_PDF_ENCRYPTED",
+    "EVIDENCE_PDF_UNREADABLE",
+    "EVIDENCE_TOO_LARGE",
+    "EVIDENCE_TYPE_MISMATCH",
+    "EVIDENCE_TYPE_NOT_ALLOWED",
+    "EVIDENCE_UPLOAD_CHANGED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "UPLOAD_EXPIRED",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listEvidence = defineRoute({
@@ -110,7 +145,8 @@ export const getEvidenceDownload = defineRoute({
   params: evidenceParams,
   response: z
     .object({ url: z.string(), expiresAt: z.iso.datetime(), sha256: z.string() })
-    .meta({ id: "EvidenceDownload" }),
+    .register(z.globalRegistry, { id: "EvidenceDownload" }),
+  errors: ["EVIDENCE_NOT_FOUND", "EVIDENCE_NOT_VERIFIED"],
 });
 
 export const deleteEvidence = defineRoute({
@@ -125,6 +161,17 @@ export const deleteEvidence = defineRoute({
   params: evidenceParams,
   successStatus: 204,
   response: z.undefined(),
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_NOT_FOUND",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const mergeEvidenceImages = defineRoute({
@@ -141,10 +188,29 @@ export const mergeEvidenceImages = defineRoute({
   body: strictBody({
     evidenceIds: z
       .array(z.uuid("材料编号格式不正确"), { error: "请按页码顺序列出要合并的图片" })
-      .min(2, "至少选择2张图片才能合并")
-      .max(20, "一次最多合并20张图片")
-      .refine((ids) => new Set(ids).size === ids.length, "同一张图片不能重复选择"),
-  }).meta({ id: "MergeEvidenceImages" }),
+      .check(z.minLength(2, "至少选择2张图片才能合并"))
+      .check(z.maxLength(20, "一次最多合并20张图片"))
+      .check(z.refine((ids) => new Set(ids).size === ids.length, "同一张图片不能重复选择")),
+  }).register(z.globalRegistry, { id: "MergeEvidenceImages" }),
   successStatus: 201,
   response: evidenceView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "DEADLINE_PASSED",
+    "EVIDENCE_CHANGED",
+    "EVIDENCE_EMPTY",
+    "EVIDENCE_MERGE_FAILED",
+    "EVIDENCE_MERGE_REFUSED",
+    "EVIDENCE_NOT_FOUND",
+    "EVIDENCE_PDF_ENCRYPTED",
+    "EVIDENCE_PDF_UNREADABLE",
+    "EVIDENCE_TOO_LARGE",
+    "EVIDENCE_TYPE_MISMATCH",
+    "EVIDENCE_TYPE_NOT_ALLOWED",
+    "MATERIALS_LOCKED",
+    "NOT_EDITABLE",
+    "STALE_VERSION",
+    "WINDOW_NOT_OPEN",
+  ],
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { BLACKLIST_GROUNDS, blacklistEntryInputSchema } from "../../core/blacklist";
 import { defineRoute } from "../route-spec";
 import { reviewResult } from "../views/review-view";
@@ -12,59 +12,68 @@ const MAX_IMPORT_ROWS = 2000;
 
 const documentNumberField = z
   .string()
-  .trim()
-  .min(2, "请填写决定文号")
-  .max(100, "决定文号最多100字")
-  .describe("The document number of the office's decision, e.g. 甘职改〔2024〕9号");
+  .check(z.trim())
+  .check(z.minLength(2, "请填写决定文号"))
+  .check(z.maxLength(100, "决定文号最多100字"))
+  .check(z.describe("The document number of the office's decision, e.g. 甘职改〔2024〕9号"));
 
 const statement = (what: string, max: number) =>
   z
     .string({ error: `请写明${what}` })
-    .trim()
-    .min(4, `请写明${what}（至少4个字）`)
-    .max(max, `${what}最多${max}字`);
+    .check(z.trim())
+    .check(z.minLength(4, `请写明${what}（至少4个字）`))
+    .check(z.maxLength(max, `${what}最多${max}字`));
 
 export const blacklistEntryView = z
   .object({
     entryId: z.string(),
     realName: z.string(),
-    maskedResidentId: z.string().describe("Never the full number"),
+    maskedResidentId: z.string().check(z.describe("Never the full number")),
     ground: z
       .enum(BLACKLIST_GROUNDS)
-      .describe(
-        "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
+      .check(
+        z.describe(
+          "fraud_in_application 申报弄虚作假, verified_complaint 投诉举报经核实, falsified_upload 上传虚假材料, earlier_register 往年黑名单转入",
+        ),
       ),
-    decisionDate: z.string().describe("Beijing date of the decision; the first day barred"),
-    documentNumber: z.string().optional().describe("The decision's document number"),
+    decisionDate: z.iso.date().check(z.describe("Beijing date of the decision; the first day barred")),
+    documentNumber: z.optional(z.string()).check(z.describe("The decision's document number")),
     reason: z
       .string()
-      .describe("What the person did: the finding of a cancellation, or the decision's words"),
-    from: z.string().describe("First day barred (Beijing date)"),
-    until: z.string().describe("First day the person may apply again (Beijing date)"),
+      .check(z.describe("What the person did: the finding of a cancellation, or the decision's words")),
+    from: z.iso.date().check(z.describe("First day barred (Beijing date)")),
+    until: z.iso.date().check(z.describe("First day the person may apply again (Beijing date)")),
     recordedBy: z.string(),
     recordedAt: z.iso.datetime(),
-    importId: z.string().optional().describe("The bulk import that brought the entry in"),
+    importId: z.optional(z.string()).check(z.describe("The bulk import that brought the entry in")),
     cancellation: z
-      .object({
-        roundId: z.string(),
-        applicationId: z.string(),
-        unitId: z.string(),
-        applicantId: z.string(),
-        unitAccountability: z.string(),
-        handlerAccountability: z.string(),
-      })
-      .optional()
-      .describe("The application whose fraud cancellation decided the entry, and who answers for it (R5.5)"),
+      .optional(
+        z.object({
+          roundId: z.string(),
+          applicationId: z.string(),
+          unitId: z.string(),
+          applicantId: z.string(),
+          unitAccountability: z.string(),
+          handlerAccountability: z.string(),
+        }),
+      )
+      .check(
+        z.describe(
+          "The application whose fraud cancellation decided the entry, and who answers for it (R5.5)",
+        ),
+      ),
     status: z
       .enum(["active", "lifted", "expired"])
-      .describe(
-        "active 生效中, lifted 已解除, expired 已期满 (counted from `until` even before it is recorded)",
+      .check(
+        z.describe(
+          "active 生效中, lifted 已解除, expired 已期满 (counted from `until` even before it is recorded)",
+        ),
       ),
-    version: z.number().int(),
-    lifting: z.object({ reason: z.string(), liftedBy: z.string(), liftedAt: z.iso.datetime() }).optional(),
-    expiredAt: z.iso.datetime().optional(),
+    version: z.int(),
+    lifting: z.optional(z.object({ reason: z.string(), liftedBy: z.string(), liftedAt: z.iso.datetime() })),
+    expiredAt: z.optional(z.iso.datetime()),
   })
-  .meta({ id: "BlacklistEntry" });
+  .register(z.globalRegistry, { id: "BlacklistEntry" });
 
 export const cancelForFraud = defineRoute({
   operationId: "cancelForFraud",
@@ -83,32 +92,46 @@ export const cancelForFraud = defineRoute({
   params: applicationParams,
   body: strictBody({
     expectedVersion: expectedVersionField,
-    finding: statement("认定的弄虚作假事实（如提供虚假材料、剽窃等）", 2000).describe(
-      "The facts found; the applicant's timeline shows it as the reason",
+    finding: statement("认定的弄虚作假事实（如提供虚假材料、剽窃等）", 2000).check(
+      z.describe("The facts found; the applicant's timeline shows it as the reason"),
     ),
-    unitAccountability: statement("对申报单位的责任追究", 1000).describe(
-      "R5.5: how the unit that covered for the fraud or lent its account is held accountable",
+    unitAccountability: statement("对申报单位的责任追究", 1000).check(
+      z.describe("R5.5: how the unit that covered for the fraud or lent its account is held accountable"),
     ),
-    handlerAccountability: statement("对单位经办人的责任追究", 1000).describe(
-      "R5.5: how the unit's handler is held accountable",
+    handlerAccountability: statement("对单位经办人的责任追究", 1000).check(
+      z.describe("R5.5: how the unit's handler is held accountable"),
     ),
-    documentNumber: documentNumberField.optional(),
-  }).meta({ id: "FraudCancellation" }),
-  response: reviewResult
-    .extend({
+    documentNumber: z.optional(documentNumberField),
+  }).register(z.globalRegistry, { id: "FraudCancellation" }),
+  response: z
+    .extend(reviewResult, {
       fraudCancellation: z.object({
         finding: z.string(),
         unitAccountability: z.string(),
         handlerAccountability: z.string(),
-        documentNumber: z.string().optional(),
+        documentNumber: z.optional(z.string()),
         blacklistEntryId: z.string(),
         decidedBy: z.string(),
         decidedAt: z.iso.datetime(),
       }),
       blacklistEntry: blacklistEntryView,
-      revokedCertificate: z.string().optional().describe("The certificate number revoked with it"),
+      revokedCertificate: z.optional(z.string()).check(z.describe("The certificate number revoked with it")),
     })
-    .meta({ id: "FraudCancellationResult" }),
+    .register(z.globalRegistry, { id: "FraudCancellationResult" }),
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "BLACKLIST_ENTRY_EXISTS",
+    "CERTIFICATE_RECORD_MISSING",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "FRAUD_ALREADY_RECORDED",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const recordBlacklistEntry = defineRoute({
@@ -124,11 +147,12 @@ export const recordBlacklistEntry = defineRoute({
     "keyed hash and encrypted. The same decision sent again answers the entry already recorded " +
     "(`alreadyRecorded`); other content under the same person, decision date and document number is 409",
   tag: TAG,
-  body: blacklistEntryInputSchema.meta({ id: "BlacklistEntryInput" }),
+  body: blacklistEntryInputSchema.clone().register(z.globalRegistry, { id: "BlacklistEntryInput" }),
   successStatus: 201,
-  response: blacklistEntryView.extend({
-    alreadyRecorded: z.boolean().describe("true when the same decision was on the register already"),
+  response: z.extend(blacklistEntryView, {
+    alreadyRecorded: z.boolean().check(z.describe("true when the same decision was on the register already")),
   }),
+  errors: ["BLACKLIST_ENTRY_EXISTS", "CONCURRENT_UPDATE"],
 });
 
 export const importBlacklist = defineRoute({
@@ -148,29 +172,31 @@ export const importBlacklist = defineRoute({
   body: strictBody({
     entries: z
       .array(z.unknown(), { error: "entries 应为记录的数组" })
-      .min(1, "请至少提交一条记录")
-      .max(
-        MAX_IMPORT_ROWS,
-        `每次最多导入${MAX_IMPORT_ROWS}条记录，请分批导入（重复导入同一条记录不会重复登记）`,
+      .check(z.minLength(1, "请至少提交一条记录"))
+      .check(
+        z.maxLength(
+          MAX_IMPORT_ROWS,
+          `每次最多导入${MAX_IMPORT_ROWS}条记录，请分批导入（重复导入同一条记录不会重复登记）`,
+        ),
       )
-      // Rows are checked one by one by the register, so the answer can name each wrong row by its number.
-      .meta({ items: { $ref: "#/components/schemas/BlacklistEntryInput" } }),
-  }).meta({ id: "BlacklistImport" }),
+      .check(z.meta({ items: { $ref: "#/components/schemas/BlacklistEntryInput" } })),
+  }).register(z.globalRegistry, { id: "BlacklistImport" }),
   maxBodyBytes: 4 * 1024 * 1024,
   response: z.object({
     importId: z.string(),
-    rows: z.number().int(),
-    recorded: z.number().int(),
-    alreadyRecorded: z.number().int(),
+    rows: z.int(),
+    recorded: z.int(),
+    alreadyRecorded: z.int(),
     entries: z.array(
       z.object({
-        row: z.number().int(),
+        row: z.int(),
         entryId: z.string(),
         outcome: z.enum(["recorded", "already_recorded"]),
         status: z.enum(["active", "lifted", "expired"]),
       }),
     ),
   }),
+  errors: ["BLACKLIST_IMPORT_INVALID"],
 });
 
 export const listBlacklist = defineRoute({
@@ -184,7 +210,8 @@ export const listBlacklist = defineRoute({
     "is recorded as expired, once, when first seen",
   tag: TAG,
   query: cursorQuery,
-  response: z.object({ entries: z.array(blacklistEntryView), nextCursor: z.string().optional() }),
+  response: z.object({ entries: z.array(blacklistEntryView), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const liftBlacklistEntry = defineRoute({
@@ -198,7 +225,14 @@ export const liftBlacklistEntry = defineRoute({
   params: z.object({ entryId: z.uuid("黑名单记录编号格式不正确") }),
   body: strictBody({
     reason: statement("解除的理由", 1000),
-    expectedVersion: expectedVersionField.optional(),
-  }).meta({ id: "BlacklistLifting" }),
+    expectedVersion: z.optional(expectedVersionField),
+  }).register(z.globalRegistry, { id: "BlacklistLifting" }),
   response: blacklistEntryView,
+  errors: [
+    "BLACKLIST_ALREADY_LIFTED",
+    "BLACKLIST_ENTRY_NOT_FOUND",
+    "BLACKLIST_EXPIRED",
+    "CONCURRENT_UPDATE",
+    "STALE_VERSION",
+  ],
 });

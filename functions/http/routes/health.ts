@@ -1,12 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 
 export const healthResponse = z
   .object({
     status: z.literal("ok"),
-    time: z.iso.datetime().describe("The time the system sees (the virtual clock on the local runtime)"),
+    time: z.iso
+      .datetime()
+      .check(z.describe("The time the system sees (the virtual clock on the local runtime)")),
   })
-  .meta({ id: "Health" });
+  .register(z.globalRegistry, { id: "Health" });
 
 export const getHealth = defineRoute({
   operationId: "getHealth",

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { integer } from "../../core/validation/integer";
 import { defineRoute } from "../route-spec";
 import {
   departmentTypeField,
@@ -12,25 +13,27 @@ import { cursorQuery, expectedVersionField, orgIdField, strictBody } from "./fie
 
 const nameField = z
   .string({ error: "请填写机构全称" })
-  .trim()
-  .min(2, "机构全称至少2个字")
-  .max(100, "机构全称最多100个字");
-const postCount = z.number({ error: "请填写人数" }).int("人数须为整数").min(0, "人数不能为负").max(100_000);
+  .check(z.trim())
+  .check(z.minLength(2, "机构全称至少2个字"))
+  .check(z.maxLength(100, "机构全称最多100个字"));
+const postCount = integer("请填写人数", "人数须为整数").check(z.gte(0, "人数不能为负")).check(z.lte(100_000));
 
 const unitFields = {
   name: nameField,
   unitType: unitTypeField,
   central: z
     .boolean({ error: "请说明是否为中央在甘单位" })
-    .describe("中央在甘单位: needs an entrustment (R2.4)"),
+    .check(z.describe("中央在甘单位: needs an entrustment (R2.4)")),
   region: regionField,
-  departmentId: orgIdField.describe("The reviewing department the unit reports to (R4.3)"),
-  underPostManagement: z.boolean({ error: "请说明是否实行岗位管理" }).describe("岗位管理 (R5.2)"),
-  professionalPosts: postCount.describe("专业技术岗位总数 (R5.2, R6.3)"),
-  seniorTitleHolders: postCount.describe("现有高级职称人数 (R6.3)"),
-  seniorPosts: postCount
-    .optional()
-    .describe("核定的高级专业技术岗位数: the post-structure cap of a unit under post management (R5.2)"),
+  departmentId: orgIdField.check(z.describe("The reviewing department the unit reports to (R4.3)")),
+  underPostManagement: z.boolean({ error: "请说明是否实行岗位管理" }).check(z.describe("岗位管理 (R5.2)")),
+  professionalPosts: postCount.check(z.describe("专业技术岗位总数 (R5.2, R6.3)")),
+  seniorTitleHolders: postCount.check(z.describe("现有高级职称人数 (R6.3)")),
+  seniorPosts: z
+    .optional(postCount)
+    .check(
+      z.describe("核定的高级专业技术岗位数: the post-structure cap of a unit under post management (R5.2)"),
+    ),
 };
 
 const holdersWithinPosts = {
@@ -51,11 +54,12 @@ export const createUnit = defineRoute({
   summary: "Create a unit (申报单位) under a reviewing department",
   tag: "机构管理",
   body: strictBody(unitFields)
-    .refine((unit) => unit.seniorTitleHolders <= unit.professionalPosts, holdersWithinPosts)
-    .refine((unit) => (unit.seniorPosts ?? 0) <= unit.professionalPosts, seniorPostsWithinPosts)
-    .meta({ id: "CreateUnit" }),
+    .check(z.refine((unit) => unit.seniorTitleHolders <= unit.professionalPosts, holdersWithinPosts))
+    .check(z.refine((unit) => (unit.seniorPosts ?? 0) <= unit.professionalPosts, seniorPostsWithinPosts))
+    .register(z.globalRegistry, { id: "CreateUnit" }),
   successStatus: 201,
   response: unitView,
+  errors: ["CONCURRENT_UPDATE", "ORG_EXISTS", "UNKNOWN_DEPARTMENT"],
 });
 
 export const updateUnit = defineRoute({
@@ -67,10 +71,11 @@ export const updateUnit = defineRoute({
   summary: "Edit a unit's attributes, e.g. its posts and senior holders for the year's quotas",
   tag: "机构管理",
   params: z.object({ unitId: orgIdField }),
-  body: strictBody({ expectedVersion: expectedVersionField, ...z.object(unitFields).partial().shape })
-    .refine((body) => Object.keys(body).length > 1, "请至少修改一项")
-    .meta({ id: "UpdateUnit" }),
+  body: strictBody({ expectedVersion: expectedVersionField, ...z.partial(z.object(unitFields)).shape })
+    .check(z.refine((body) => Object.keys(body).length > 1, "请至少修改一项"))
+    .register(z.globalRegistry, { id: "UpdateUnit" }),
   response: unitView,
+  errors: ["CONCURRENT_UPDATE", "STALE_VERSION", "UNKNOWN_DEPARTMENT"],
 });
 
 export const createDepartment = defineRoute({
@@ -81,11 +86,15 @@ export const createDepartment = defineRoute({
   access: "authenticated",
   summary: "Create a reviewing department (审核部门)",
   tag: "机构管理",
-  body: strictBody({ name: nameField, departmentType: departmentTypeField, region: regionField }).meta({
-    id: "CreateDepartment",
-  }),
+  body: strictBody({ name: nameField, departmentType: departmentTypeField, region: regionField }).register(
+    z.globalRegistry,
+    {
+      id: "CreateDepartment",
+    },
+  ),
   successStatus: 201,
   response: departmentView,
+  errors: ["CONCURRENT_UPDATE", "ORG_EXISTS"],
 });
 
 export const getOrg = defineRoute({
@@ -108,7 +117,7 @@ export const listUnits = defineRoute({
   access: "public",
   summary: "Directory of units an applicant can apply through, optionally of one department (R2.2, R2.3)",
   tag: "公开信息",
-  query: cursorQuery.extend({ departmentId: orgIdField.optional() }),
+  query: z.extend(cursorQuery, { departmentId: z.optional(orgIdField) }),
   response: z.object({
     units: z.array(
       z.object({
@@ -119,8 +128,9 @@ export const listUnits = defineRoute({
         departmentId: z.string(),
       }),
     ),
-    nextCursor: z.string().optional(),
+    nextCursor: z.optional(z.string()),
   }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const listDepartments = defineRoute({
@@ -141,6 +151,7 @@ export const listDepartments = defineRoute({
         region: regionField,
       }),
     ),
-    nextCursor: z.string().optional(),
+    nextCursor: z.optional(z.string()),
   }),
+  errors: ["INVALID_CURSOR"],
 });

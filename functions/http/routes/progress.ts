@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { APPLICATION_STATES } from "../../core/lifecycle";
 import { defineRoute } from "../route-spec";
 import { testDataFields } from "../views/test-data";
@@ -8,30 +8,24 @@ import { roundIdParams } from "./rounds";
 const TAG = "轮次进度";
 
 const figures = {
-  total: z.number().int().describe("Applications of the round's current generation, drafts included"),
+  total: z.int().check(z.describe("Applications of the round's current generation, drafts included")),
   byState: z
-    .partialRecord(z.enum(APPLICATION_STATES), z.number().int())
-    .describe("How many are in each state; a state with none is left out"),
-  waitingForUnit: z
-    .number()
-    .int()
-    .describe("Submitted or in the unit's publicity: the unit has to act (R4.2)"),
-  waitingForDepartment: z.number().int().describe("Recommended: the department has to act (R4.3)"),
+    .partialRecord(z.enum(APPLICATION_STATES), z.int()).check(z.describe("How many are in each state; a state with none is left out")),
+  waitingForUnit: z.int().check(z.describe("Submitted or in the unit's publicity: the unit has to act (R4.2)")),
+  waitingForDepartment: z.int().check(z.describe("Recommended: the department has to act (R4.3)")),
 };
 
-export const progressFiguresView = z.object(figures).meta({ id: "ProgressFigures" });
+export const progressFiguresView = z.object(figures).register(z.globalRegistry, { id: "ProgressFigures" });
 
 export const unitProgressView = z
-  .object({ unitId: z.string(), name: z.string(), departmentId: z.string(), ...figures })
-  .meta({ id: "UnitProgress" });
+  .object({ unitId: z.string(), name: z.string(), departmentId: z.string(), ...figures }).register(z.globalRegistry, { id: "UnitProgress" });
 
 export const departmentProgressView = z
-  .object({ departmentId: z.string(), name: z.string(), ...figures })
-  .meta({ id: "DepartmentProgress" });
+  .object({ departmentId: z.string(), name: z.string(), ...figures }).register(z.globalRegistry, { id: "DepartmentProgress" });
 
 const roundFields = {
   roundId: z.string(),
-  generation: z.number().int(),
+  generation: z.int(),
   ...testDataFields,
 };
 
@@ -54,8 +48,7 @@ export const getRoundProgress = defineRoute({
       overall: progressFiguresView,
       departments: z.array(departmentProgressView),
       units: z.array(unitProgressView),
-    })
-    .meta({ id: "RoundProgress" }),
+    }).register(z.globalRegistry, { id: "RoundProgress" }),
 });
 
 export const getDepartmentProgress = defineRoute({
@@ -66,10 +59,9 @@ export const getDepartmentProgress = defineRoute({
   access: "authenticated",
   summary: `A department's counts by state, and each of its units' (the department, the office). ${COST}`,
   tag: TAG,
-  params: roundIdParams.extend({ departmentId: orgIdField }),
+  params: z.extend(roundIdParams, { departmentId: orgIdField }),
   response: z
-    .object({ ...roundFields, department: departmentProgressView, units: z.array(unitProgressView) })
-    .meta({ id: "DepartmentRoundProgress" }),
+    .object({ ...roundFields, department: departmentProgressView, units: z.array(unitProgressView) }).register(z.globalRegistry, { id: "DepartmentRoundProgress" }),
 });
 
 export const getUnitProgress = defineRoute({
@@ -80,6 +72,6 @@ export const getUnitProgress = defineRoute({
   access: "authenticated",
   summary: `A unit's counts by state (the unit, its department, the office). ${COST}`,
   tag: TAG,
-  params: roundIdParams.extend({ unitId: orgIdField }),
-  response: z.object({ ...roundFields, unit: unitProgressView }).meta({ id: "UnitRoundProgress" }),
+  params: z.extend(roundIdParams, { unitId: orgIdField }),
+  response: z.object({ ...roundFields, unit: unitProgressView }).register(z.globalRegistry, { id: "UnitRoundProgress" }),
 });

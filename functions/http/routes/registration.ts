@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import {
   orgIdField,
@@ -26,10 +26,19 @@ export const registerApplicant = defineRoute({
     realName: realNameField,
     residentId: residentIdField,
     phone: phoneField,
-    unitId: orgIdField.describe("A unit of GET /units"),
-  }).meta({ id: "RegisterApplicant" }),
+    unitId: orgIdField.check(z.describe("A unit of GET /units")),
+  }).register(z.globalRegistry, { id: "RegisterApplicant" }),
   successStatus: 201,
   response: z
     .object({ accountId: z.string(), username: z.string(), realName: z.string(), unitId: z.string() })
-    .meta({ id: "RegisteredApplicant" }),
+    .register(z.globalRegistry, { id: "RegisteredApplicant" }),
+  errors: [
+    "ACCOUNT_EXISTS",
+    "CONCURRENT_UPDATE",
+    "NO_ROUND",
+    "PASSWORD_TOO_WEAK",
+    "RESIDENT_ID_TAKEN",
+    "UNKNOWN_UNIT",
+    "USERNAME_TAKEN",
+  ],
 });

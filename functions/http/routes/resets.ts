@@ -1,22 +1,22 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { roundIdParams } from "./rounds";
 
 const resetRecord = z
   .object({
     roundId: z.string(),
-    fromGeneration: z.number().int(),
-    toGeneration: z.number().int(),
+    fromGeneration: z.int(),
+    toGeneration: z.int(),
     requestedBy: z.string(),
-    scheduled: z.boolean().describe("true for the reset at the end of pre-preparation"),
+    scheduled: z.boolean().check(z.describe("true for the reset at the end of pre-preparation")),
     startedAt: z.iso.datetime(),
     status: z.enum(["purging", "done"]),
-    purgedItems: z.number().int(),
-    purgedObjects: z.number().int(),
-    batches: z.number().int(),
-    finishedAt: z.iso.datetime().optional(),
+    purgedItems: z.int(),
+    purgedObjects: z.int(),
+    batches: z.int(),
+    finishedAt: z.optional(z.iso.datetime()),
   })
-  .meta({ id: "ResetProgress" });
+  .register(z.globalRegistry, { id: "ResetProgress" });
 
 export const startReset = defineRoute({
   operationId: "startReset",
@@ -29,28 +29,26 @@ export const startReset = defineRoute({
   tag: "省职改办",
   params: roundIdParams,
   body: z
-    .object({
+    .strictObject({
       expectedGeneration: z
-        .number()
         .int()
-        .positive()
-        .describe("The generation shown before the reset was requested"),
+        .check(z.positive())
+        .check(z.describe("The generation shown before the reset was requested")),
       confirmRoundId: z
-        .string()
-        .optional()
-        .describe("The round id typed back; required once pre-preparation has ended (formal data)"),
+        .optional(z.string().check(z.maxLength(32)))
+        .check(z.describe("The round id typed back; required once pre-preparation has ended (formal data)")),
     })
-    .strict()
-    .meta({ id: "StartReset" }),
+    .register(z.globalRegistry, { id: "StartReset" }),
   successStatus: 202,
   response: z
     .object({
       roundId: z.string(),
-      fromGeneration: z.number().int(),
-      toGeneration: z.number().int(),
+      fromGeneration: z.int(),
+      toGeneration: z.int(),
       executionName: z.string(),
     })
-    .meta({ id: "ResetStarted" }),
+    .register(z.globalRegistry, { id: "ResetStarted" }),
+  errors: ["FORMAL_DATA_RESET_NOT_CONFIRMED", "RESET_CONFLICT", "STALE_GENERATION"],
 });
 
 export const listResets = defineRoute({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { APPLICATION_STATES } from "../../core/lifecycle";
 import { defineRoute } from "../route-spec";
 import { issuanceView } from "../views/certificate-view";
@@ -23,24 +23,41 @@ export const publishResultNotice = defineRoute({
   tag: TAG,
   params: roundIdParams,
   body: strictBody({
-    title: z
-      .string({ error: "公示标题应为文字" })
-      .trim()
-      .min(4, "公示标题至少4个字")
-      .max(100, "公示标题最多100字")
-      .optional(),
+    title: z.optional(
+      z
+        .string({ error: "公示标题应为文字" })
+        .check(z.trim())
+        .check(z.minLength(4, "公示标题至少4个字"))
+        .check(z.maxLength(100, "公示标题最多100字")),
+    ),
     publicityScope: z
       .string({ error: "请写明公示范围（如：甘肃省人力资源和社会保障厅门户网站）" })
-      .trim()
-      .min(2, "公示范围至少2个字")
-      .max(200, "公示范围最多200字")
-      .describe("Where the notice is published (公示范围)"),
-  }).meta({ id: "PublishResultNotice" }),
+      .check(z.trim())
+      .check(z.minLength(2, "公示范围至少2个字"))
+      .check(z.maxLength(200, "公示范围最多200字"))
+      .check(z.describe("Where the notice is published (公示范围)")),
+  }).register(z.globalRegistry, { id: "PublishResultNotice" }),
   response: publishedResultsView,
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "NOTHING_TO_PUBLISH",
+    "RESULT_NOTICE_CLOSED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
-const resultObjectionParams = applicationParams.extend({
-  objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+const resultObjectionParams = z.extend(applicationParams, {
+  objectionId: z
+    .string()
+    .check(z.regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"))
+    .check(z.meta({ minLength: 9, maxLength: 41 })),
 });
 
 export const listApplicationObjections = defineRoute({
@@ -57,8 +74,8 @@ export const listApplicationObjections = defineRoute({
   response: z.object({
     applicationId: z.string(),
     state: z.enum(APPLICATION_STATES),
-    version: z.number().int().describe("Send it back as expectedVersion when upholding with cancellation"),
-    unresolvedObjections: z.number().int(),
+    version: z.int().check(z.describe("Send it back as expectedVersion when upholding with cancellation")),
+    unresolvedObjections: z.int(),
     objections: z.array(officeObjectionView),
   }),
 });
@@ -77,30 +94,41 @@ export const resolveResultObjection = defineRoute({
   body: strictBody({
     outcome: z.enum(["upheld", "dismissed"], { error: "处理结果应为 upheld（属实）或 dismissed（不属实）" }),
     followUp: z
-      .enum(["cancel"], { error: "属实且须取消申报资格时选择 cancel" })
-      .optional()
-      .describe("Upheld only: cancel the application (R5.5); without it the result stands"),
+      .optional(z.enum(["cancel"], { error: "属实且须取消申报资格时选择 cancel" }))
+      .check(z.describe("Upheld only: cancel the application (R5.5); without it the result stands")),
     reason: z
       .string({ error: "请写明核查情况和处理理由" })
-      .trim()
-      .min(2, "处理理由至少2个字")
-      .max(1000, "处理理由最多1000字"),
-    expectedVersion: expectedVersionField.optional().describe("The application's version; needed to cancel"),
+      .check(z.trim())
+      .check(z.minLength(2, "处理理由至少2个字"))
+      .check(z.maxLength(1000, "处理理由最多1000字")),
+    expectedVersion: expectedVersionField.check(
+      z.describe("The application's version read before answering"),
+    ),
   })
-    .refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
-      message: "异议不属实时不能选择后续处理",
-      path: ["followUp"],
-    })
-    .refine((body) => body.followUp === undefined || body.expectedVersion !== undefined, {
-      message: "取消申报资格时须提供申报的版本号 expectedVersion",
-      path: ["expectedVersion"],
-    })
-    .meta({ id: "ResultObjectionResolution" }),
+    .check(
+      z.refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
+        message: "异议不属实时不能选择后续处理",
+        path: ["followUp"],
+      }),
+    )
+    .register(z.globalRegistry, { id: "ResultObjectionResolution" }),
   response: z.object({
     objectionId: z.string(),
     status: z.enum(["upheld", "dismissed"]),
     application: reviewResult,
   }),
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "INVALID_TRANSITION",
+    "OBJECTION_NOT_FOUND",
+    "OBJECTION_RESOLVED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });
 
 export const issueQualificationDocument = defineRoute({
@@ -119,11 +147,28 @@ export const issueQualificationDocument = defineRoute({
   body: strictBody({
     documentNumber: z
       .string({ error: "请填写资格文件文号（如：甘职改办〔2025〕1号）" })
-      .trim()
-      .min(4, "文号至少4个字")
-      .max(60, "文号最多60字")
-      .describe("The document number (文号), e.g. 甘职改办〔2025〕1号"),
-    issuedOn: dateField.describe("The document's date (发文日期), printed on the certificates"),
-  }).meta({ id: "QualificationDocument" }),
+      .check(z.trim())
+      .check(z.minLength(4, "文号至少4个字"))
+      .check(z.maxLength(60, "文号最多60字"))
+      .check(z.describe("The document number (文号), e.g. 甘职改办〔2025〕1号")),
+    issuedOn: dateField.check(z.describe("The document's date (发文日期), printed on the certificates")),
+  }).register(z.globalRegistry, { id: "QualificationDocument" }),
   response: issuanceView,
+  errors: [
+    "DEADLINE_PASSED",
+    "APPLICATION_NOT_FOUND",
+    "CERTIFICATE_NUMBER_TAKEN",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_CURSOR",
+    "INVALID_TRANSITION",
+    "ISSUE_DATE_INVALID",
+    "OBJECTION_UNRESOLVED",
+    "QUALIFICATION_DOCUMENT_CONFLICT",
+    "RESULT_NOTICE_NOT_FINISHED",
+    "RESULT_NOT_PUBLISHED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+  ],
 });

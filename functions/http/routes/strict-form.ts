@@ -1,6 +1,16 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+// Named imports: reaching these through `z.core` would bundle every part of zod, locales included.
+import {
+  $ZodArray,
+  $ZodNullable,
+  $ZodObject,
+  $ZodOptional,
+  type $ZodRawIssue,
+  type $ZodType,
+  clone,
+} from "zod/v4/core";
 
-type Schema = z.core.$ZodType;
+type Schema = $ZodType;
 
 /** Facts the applicant may not declare, and who records them instead (R7.4). */
 const RECORDED_BY_OTHERS: Record<string, string> = {
@@ -13,29 +23,29 @@ function unknownKeysMessage(keys: readonly string[]): string {
 }
 
 function strict(schema: Schema): Schema {
-  if (schema instanceof z.ZodObject) {
+  if (schema instanceof z.ZodMiniObject) {
     const def = schema._zod.def;
-    const original = def.error as ((issue: z.core.$ZodRawIssue) => unknown) | undefined;
-    const error = (issue: z.core.$ZodRawIssue) =>
+    const original = def.error as ((issue: $ZodRawIssue) => unknown) | undefined;
+    const error = (issue: $ZodRawIssue) =>
       issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys) : original?.(issue);
-    return schema.clone({
+    return clone(schema, {
       ...def,
       shape: Object.fromEntries(Object.entries(def.shape).map(([name, field]) => [name, strict(field)])),
       catchall: z.never(),
       error: error as typeof def.error,
     });
   }
-  if (schema instanceof z.ZodArray) {
+  if (schema instanceof $ZodArray) {
     const def = schema._zod.def;
-    return schema.clone({ ...def, element: strict(def.element) });
+    return clone(schema, { ...def, element: strict(def.element) });
   }
-  if (schema instanceof z.ZodNullable) {
+  if (schema instanceof $ZodNullable) {
     const def = schema._zod.def;
-    return schema.clone({ ...def, innerType: strict(def.innerType) });
+    return clone(schema, { ...def, innerType: strict(def.innerType) });
   }
-  if (schema instanceof z.ZodOptional) {
+  if (schema instanceof $ZodOptional) {
     const def = schema._zod.def;
-    return schema.clone({ ...def, innerType: strict(def.innerType) });
+    return clone(schema, { ...def, innerType: strict(def.innerType) });
   }
   return schema;
 }

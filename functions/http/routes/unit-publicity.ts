@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { integer } from "../../core/validation/integer";
 import { defineRoute } from "../route-spec";
 import { publicNoticeView, staffNoticeView } from "../views/notice-view";
 import { cursorQuery, dateField, expectedVersionField, orgIdField, phoneField, strictBody } from "./fields";
@@ -10,7 +11,7 @@ const TAG = "单位公示与异议";
 export const OBJECTION_MAX_CHARACTERS = 2000;
 const MARKUP = /<\/?[a-z!?][^>]*>/i;
 
-const noticeParams = roundIdParams.extend({ noticeId: z.uuid("公示编号格式不正确") });
+const noticeParams = z.extend(roundIdParams, { noticeId: z.uuid("公示编号格式不正确") });
 
 export const openUnitPublicity = defineRoute({
   operationId: "openUnitPublicity",
@@ -22,21 +23,26 @@ export const openUnitPublicity = defineRoute({
     "The unit's handler posts a publicity notice listing submitted applications (R4.2): at least 5 calendar " +
     "days, longer for 破格 and 基层有效 applicants as the round's notice settings say (R5.3); public at once",
   tag: TAG,
-  params: roundIdParams.extend({ unitId: orgIdField }),
+  params: z.extend(roundIdParams, { unitId: orgIdField }),
   body: strictBody({
-    title: z
-      .string({ error: "公示标题应为文字" })
-      .trim()
-      .min(4, "公示标题至少4个字")
-      .max(100, "公示标题最多100字")
-      .optional(),
+    title: z.optional(
+      z
+        .string({ error: "公示标题应为文字" })
+        .check(z.trim())
+        .check(z.minLength(4, "公示标题至少4个字"))
+        .check(z.maxLength(100, "公示标题最多100字")),
+    ),
     publicityScope: z
       .string({ error: "请写明公示范围（如：本单位公告栏及内部网站）" })
-      .trim()
-      .min(2, "公示范围至少2个字")
-      .max(200, "公示范围最多200字")
-      .describe("Where and to whom the notice is shown (公示范围); widen it for 破格 and 基层有效 (R5.3)"),
-    lastDay: dateField.describe("The notice's last day: it ends at 24:00 Beijing time that day (R3.1)"),
+      .check(z.trim())
+      .check(z.minLength(2, "公示范围至少2个字"))
+      .check(z.maxLength(200, "公示范围最多200字"))
+      .check(
+        z.describe("Where and to whom the notice is shown (公示范围); widen it for 破格 and 基层有效 (R5.3)"),
+      ),
+    lastDay: dateField.check(
+      z.describe("The notice's last day: it ends at 24:00 Beijing time that day (R3.1)"),
+    ),
     applications: z
       .array(
         z.strictObject({
@@ -47,15 +53,31 @@ export const openUnitPublicity = defineRoute({
           error: "请列出公示的申报",
         },
       )
-      .min(1, "请至少列出一份申报")
-      .max(20, "一次公示最多列出20份申报")
-      .refine(
-        (items) => new Set(items.map((item) => item.applicationId)).size === items.length,
-        "同一申报不能重复列出",
+      .check(z.minLength(1, "请至少列出一份申报"))
+      .check(z.maxLength(20, "一次公示最多列出20份申报"))
+      .check(
+        z.refine(
+          (items) => new Set(items.map((item) => item.applicationId)).size === items.length,
+          "同一申报不能重复列出",
+        ),
       ),
-  }).meta({ id: "OpenUnitPublicity" }),
+  }).register(z.globalRegistry, { id: "OpenUnitPublicity" }),
   successStatus: 201,
   response: staffNoticeView,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "NOTICE_EXISTS",
+    "PUBLICITY_AFTER_CUTOFF",
+    "PUBLICITY_TOO_SHORT",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const listNotices = defineRoute({
@@ -67,8 +89,9 @@ export const listNotices = defineRoute({
   summary: "The round's unit publicity notices, running and ended, newest first; optionally of one unit (§7)",
   tag: TAG,
   params: roundIdParams,
-  query: cursorQuery.extend({ unitId: orgIdField.optional() }),
-  response: z.object({ notices: z.array(publicNoticeView), nextCursor: z.string().optional() }),
+  query: z.extend(cursorQuery, { unitId: z.optional(orgIdField) }),
+  response: z.object({ notices: z.array(publicNoticeView), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getNotice = defineRoute({
@@ -95,37 +118,40 @@ export const lodgeObjection = defineRoute({
   tag: TAG,
   params: noticeParams,
   body: strictBody({
-    entry: z
-      .number({ error: "请填写异议针对的公示序号" })
-      .int("公示序号应为整数")
-      .min(1, "公示序号从1开始")
-      .max(999_999, "公示序号不正确")
-      .describe("The applicant's entry number"),
+    entry: integer("请填写异议针对的公示序号", "公示序号应为整数")
+      .check(z.gte(1, "公示序号从1开始"))
+      .check(z.lte(999_999, "公示序号不正确"))
+      .check(z.describe("The applicant's entry number")),
     content: z
       .string({ error: "请填写异议内容" })
-      .trim()
-      .refine((text) => [...text].length >= 10, "请具体写明异议的事实和依据（至少10个字）")
-      .refine(
-        (text) => [...text].length <= OBJECTION_MAX_CHARACTERS,
-        `异议内容最多${OBJECTION_MAX_CHARACTERS}字`,
+      .check(z.trim())
+      .check(z.refine((text) => [...text].length >= 10, "请具体写明异议的事实和依据（至少10个字）"))
+      .check(
+        z.refine(
+          (text) => [...text].length <= OBJECTION_MAX_CHARACTERS,
+          `异议内容最多${OBJECTION_MAX_CHARACTERS}字`,
+        ),
       )
-      .refine((text) => !MARKUP.test(text), "异议内容只能是文字，不能包含网页标记（HTML）"),
+      .check(z.refine((text) => !MARKUP.test(text), "异议内容只能是文字，不能包含网页标记（HTML）"))
+      .check(z.meta({ minLength: 10, maxLength: OBJECTION_MAX_CHARACTERS })),
     contact: z
-      .strictObject({
-        name: z
-          .string({ error: "姓名应为文字" })
-          .trim()
-          .min(1, "请填写姓名")
-          .max(30, "姓名最多30字")
-          .optional(),
-        phone: phoneField.optional(),
-      })
-      .optional()
-      .describe("Optional: how the unit may reach the objector; never shown publicly"),
-  }).meta({ id: "LodgeObjection" }),
+      .optional(
+        z.strictObject({
+          name: z.optional(
+            z
+              .string({ error: "姓名应为文字" })
+              .check(z.trim())
+              .check(z.minLength(1, "请填写姓名"))
+              .check(z.maxLength(30, "姓名最多30字")),
+          ),
+          phone: z.optional(phoneField),
+        }),
+      )
+      .check(z.describe("Optional: how the unit may reach the objector; never shown publicly")),
+  }).register(z.globalRegistry, { id: "LodgeObjection" }),
   successStatus: 201,
-  rateLimited: true,
   response: z
     .object({ objectionId: z.string(), lodgedAt: z.iso.datetime(), message: z.string() })
-    .meta({ id: "ObjectionReceipt" }),
+    .register(z.globalRegistry, { id: "ObjectionReceipt" }),
+  errors: ["CONCURRENT_UPDATE", "NOTICE_CLOSED", "TOO_MANY_OBJECTIONS"],
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineRoute } from "../route-spec";
 import { reviewApplicationView, reviewResult, reviewSummary } from "../views/review-view";
 import { applicationParams } from "./applications";
@@ -18,9 +18,10 @@ export const listUnitApplications = defineRoute({
     "The applications submitted to the unit, newest first, optionally in one state (R4.2 随报随审); " +
     "a page of a query on the unit's index, never a scan",
   tag: TAG,
-  params: roundIdParams.extend({ unitId: orgIdField }),
+  params: z.extend(roundIdParams, { unitId: orgIdField }),
   query: stateQuery,
-  response: z.object({ applications: z.array(reviewSummary), nextCursor: z.string().optional() }),
+  response: z.object({ applications: z.array(reviewSummary), nextCursor: z.optional(z.string()) }),
+  errors: ["INVALID_CURSOR"],
 });
 
 export const getApplicationForReview = defineRoute({
@@ -35,6 +36,7 @@ export const getApplicationForReview = defineRoute({
   tag: TAG,
   params: applicationParams,
   response: reviewApplicationView,
+  errors: ["REASON_REQUIRED"],
 });
 
 export const returnApplicationByUnit = defineRoute({
@@ -48,8 +50,20 @@ export const returnApplicationByUnit = defineRoute({
     "slot (R7.9); a staffed unit only (R3.2), until the review cutoff (R3)",
   tag: TAG,
   params: applicationParams,
-  body: strictBody(feedbackFields).meta({ id: "UnitReturn" }),
+  body: strictBody(feedbackFields).register(z.globalRegistry, { id: "UnitReturn" }),
   response: reviewResult,
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const recommendApplication = defineRoute({
@@ -63,18 +77,38 @@ export const recommendApplication = defineRoute({
     "ended with no unresolved objection (R4.2, R5.3), within the unit's quota (R5.2, R6.3), in one transaction",
   tag: TAG,
   params: applicationParams,
-  body: opinionBody.meta({ id: "Recommendation" }),
-  response: reviewResult.extend({
+  body: opinionBody.clone().register(z.globalRegistry, { id: "Recommendation" }),
+  response: z.extend(reviewResult, {
     quota: z
-      .object({
-        pool: z.enum(["post_structure", "grassroots"]),
-        rule: z.string(),
-        posts: z.number().int(),
-        holders: z.number().int(),
-      })
-      .optional()
-      .describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)"),
+      .optional(
+        z.object({
+          pool: z.enum(["post_structure", "grassroots"]),
+          rule: z.string(),
+          posts: z.int(),
+          holders: z.int(),
+        }),
+      )
+      .check(z.describe("The unit cap the recommendation counts against; absent when none binds it (R6.3)")),
   }),
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "GRASSROOTS_SENIOR_QUOTA_FULL",
+    "HOLIDAY_CALENDAR_MISSING",
+    "INVALID_TRANSITION",
+    "MAKER_CHECKER",
+    "OBJECTION_UNRESOLVED",
+    "POST_RATIO_FULL",
+    "POST_STRUCTURE_UNKNOWN",
+    "PUBLICITY_NOT_FINISHED",
+    "PUBLICITY_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });
 
 export const resolveObjection = defineRoute({
@@ -87,40 +121,58 @@ export const resolveObjection = defineRoute({
     "The unit's handler records how an objection was resolved (§7): upheld, and the application returned " +
     "or cancelled (R5.5), or dismissed with the reason",
   tag: TAG,
-  params: applicationParams.extend({
-    objectionId: z.string().regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"),
+  params: z.extend(applicationParams, {
+    objectionId: z
+      .string()
+      .check(z.regex(/^o[0-9a-z]{8,40}$/, "异议编号格式不正确"))
+      .check(z.meta({ minLength: 9, maxLength: 41 })),
   }),
   body: strictBody({
     outcome: z.enum(["upheld", "dismissed"], { error: "处理结果应为 upheld（属实）或 dismissed（不属实）" }),
     followUp: z
-      .enum(["return", "cancel"], { error: "属实时应选择 return（退回修改）或 cancel（取消申报）" })
-      .optional()
-      .describe("Upheld only: return the application to the applicant, or cancel it (R5.5)"),
+      .optional(
+        z.enum(["return", "cancel"], { error: "属实时应选择 return（退回修改）或 cancel（取消申报）" }),
+      )
+      .check(z.describe("Upheld only: return the application to the applicant, or cancel it (R5.5)")),
     reason: z
       .string({ error: "请写明核查情况和处理理由" })
-      .trim()
-      .min(2, "处理理由至少2个字")
-      .max(1000, "处理理由最多1000字"),
-    expectedVersion: expectedVersionField
-      .optional()
-      .describe("The application's version; needed when upheld"),
+      .check(z.trim())
+      .check(z.minLength(2, "处理理由至少2个字"))
+      .check(z.maxLength(1000, "处理理由最多1000字")),
+    expectedVersion: expectedVersionField.check(
+      z.describe("The application's version read before answering"),
+    ),
   })
-    .refine((body) => body.outcome === "dismissed" || body.followUp !== undefined, {
-      message: "异议属实时须选择后续处理：退回修改或取消申报",
-      path: ["followUp"],
-    })
-    .refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
-      message: "异议不属实时不能选择后续处理",
-      path: ["followUp"],
-    })
-    .refine((body) => body.outcome === "dismissed" || body.expectedVersion !== undefined, {
-      message: "异议属实时须提供申报的版本号 expectedVersion",
-      path: ["expectedVersion"],
-    })
-    .meta({ id: "ObjectionResolution" }),
+    .check(
+      z.refine((body) => body.outcome === "dismissed" || body.followUp !== undefined, {
+        message: "异议属实时须选择后续处理：退回修改或取消申报",
+        path: ["followUp"],
+      }),
+    )
+    .check(
+      z.refine((body) => body.outcome === "upheld" || body.followUp === undefined, {
+        message: "异议不属实时不能选择后续处理",
+        path: ["followUp"],
+      }),
+    )
+    .register(z.globalRegistry, { id: "ObjectionResolution" }),
   response: z.object({
     objectionId: z.string(),
     status: z.enum(["upheld", "dismissed"]),
     application: reviewResult,
   }),
+  errors: [
+    "APPLICATION_NOT_FOUND",
+    "CONCURRENT_UPDATE",
+    "CONFLICT_OF_INTEREST",
+    "DEADLINE_PASSED",
+    "INVALID_TRANSITION",
+    "OBJECTION_NOT_FOUND",
+    "OBJECTION_RESOLVED",
+    "REASON_REQUIRED",
+    "ROLE_NOT_ALLOWED",
+    "STALE_VERSION",
+    "UNIT_ACCOUNTS_INCOMPLETE",
+    "WINDOW_NOT_OPEN",
+  ],
 });

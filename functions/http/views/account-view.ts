@@ -1,13 +1,12 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { AccountRecord, RoleAssignment } from "../../adapters/dynamodb/account-repository";
 
 export const roleHeld = z.object({
   role: z.string(),
   orgId: z.string(),
   roundId: z
-    .string()
-    .optional()
-    .describe("The round whose generation the role belongs to; absent for standing roles"),
+    .optional(z.string())
+    .check(z.describe("The round whose generation the role belongs to; absent for standing roles")),
 });
 
 export const accountView = z
@@ -20,13 +19,13 @@ export const accountView = z
     phone: z.string(),
     residentId: z
       .string()
-      .describe("Masked (DESIGN.md §7); the clear number is never part of an account answer"),
+      .check(z.describe("Masked (DESIGN.md §7); the clear number is never part of an account answer")),
     disabled: z.boolean(),
     roles: z.array(roleHeld),
-    version: z.number().int(),
+    version: z.int(),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: "Account" });
+  .register(z.globalRegistry, { id: "Account" });
 
 export function rolesView(roles: readonly RoleAssignment[]) {
   return roles.map((assignment) => ({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import {
   type BaseInfo,
@@ -12,13 +12,13 @@ import { testDataFields, testDataOf } from "./test-data";
 
 const sectionsView = z
   .object({
-    basic: SECTION_SCHEMAS.basic.optional().describe("residentId is shown masked"),
-    moral: SECTION_SCHEMAS.moral.optional(),
-    ability: SECTION_SCHEMAS.ability.optional(),
-    achievements: SECTION_SCHEMAS.achievements.optional(),
-    summary: SECTION_SCHEMAS.summary.optional(),
+    basic: z.optional(SECTION_SCHEMAS.basic).check(z.describe("residentId is shown masked")),
+    moral: z.optional(SECTION_SCHEMAS.moral),
+    ability: z.optional(SECTION_SCHEMAS.ability),
+    achievements: z.optional(SECTION_SCHEMAS.achievements),
+    summary: z.optional(SECTION_SCHEMAS.summary),
   })
-  .describe("The five sections as saved (R7.2); a section not yet saved is absent");
+  .check(z.describe("The five sections as saved (R7.2); a section not yet saved is absent"));
 
 export const statementsSchema = z.strictObject(
   {
@@ -35,11 +35,11 @@ export const statementsSchema = z.strictObject(
         z.strictObject({
           kind: z.enum(["party", "government"], { error: "处分类别应为 party（党纪）或 government（政务）" }),
           from: z.iso.date("处分开始日期应为YYYY-MM-DD"),
-          until: z.iso.date("影响期截止日期应为YYYY-MM-DD").nullable(),
+          until: z.nullable(z.iso.date("影响期截止日期应为YYYY-MM-DD")),
         }),
         { error: "请列出受到的党纪政务处分（没有则为空列表）" },
       )
-      .max(10, "处分最多填写10条"),
+      .check(z.maxLength(10, "处分最多填写10条")),
     dispatched: z.boolean({ error: "请说明本人是否为中央单位或外省单位派驻人员（dispatched: true/false）" }),
   },
   {
@@ -54,30 +54,33 @@ export const applicationView = z
   .object({
     applicationId: z.string(),
     roundId: z.string(),
-    unitId: z.string().describe("The unit the applicant applies through (R2.2, R2.3)"),
+    unitId: z.string().check(z.describe("The unit the applicant applies through (R2.2, R2.3)")),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int().describe("Send it back as expectedVersion with the next change"),
-    baseInfo: baseInfoSchema.nullable().describe("R7.1; null until filled in"),
+    version: z.int().check(z.describe("Send it back as expectedVersion with the next change")),
+    baseInfo: z.nullable(baseInfoSchema).check(z.describe("R7.1; null until filled in")),
     sections: sectionsView,
     confirmedSections: z.array(z.enum(SECTION_IDS)),
     pledge: z
-      .object({ textVersion: z.string(), signedAt: z.iso.datetime(), statements: statementsSchema })
-      .nullable()
-      .describe("The signed integrity pledge (R4.1)"),
+      .nullable(
+        z.object({ textVersion: z.string(), signedAt: z.iso.datetime(), statements: statementsSchema }),
+      )
+      .check(z.describe("The signed integrity pledge (R4.1)")),
     representativePapers: z
       .array(z.string())
-      .describe("The two paper-text uploads designated for the paper appraisal (R4.4), by evidence id"),
-    submissions: z.number().int(),
-    departmentReturns: z.number().int(),
-    availableActions: z.array(z.string()).describe("What the applicant may do in this state"),
-    firstSubmittedAt: z.iso.datetime().optional(),
-    lastSubmittedAt: z.iso.datetime().optional(),
+      .check(
+        z.describe("The two paper-text uploads designated for the paper appraisal (R4.4), by evidence id"),
+      ),
+    submissions: z.int(),
+    departmentReturns: z.int(),
+    availableActions: z.array(z.string()).check(z.describe("What the applicant may do in this state")),
+    firstSubmittedAt: z.optional(z.iso.datetime()),
+    lastSubmittedAt: z.optional(z.iso.datetime()),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     ...testDataFields,
   })
-  .meta({ id: "Application" });
+  .register(z.globalRegistry, { id: "Application" });
 
 export const applicationSummary = z
   .object({
@@ -85,12 +88,12 @@ export const applicationSummary = z
     roundId: z.string(),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int(),
+    version: z.int(),
     createdAt: z.iso.datetime(),
-    lastSubmittedAt: z.iso.datetime().optional(),
+    lastSubmittedAt: z.optional(z.iso.datetime()),
     ...testDataFields,
   })
-  .meta({ id: "ApplicationSummary" });
+  .register(z.globalRegistry, { id: "ApplicationSummary" });
 
 export function toApplicationSummary(application: ApplicationRecord): z.input<typeof applicationSummary> {
   return {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationRecord, AppraisalAssignment } from "../../adapters/dynamodb/application-record";
 import type {
   AppraisalAssignmentRecord,
@@ -17,20 +17,19 @@ export const reviewerProfileView = z
     accountId: z.string(),
     realName: z.string(),
     title: z.string(),
-    fullSenior: z.boolean().describe("正高级职称: only full-senior experts appraise papers (R4.4)"),
+    fullSenior: z.boolean().check(z.describe("正高级职称: only full-senior experts appraise papers (R4.4)")),
     workUnitId: z
-      .string()
-      .optional()
-      .describe("The unit's id when the reviewer works in a unit of the system"),
+      .optional(z.string())
+      .check(z.describe("The unit's id when the reviewer works in a unit of the system")),
     workUnitName: z.string(),
     declaredConflicts: z
       .array(z.string())
-      .describe("Applicant account ids the reviewer declared a conflict of interest with (R8.2)"),
-    load: z.number().int().describe("Applications assigned for appraisal in this round"),
-    version: z.number().int().describe("Send it back as expectedVersion with the next change"),
+      .check(z.describe("Applicant account ids the reviewer declared a conflict of interest with (R8.2)")),
+    load: z.int().check(z.describe("Applications assigned for appraisal in this round")),
+    version: z.int().check(z.describe("Send it back as expectedVersion with the next change")),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: "ReviewerProfile" });
+  .register(z.globalRegistry, { id: "ReviewerProfile" });
 
 export function toReviewerProfileView(profile: ReviewerProfile): z.input<typeof reviewerProfileView> {
   return {
@@ -49,12 +48,12 @@ export function toReviewerProfileView(profile: ReviewerProfile): z.input<typeof 
 
 /** A representative paper as the form's catalogue of achievements lists it (R4.4, R7.7). */
 const paperEntry = z.object({
-  evidenceId: z.string().describe("The upload of the paper's text"),
-  paperIndex: z.number().int().describe("Position in the achievements section's list of papers (0-based)"),
+  evidenceId: z.string().check(z.describe("The upload of the paper's text")),
+  paperIndex: z.int().check(z.describe("Position in the achievements section's list of papers (0-based)")),
   title: z.string(),
   journal: z.string(),
   journalLevel: z.string(),
-  year: z.number().int(),
+  year: z.int(),
 });
 
 function toPaperEntry({ evidenceId, paperIndex, paper }: PaperOfForm): z.input<typeof paperEntry> {
@@ -71,10 +70,10 @@ function toPaperEntry({ evidenceId, paperIndex, paper }: PaperOfForm): z.input<t
 export const representativePapersView = z
   .object({
     applicationId: z.string(),
-    version: z.number().int().describe("Send it back as expectedVersion with the next change"),
+    version: z.int().check(z.describe("Send it back as expectedVersion with the next change")),
     representativePapers: z.array(paperEntry),
   })
-  .meta({ id: "DesignatedRepresentativePapers" });
+  .register(z.globalRegistry, { id: "DesignatedRepresentativePapers" });
 
 export function toRepresentativePapersView(
   application: ApplicationRecord,
@@ -96,20 +95,20 @@ export const appraisalAssignmentView = z
     applicationId: z.string(),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int(),
+    version: z.int(),
     appraisal: z.object({
       mode: z.enum(["automatic", "manual"]),
-      anonymised: z.boolean().describe("Experts see neither the applicant's name nor their unit"),
-      passRule: z.string().describe("How the verdicts decide the appraisal"),
+      anonymised: z.boolean().check(z.describe("Experts see neither the applicant's name nor their unit")),
+      passRule: z.string().check(z.describe("How the verdicts decide the appraisal")),
       assignedBy: z.string(),
       assignedAt: z.iso.datetime(),
-      experts: z.array(namedReviewer.extend({ title: z.string(), workUnitName: z.string() })),
+      experts: z.array(z.extend(namedReviewer, { title: z.string(), workUnitName: z.string() })),
       excluded: z
-        .array(namedReviewer.extend({ conflict: z.enum(CONFLICTS), reason: z.string() }))
-        .describe("Every expert of the pool left out, with the kind of conflict (R8.2)"),
+        .array(z.extend(namedReviewer, { conflict: z.enum(CONFLICTS), reason: z.string() }))
+        .check(z.describe("Every expert of the pool left out, with the kind of conflict (R8.2)")),
     }),
   })
-  .meta({ id: "AppraisalAssignment" });
+  .register(z.globalRegistry, { id: "AppraisalAssignment" });
 
 export function toAppraisalAssignmentView(
   application: ApplicationRecord,
@@ -144,20 +143,22 @@ export function toAppraisalAssignmentView(
   };
 }
 
-const verdictState = z.enum(["pending", "pass", "fail"]).describe("pending: not yet recorded");
+const verdictState = z.enum(["pending", "pass", "fail"]).check(z.describe("pending: not yet recorded"));
 
 export const expertAppraisalSummary = z
   .object({
     applicationId: z.string(),
-    reference: z.string().describe("What the appraisal calls the application; with anonymity all there is"),
+    reference: z
+      .string()
+      .check(z.describe("What the appraisal calls the application; with anonymity all there is")),
     anonymised: z.boolean(),
     qualification: z.string(),
     specialty: z.string(),
-    applicantName: z.string().optional().describe("Only when the appraisal is not anonymised"),
+    applicantName: z.optional(z.string()).check(z.describe("Only when the appraisal is not anonymised")),
     assignedAt: z.iso.datetime(),
     verdict: verdictState,
   })
-  .meta({ id: "ExpertAppraisalSummary" });
+  .register(z.globalRegistry, { id: "ExpertAppraisalSummary" });
 
 export function toExpertAppraisalSummary(
   assignment: AppraisalAssignmentRecord,
@@ -178,9 +179,11 @@ export function toExpertAppraisalSummary(
 
 const download = z
   .object({ url: z.string(), expiresAt: z.iso.datetime(), sha256: z.string() })
-  .describe("A presigned GET of exactly the submitted bytes, 5 minutes");
+  .check(z.describe("A presigned GET of exactly the submitted bytes, 5 minutes"));
 
-export const appraisalPaperDownload = download.meta({ id: "AppraisalPaperDownload" });
+export const appraisalPaperDownload = download
+  .clone()
+  .register(z.globalRegistry, { id: "AppraisalPaperDownload" });
 
 export const expertAppraisalView = z
   .object({
@@ -193,21 +196,20 @@ export const expertAppraisalView = z
     qualification: z.string(),
     specialty: z.string(),
     applicant: z
-      .object({ name: z.string(), unitName: z.string() })
-      .optional()
-      .describe("Only when the appraisal is not anonymised; never the ID number or the phone"),
+      .optional(z.object({ name: z.string(), unitName: z.string() }))
+      .check(z.describe("Only when the appraisal is not anonymised; never the ID number or the phone")),
     papers: z.array(
-      paperEntry.extend({
+      z.extend(paperEntry, {
         contentType: z.enum(EVIDENCE_CONTENT_TYPES),
-        pageCount: z.number().int(),
+        pageCount: z.int(),
         download,
       }),
     ),
-    myVerdict: z
-      .object({ verdict: z.enum(["pass", "fail"]), comments: z.string(), recordedAt: z.iso.datetime() })
-      .optional(),
+    myVerdict: z.optional(
+      z.object({ verdict: z.enum(["pass", "fail"]), comments: z.string(), recordedAt: z.iso.datetime() }),
+    ),
   })
-  .meta({ id: "ExpertAppraisal" });
+  .register(z.globalRegistry, { id: "ExpertAppraisal" });
 
 export interface AppraisalMaterials {
   application: ApplicationRecord;
@@ -251,10 +253,10 @@ export const verdictResult = z
     recordedAt: z.iso.datetime(),
     state: z
       .enum(APPLICATION_STATES)
-      .describe("appraisal_passed / appraisal_failed once a verdict decided it"),
+      .check(z.describe("appraisal_passed / appraisal_failed once a verdict decided it")),
     stateLabel: z.string(),
   })
-  .meta({ id: "AppraisalVerdict" });
+  .register(z.globalRegistry, { id: "AppraisalVerdict" });
 
 export function toVerdictResult(
   application: ApplicationRecord,

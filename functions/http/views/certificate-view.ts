@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { CertificateRecord } from "../../adapters/dynamodb/certificate-repository";
 import { shanghaiDateOf } from "../../core/calendar";
 import { maskPersonName } from "../../core/identity";
@@ -9,28 +9,28 @@ export const issuanceView = z
     document: z.object({
       roundId: z.string(),
       documentNumber: z.string(),
-      issuedOn: z.string(),
+      issuedOn: z.iso.date(),
       recordedBy: z.string(),
       recordedAt: z.iso.datetime(),
-      certificatesIssued: z.number().int().describe("Certificates issued under the document so far"),
+      certificatesIssued: z.int().check(z.describe("Certificates issued under the document so far")),
     }),
     certified: z
       .array(z.object({ applicationId: z.string(), holderName: z.string(), certificateNumber: z.string() }))
-      .describe("Certified by this request"),
+      .check(z.describe("Certified by this request")),
     pending: z
       .array(
         z.object({
           applicationId: z.string(),
           holderName: z.string(),
           code: z.string(),
-          rule: z.string().optional(),
+          rule: z.optional(z.string()),
           message: z.string(),
         }),
       )
-      .describe("Still on the result notice, with the rule that holds each back (R4.5)"),
-    complete: z.boolean().describe("False while more can be certified now: call again to continue"),
+      .check(z.describe("Still on the result notice, with the rule that holds each back (R4.5)")),
+    complete: z.boolean().check(z.describe("False while more can be certified now: call again to continue")),
   })
-  .meta({ id: "CertificateIssuance" });
+  .register(z.globalRegistry, { id: "CertificateIssuance" });
 
 export function toIssuanceView(outcome: IssuanceOutcome): z.input<typeof issuanceView> {
   return outcome;
@@ -41,20 +41,24 @@ export const certificateVerificationView = z
     certificateNumber: z.string(),
     maskedHolderName: z
       .string()
-      .describe("The holder's name with the characters between the first and the last masked: 李*燕, 王*"),
+      .check(
+        z.describe("The holder's name with the characters between the first and the last masked: 李*燕, 王*"),
+      ),
     series: z.string(),
     qualification: z.string(),
     validityScope: z.string(),
-    issuedOn: z.string().describe("Issue date as printed, YYYY-MM-DD"),
+    issuedOn: z.iso.date().check(z.describe("Issue date as printed, YYYY-MM-DD")),
     issuer: z.string(),
     status: z
       .enum(["valid", "revoked"])
-      .describe("revoked: cancelled for fraud after it was issued (R5.5); the certificate has no effect"),
-    statusLabel: z.enum(["有效", "已撤销"]).describe("The status as the verification page shows it"),
-    revokedAt: z.iso.datetime().optional(),
-    revokedOn: z.string().optional().describe("Beijing date of the revocation, YYYY-MM-DD"),
+      .check(
+        z.describe("revoked: cancelled for fraud after it was issued (R5.5); the certificate has no effect"),
+      ),
+    statusLabel: z.enum(["有效", "已撤销"]).check(z.describe("The status as the verification page shows it")),
+    revokedAt: z.optional(z.iso.datetime()),
+    revokedOn: z.optional(z.iso.date()).check(z.describe("Beijing date of the revocation, YYYY-MM-DD")),
   })
-  .meta({ id: "CertificateVerification" });
+  .register(z.globalRegistry, { id: "CertificateVerification" });
 
 export type CertificateVerification = z.input<typeof certificateVerificationView>;
 

@@ -1,25 +1,25 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationEvent, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import type { PanelRecord } from "../../adapters/dynamodb/panel-repository";
 import { APPLICATION_STATES } from "../../core/lifecycle";
 import { reviewSummary, toReviewSummary } from "./review-view";
 import { timelineSchema, timelineView } from "./timeline-view";
 
-export const committeeSummary = reviewSummary
-  .extend({
-    qualificationOutcome: z.enum(["passed", "failed"]).optional(),
-    appraisalPassed: z.boolean().optional(),
-    defenseAt: z.iso.datetime().optional(),
-    meetingId: z.string().optional(),
+export const committeeSummary = z
+  .extend(reviewSummary, {
+    qualificationOutcome: z.optional(z.enum(["passed", "failed"])),
+    appraisalPassed: z.optional(z.boolean()),
+    defenseAt: z.optional(z.iso.datetime()),
+    meetingId: z.optional(z.string()),
   })
-  .meta({ id: "CommitteeSummary" });
+  .register(z.globalRegistry, { id: "CommitteeSummary" });
 
 const voteCount = z.object({
-  approve: z.number().int(),
-  reject: z.number().int(),
-  abstain: z.number().int(),
-  recused: z.number().int(),
-  eligible: z.number().int().describe("Present members who did not recuse: the base of the two-thirds rule"),
+  approve: z.int(),
+  reject: z.int(),
+  abstain: z.int(),
+  recused: z.int(),
+  eligible: z.int().check(z.describe("Present members who did not recuse: the base of the two-thirds rule")),
   passed: z.boolean(),
   decidedAt: z.iso.datetime(),
 });
@@ -28,51 +28,48 @@ export const committeeApplicationView = z
   .object({
     application: committeeSummary,
     state: z.enum(APPLICATION_STATES),
-    qualificationReview: z
-      .object({
+    qualificationReview: z.optional(
+      z.object({
         outcome: z.enum(["passed", "failed"]),
         reasons: z.array(z.object({ rule: z.string(), message: z.string() })),
         duplicateChecks: z
           .array(
             z.object({
-              paperIndex: z.number().int(),
+              paperIndex: z.int(),
               duplicateRatio: z.number(),
-              limit: z.number().describe("R7.7: 15 for core journals, 25 for provincial ones"),
+              limit: z.number().check(z.describe("R7.7: 15 for core journals, 25 for provincial ones")),
               withinLimit: z.boolean(),
             }),
           )
-          .describe("The office's 中国知网 check of each CNKI-indexed paper (R7.7)"),
+          .check(z.describe("The office's 中国知网 check of each CNKI-indexed paper (R7.7)")),
         decidedAt: z.iso.datetime(),
-      })
-      .optional(),
-    appraisal: z
-      .object({
+      }),
+    ),
+    appraisal: z.optional(
+      z.object({
         mode: z.enum(["automatic", "manual"]),
         anonymised: z.boolean(),
-        experts: z.array(z.string()).optional().describe("The title office and organiser only"),
+        experts: z.optional(z.array(z.string())).check(z.describe("The title office and organiser only")),
         excluded: z
-          .array(z.object({ expertId: z.string(), conflict: z.string() }))
-          .optional()
-          .describe("Experts left out and why (R8.2); the title office and organiser only"),
-        outcome: z
-          .object({ passed: z.boolean(), passes: z.number().int(), fails: z.number().int() })
-          .optional(),
-      })
-      .optional(),
-    defense: z
-      .object({
+          .optional(z.array(z.object({ expertId: z.string(), conflict: z.string() })))
+          .check(z.describe("Experts left out and why (R8.2); the title office and organiser only")),
+        outcome: z.optional(z.object({ passed: z.boolean(), passes: z.int(), fails: z.int() })),
+      }),
+    ),
+    defense: z.optional(
+      z.object({
         panelId: z.string(),
         panelName: z.string(),
         at: z.iso.datetime(),
         place: z.string(),
-        result: z.object({ outcome: z.enum(["pass", "fail"]), comments: z.string() }).optional(),
-      })
-      .optional(),
-    committee: z.object({ meetingId: z.string(), result: voteCount.optional() }).optional(),
-    certificateNumber: z.string().optional(),
-    timeline: timelineSchema.optional().describe("The title office and organiser only"),
+        result: z.optional(z.object({ outcome: z.enum(["pass", "fail"]), comments: z.string() })),
+      }),
+    ),
+    committee: z.optional(z.object({ meetingId: z.string(), result: z.optional(voteCount) })),
+    certificateNumber: z.optional(z.string()),
+    timeline: z.optional(timelineSchema).check(z.describe("The title office and organiser only")),
   })
-  .meta({ id: "CommitteeApplication" });
+  .register(z.globalRegistry, { id: "CommitteeApplication" });
 
 export function toCommitteeSummary(application: ApplicationRecord): z.input<typeof committeeSummary> {
   const optional = {
@@ -161,7 +158,7 @@ export const panelView = z
     members: z.array(z.object({ accountId: z.string(), realName: z.string() })),
     createdAt: z.iso.datetime(),
   })
-  .meta({ id: "Panel" });
+  .register(z.globalRegistry, { id: "Panel" });
 
 export function toPanelView(panel: PanelRecord): z.input<typeof panelView> {
   return {

@@ -1,15 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import type { MeetingRecord } from "../../adapters/dynamodb/meeting-repository";
 import { STATE_LABELS } from "../../core/lifecycle";
 import { toReviewSummary } from "./review-view";
 
 const decision = z.object({
-  approve: z.number().int(),
-  reject: z.number().int(),
-  abstain: z.number().int(),
-  recused: z.number().int(),
-  eligible: z.number().int(),
+  approve: z.int(),
+  reject: z.int(),
+  abstain: z.int(),
+  recused: z.int(),
+  eligible: z.int(),
   passed: z.boolean(),
   decidedAt: z.iso.datetime(),
 });
@@ -22,30 +22,30 @@ export const meetingView = z
     place: z.string(),
     at: z.iso.datetime(),
     status: z.enum(["scheduled", "in_session", "closed"]),
-    version: z.number().int(),
+    version: z.int(),
     members: z.array(z.object({ accountId: z.string(), realName: z.string(), present: z.boolean() })),
     quorum: z.object({
-      members: z.number().int(),
-      present: z.number().int(),
-      needed: z.number().int().describe("Two thirds of the members, rounded up (R8.1)"),
+      members: z.int(),
+      present: z.int(),
+      needed: z.int().check(z.describe("Two thirds of the members, rounded up (R8.1)")),
       met: z.boolean(),
     }),
     agenda: z.array(
       z.object({
         applicationId: z.string(),
         applicantName: z.string(),
-        qualification: z.string().optional(),
+        qualification: z.optional(z.string()),
         state: z.string(),
         stateLabel: z.string(),
-        ballotsCast: z.number().int().describe("How many present members have voted on it"),
-        votedByMe: z.boolean().optional().describe("For a member: whether they have voted on it"),
-        decision: decision.optional(),
+        ballotsCast: z.int().check(z.describe("How many present members have voted on it")),
+        votedByMe: z.optional(z.boolean()).check(z.describe("For a member: whether they have voted on it")),
+        decision: z.optional(decision),
       }),
     ),
-    openedAt: z.iso.datetime().optional(),
-    closedAt: z.iso.datetime().optional(),
+    openedAt: z.optional(z.iso.datetime()),
+    closedAt: z.optional(z.iso.datetime()),
   })
-  .meta({ id: "Meeting" });
+  .register(z.globalRegistry, { id: "Meeting" });
 
 export interface MeetingFacts {
   meeting: MeetingRecord;

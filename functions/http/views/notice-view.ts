@@ -1,23 +1,21 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Notice, NoticeEntry, ResultNoticeEntry } from "../../adapters/dynamodb/notice-repository";
 import { formatShanghai } from "../../core/calendar";
 import { APPLICATION_METHOD_LABELS, TITLE_LEVEL_LABELS, VALIDITY_SCOPE_LABELS } from "../../core/eligibility";
 import { testDataFields, testDataOf } from "./test-data";
 
 const publicEntry = z.object({
-  entry: z.number().int().describe("Name this number when lodging an objection"),
+  entry: z.int().check(z.describe("Name this number when lodging an objection")),
   name: z.string(),
-  maskedResidentId: z.string().describe("Masked: the first 4 and last 4 characters only"),
+  maskedResidentId: z.string().check(z.describe("Masked: the first 4 and last 4 characters only")),
   workUnit: z.string(),
   qualification: z.string(),
   specialty: z.string(),
   validityScope: z.string(),
-  applicationMethod: z.string().optional().describe("Unit notices only"),
+  applicationMethod: z.optional(z.string()).check(z.describe("Unit notices only")),
   minimumDays: z
-    .number()
-    .int()
-    .optional()
-    .describe("Unit notices only: the minimum length this applicant needs (R4.2, R5.3)"),
+    .optional(z.int())
+    .check(z.describe("Unit notices only: the minimum length this applicant needs (R4.2, R5.3)")),
 });
 
 const noticeFields = {
@@ -25,31 +23,33 @@ const noticeFields = {
   roundId: z.string(),
   kind: z
     .enum(["unit_publicity", "result"])
-    .describe("A unit's publicity before it recommends (R4.2), or the round's result notice (R4.5)"),
-  publisher: z.string().describe("The unit that posted it, or the title office for the result notice"),
-  unitId: z.string().optional().describe("Unit notices only"),
-  unitName: z.string().optional().describe("Unit notices only"),
+    .check(z.describe("A unit's publicity before it recommends (R4.2), or the round's result notice (R4.5)")),
+  publisher: z
+    .string()
+    .check(z.describe("The unit that posted it, or the title office for the result notice")),
+  unitId: z.optional(z.string()).check(z.describe("Unit notices only")),
+  unitName: z.optional(z.string()).check(z.describe("Unit notices only")),
   title: z.string(),
   publicityScope: z.string(),
   startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime().describe("Exclusive end: the last day at 24:00 Beijing time"),
-  lastDay: z.string(),
-  period: z.string().describe("The period in Beijing time, as the notice prints it"),
-  running: z.boolean().describe("Objections are accepted while the notice runs"),
+  endsAt: z.iso.datetime().check(z.describe("Exclusive end: the last day at 24:00 Beijing time")),
+  lastDay: z.iso.date(),
+  period: z.string().check(z.describe("The period in Beijing time, as the notice prints it")),
+  running: z.boolean().check(z.describe("Objections are accepted while the notice runs")),
   ...testDataFields,
 };
 
 export const publicNoticeView = z
   .object({ ...noticeFields, entries: z.array(publicEntry) })
-  .meta({ id: "PublicNotice" });
+  .register(z.globalRegistry, { id: "PublicNotice" });
 
 export const staffNoticeView = z
   .object({
     ...noticeFields,
     openedBy: z.string(),
-    entries: z.array(publicEntry.extend({ applicationId: z.string() })),
+    entries: z.array(z.extend(publicEntry, { applicationId: z.string() })),
   })
-  .meta({ id: "StaffNotice" });
+  .register(z.globalRegistry, { id: "StaffNotice" });
 
 function publicEntryOf(entry: NoticeEntry | ResultNoticeEntry): z.input<typeof publicEntry> {
   return {

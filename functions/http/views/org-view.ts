@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   DEPARTMENT_TYPE_LABELS,
   DEPARTMENT_TYPES,
@@ -17,13 +17,13 @@ const labels = (entries: Record<string, string>) =>
 
 export const unitTypeField = z
   .enum(UNIT_TYPES, { error: "单位类型不在可选范围内（R1.3 所列机构或人才服务机构）" })
-  .describe(labels(UNIT_TYPE_LABELS));
+  .check(z.describe(labels(UNIT_TYPE_LABELS)));
 export const departmentTypeField = z
   .enum(DEPARTMENT_TYPES, { error: "审核部门类型不在可选范围内" })
-  .describe(labels(DEPARTMENT_TYPE_LABELS));
+  .check(z.describe(labels(DEPARTMENT_TYPE_LABELS)));
 export const regionField = z.enum(REGIONS, { error: "地区应为甘肃省的市州名称或“省直”" });
 
-const base = { orgId: z.string(), name: z.string(), version: z.number().int(), createdAt: z.iso.datetime() };
+const base = { orgId: z.string(), name: z.string(), version: z.int(), createdAt: z.iso.datetime() };
 
 export const unitView = z
   .object({
@@ -34,11 +34,11 @@ export const unitView = z
     region: regionField,
     departmentId: z.string(),
     underPostManagement: z.boolean(),
-    professionalPosts: z.number().int(),
-    seniorTitleHolders: z.number().int(),
-    seniorPosts: z.number().int().optional(),
+    professionalPosts: z.int(),
+    seniorTitleHolders: z.int(),
+    seniorPosts: z.optional(z.int()),
   })
-  .meta({ id: "Unit" });
+  .register(z.globalRegistry, { id: "Unit" });
 
 export const departmentView = z
   .object({
@@ -47,7 +47,7 @@ export const departmentView = z
     departmentType: departmentTypeField,
     region: regionField,
   })
-  .meta({ id: "Department" });
+  .register(z.globalRegistry, { id: "Department" });
 
 export const orgView = z
   .discriminatedUnion("kind", [
@@ -55,7 +55,7 @@ export const orgView = z
     departmentView,
     z.object({ ...base, kind: z.enum(["office", "organiser"]) }),
   ])
-  .meta({ id: "Organisation" });
+  .register(z.globalRegistry, { id: "Organisation" });
 
 export function toUnitView(unit: UnitRecord): z.input<typeof unitView> {
   const { updatedAt: _updated, ...view } = unit;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ObjectionRecord } from "../../adapters/dynamodb/objection-repository";
 import type { PublishedResults } from "../../services/result-notice";
 import { staffNoticeView, toStaffNoticeView } from "./notice-view";
@@ -7,10 +7,12 @@ import { objectionView } from "./review-view";
 export const publishedResultsView = z
   .object({
     notice: staffNoticeView,
-    published: z.number().int().describe("Applications this request put on the notice"),
-    complete: z.boolean().describe("False while approved applications remain: call again to publish them"),
+    published: z.int().check(z.describe("Applications this request put on the notice")),
+    complete: z
+      .boolean()
+      .check(z.describe("False while approved applications remain: call again to publish them")),
   })
-  .meta({ id: "PublishedResults" });
+  .register(z.globalRegistry, { id: "PublishedResults" });
 
 export function toPublishedResultsView(
   outcome: PublishedResults,
@@ -23,11 +25,13 @@ export function toPublishedResultsView(
   };
 }
 
-export const officeObjectionView = objectionView
-  .extend({
-    onResultNotice: z.boolean().describe("Lodged against the round's result notice: the office resolves it"),
+export const officeObjectionView = z
+  .extend(objectionView, {
+    onResultNotice: z
+      .boolean()
+      .check(z.describe("Lodged against the round's result notice: the office resolves it")),
   })
-  .meta({ id: "OfficeObjection" });
+  .register(z.globalRegistry, { id: "OfficeObjection" });
 
 export function toOfficeObjectionView(
   objection: ObjectionRecord,

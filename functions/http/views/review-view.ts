@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type {
   ApplicationEvent,
   ApplicationRecord,
@@ -22,11 +22,11 @@ export const reviewResult = z
     applicationId: z.string(),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int(),
-    departmentReturns: z.number().int(),
+    version: z.int(),
+    departmentReturns: z.int(),
     ...testDataFields,
   })
-  .meta({ id: "ReviewResult" });
+  .register(z.globalRegistry, { id: "ReviewResult" });
 
 export const reviewSummary = z
   .object({
@@ -34,41 +34,41 @@ export const reviewSummary = z
     unitId: z.string(),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int(),
+    version: z.int(),
     applicantName: z.string(),
-    qualification: z.string().optional(),
-    validityScope: z.string().optional(),
-    applicationMethod: z.string().optional(),
-    submissions: z.number().int(),
-    departmentReturns: z.number().int(),
-    firstSubmittedAt: z.iso.datetime().optional(),
-    lastSubmittedAt: z.iso.datetime().optional(),
-    recommendedAt: z.iso.datetime().optional(),
-    noticeId: z.string().optional(),
+    qualification: z.optional(z.string()),
+    validityScope: z.optional(z.string()),
+    applicationMethod: z.optional(z.string()),
+    submissions: z.int(),
+    departmentReturns: z.int(),
+    firstSubmittedAt: z.optional(z.iso.datetime()),
+    lastSubmittedAt: z.optional(z.iso.datetime()),
+    recommendedAt: z.optional(z.iso.datetime()),
+    noticeId: z.optional(z.string()),
     ...testDataFields,
   })
-  .meta({ id: "ReviewSummary" });
+  .register(z.globalRegistry, { id: "ReviewSummary" });
 
 export const objectionView = z
   .object({
     objectionId: z.string(),
     noticeId: z.string(),
-    entry: z.number().int(),
+    entry: z.int(),
     lodgedAt: z.iso.datetime(),
-    content: z.string().describe("Plain text as lodged; render it as text, never as markup"),
-    contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
+    content: z.string().check(z.describe("Plain text as lodged; render it as text, never as markup")),
+    contact: z.optional(z.object({ name: z.optional(z.string()), phone: z.optional(z.string()) })),
     status: z.enum(["unresolved", "upheld", "dismissed"]),
-    resolution: z
-      .object({
+    resolution: z.optional(
+      z.object({
         outcome: z.enum(["upheld", "dismissed"]),
-        followUp: z.enum(["return", "cancel"]).optional(),
+        followUp: z.optional(z.enum(["return", "cancel"])),
         reason: z.string(),
         resolvedBy: z.string(),
         resolvedAt: z.iso.datetime(),
-      })
-      .optional(),
+      }),
+    ),
   })
-  .meta({ id: "Objection" });
+  .register(z.globalRegistry, { id: "Objection" });
 
 /** R7.4: an education record a reviewer found on the 学信网 registry; it needs no uploaded evidence. */
 export const registryCheckView = z
@@ -80,20 +80,22 @@ export const registryCheckView = z
     org: z.string(),
     checkedAt: z.iso.datetime(),
   })
-  .meta({ id: "RegistryCheck" });
+  .register(z.globalRegistry, { id: "RegistryCheck" });
 
 const pinnedEvidenceView = z.object({
   evidenceId: z.string(),
   slotId: z.string(),
   slotTitle: z.string(),
   section: z.string(),
-  index: z.number().int().optional(),
-  year: z.number().int().optional(),
+  index: z.optional(z.int()),
+  year: z.optional(z.int()),
   contentType: z.enum(EVIDENCE_CONTENT_TYPES),
-  size: z.number().int(),
-  pageCount: z.number().int(),
-  sha256: z.string().describe("The bytes the applicant submitted: the download is exactly these"),
-  download: z.object({ url: z.string(), expiresAt: z.iso.datetime() }).describe("A presigned GET, 5 minutes"),
+  size: z.int(),
+  pageCount: z.int(),
+  sha256: z.string().check(z.describe("The bytes the applicant submitted: the download is exactly these")),
+  download: z
+    .object({ url: z.string(), expiresAt: z.iso.datetime() })
+    .check(z.describe("A presigned GET, 5 minutes")),
 });
 
 export const reviewApplicationView = z
@@ -103,41 +105,41 @@ export const reviewApplicationView = z
     unitId: z.string(),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int().describe("Send it back as expectedVersion with the next action"),
-    availableActions: z.array(z.string()).describe("What the caller's roles may do in this state"),
-    baseInfo: baseInfoSchema.nullable(),
+    version: z.int().check(z.describe("Send it back as expectedVersion with the next action")),
+    availableActions: z.array(z.string()).check(z.describe("What the caller's roles may do in this state")),
+    baseInfo: z.nullable(baseInfoSchema),
     sections: z
       .record(z.string(), z.unknown())
-      .describe("The five sections as submitted; the ID number masked"),
-    submission: z.number().int().describe("The submission whose pinned evidence is listed"),
+      .check(z.describe("The five sections as submitted; the ID number masked")),
+    submission: z.int().check(z.describe("The submission whose pinned evidence is listed")),
     evidence: z.array(pinnedEvidenceView),
-    departmentReturns: z.number().int(),
-    notice: z
-      .object({
+    departmentReturns: z.int(),
+    notice: z.optional(
+      z.object({
         noticeId: z.string(),
         startsAt: z.iso.datetime(),
         endsAt: z.iso.datetime(),
-        lastDay: z.string(),
-      })
-      .optional(),
-    unresolvedObjections: z.number().int(),
+        lastDay: z.iso.date(),
+      }),
+    ),
+    unresolvedObjections: z.int(),
     objections: z.array(objectionView),
-    originalsRequired: z
-      .object({
+    originalsRequired: z.optional(
+      z.object({
         items: z.array(z.string()),
-        note: z.string().optional(),
+        note: z.optional(z.string()),
         requiredBy: z.string(),
         requiredAt: z.iso.datetime(),
-      })
-      .optional(),
-    quotaPool: z.enum(["post_structure", "grassroots"]).optional(),
+      }),
+    ),
+    quotaPool: z.optional(z.enum(["post_structure", "grassroots"])),
     registryChecks: z
       .array(registryCheckView)
-      .describe("Education records checked on 学信网 by a reviewer (R7.4), by certificate number"),
+      .check(z.describe("Education records checked on 学信网 by a reviewer (R7.4), by certificate number")),
     timeline: timelineSchema,
     ...testDataFields,
   })
-  .meta({ id: "ReviewApplication" });
+  .register(z.globalRegistry, { id: "ReviewApplication" });
 
 function baseInfoOf(application: ApplicationRecord): BaseInfo | undefined {
   const parsed = baseInfoSchema.safeParse(application.baseInfo);

@@ -1,14 +1,16 @@
 import type { RoundRecord } from "../../adapters/dynamodb/round-repository";
-import { formatShanghai, openPhaseAt, parseRoundCalendar } from "../../core/calendar";
+import { formatShanghai, openPhaseAt, storedRoundCalendar } from "../../core/calendar";
 import { ELIGIBILITY_RULE_SETS } from "../../core/eligibility";
 import { ROUND_STATE_LABELS, roundState } from "../../core/rounds";
 
 function calendarView(round: RoundRecord) {
-  const calendar = parseRoundCalendar(round.calendar);
+  const calendar = storedRoundCalendar(round.calendar);
   const iso = (instant: Date) => instant.toISOString();
   const span = (interval: { from: Date; to: Date }) => ({ from: iso(interval.from), to: iso(interval.to) });
+  // What people read is labelled as Beijing time; machines read the ISO instants of `calendar`.
   const text = (interval: { from: Date; to: Date }) =>
-    `${formatShanghai(interval.from)} 至 ${formatShanghai(interval.to)}（不含）`;
+    `${formatShanghai(interval.from)} 至 ${formatShanghai(interval.to)}（不含，北京时间）`;
+  const at = (instant: Date) => `${formatShanghai(instant)}（北京时间）`;
   return {
     roundId: round.roundId,
     title: round.title,
@@ -27,11 +29,9 @@ function calendarView(round: RoundRecord) {
       preparation: text(calendar.preparation),
       application: text(calendar.application),
       review: text(calendar.review),
-      receiptCutoff: formatShanghai(calendar.receiptCutoff),
-      ...(calendar.defenseAt ? { defenseAt: formatShanghai(calendar.defenseAt) } : {}),
-      ...(calendar.committeeMeetingAt
-        ? { committeeMeetingAt: formatShanghai(calendar.committeeMeetingAt) }
-        : {}),
+      receiptCutoff: at(calendar.receiptCutoff),
+      ...(calendar.defenseAt ? { defenseAt: at(calendar.defenseAt) } : {}),
+      ...(calendar.committeeMeetingAt ? { committeeMeetingAt: at(calendar.committeeMeetingAt) } : {}),
     },
     eligibilityRuleSet: {
       id: round.eligibilityRuleSet,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationEvent, ApplicationRecord } from "../../adapters/dynamodb/application-record";
 import { formatShanghai, type RoundCalendar } from "../../core/calendar";
 import {
@@ -15,21 +15,23 @@ export const statusView = z
     applicationId: z.string(),
     state: z.enum(APPLICATION_STATES),
     stateLabel: z.string(),
-    version: z.number().int(),
-    nextSteps: z.array(z.string()).describe("What the applicant must do now"),
+    version: z.int(),
+    nextSteps: z.array(z.string()).check(z.describe("What the applicant must do now")),
     availableActions: z.array(z.string()),
     returnReason: z
-      .string()
-      .optional()
-      .describe("The latest return's reasons, to fix before resubmitting (R7.9)"),
+      .optional(z.string())
+      .check(z.describe("The latest return's reasons, to fix before resubmitting (R7.9)")),
     originalsRequired: z
-      .object({ items: z.array(z.string()), note: z.string().optional(), requiredAt: z.iso.datetime() })
-      .optional()
-      .describe("Originals the reviewing department asks to see (R4.3), and when and where to bring them"),
+      .optional(
+        z.object({ items: z.array(z.string()), note: z.optional(z.string()), requiredAt: z.iso.datetime() }),
+      )
+      .check(
+        z.describe("Originals the reviewing department asks to see (R4.3), and when and where to bring them"),
+      ),
     timeline: timelineSchema,
     ...testDataFields,
   })
-  .meta({ id: "ApplicationStatus" });
+  .register(z.globalRegistry, { id: "ApplicationStatus" });
 
 const RETURNED: readonly ApplicationState[] = ["returned_by_unit", "returned_by_department"];
 

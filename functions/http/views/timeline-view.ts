@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApplicationEvent } from "../../adapters/dynamodb/application-record";
 import { ACTION_LABELS, type Action, APPLICATION_STATES, STATE_LABELS } from "../../core/lifecycle";
 import { ROLE_LABELS } from "../../core/roles";
@@ -11,11 +11,11 @@ export const timelineSchema = z.array(
     actionLabel: z.string(),
     role: z.string(),
     roleLabel: z.string(),
-    org: z.string().optional(),
-    fromState: z.enum(APPLICATION_STATES).optional(),
+    org: z.optional(z.string()),
+    fromState: z.optional(z.enum(APPLICATION_STATES)),
     toState: z.enum(APPLICATION_STATES),
     toStateLabel: z.string(),
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
   }),
 );
 

@@ -1,6 +1,6 @@
 import type { Context } from "aws-lambda";
 import { describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DomainError, ruleViolation } from "../../../functions/core/errors";
 import {
   createHandlerGroup,
@@ -42,8 +42,8 @@ const echo = defineRoute({
   access: "authenticated",
   summary: "echo",
   tag: "test",
-  params: z.object({ id: z.string().regex(/^\d+$/, "编号须为数字") }),
-  body: z.object({ name: z.string().min(1, "姓名不能为空") }),
+  params: z.object({ id: z.string().check(z.regex(/^\d+$/, "编号须为数字")) }),
+  body: z.object({ name: z.string().check(z.minLength(1, "姓名不能为空")) }),
   response: z.object({ id: z.string(), name: z.string(), caller: z.string() }),
 });
 const bulk = defineRoute({
@@ -58,6 +58,38 @@ const bulk = defineRoute({
   maxBodyBytes: 2 * MAX_JSON_BODY_BYTES,
   response: z.object({ rows: z.number() }),
 });
+/** What the SDK throws after its attempts, as @smithy/node-http-handler and the services shape it. */
+const STALLS: Record<string, () => Error> = {
+  "request-timeout": () =>
+    Object.assign(
+      new Error("a request has exceeded the configured 2500 ms requestTimeout at /var/task/x.mjs"),
+      {
+        name: "TimeoutError",
+        code: "ETIMEDOUT",
+        $metadata: { attempts: 3 },
+      },
+    ),
+  refused: () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" }),
+  "server-error": () =>
+    Object.assign(new Error("We encountered an internal error"), {
+      name: "InternalError",
+      $fault: "server",
+      $metadata: { httpStatusCode: 500 },
+    }),
+  throttled: () =>
+    Object.assign(new Error("Rate of requests exceeds the allowed throughput"), {
+      name: "ThrottlingException",
+      $fault: "client",
+      $metadata: { httpStatusCode: 400 },
+    }),
+  // The idempotency layer wraps what the table threw.
+  wrapped: () =>
+    Object.assign(new Error("Failed to save in progress record to idempotency store"), {
+      name: "IdempotencyPersistenceLayerError",
+      cause: Object.assign(new Error("socket timed out"), { name: "TimeoutError" }),
+    }),
+};
+
 const fails = defineRoute({
   operationId: "fails",
   method: "GET",
@@ -66,7 +98,9 @@ const fails = defineRoute({
   access: "public",
   summary: "fails",
   tag: "test",
-  params: z.object({ how: z.enum(["rule", "crash", "conflict"]) }),
+  params: z.object({
+    how: z.enum(["rule", "crash", "conflict", ...Object.keys(STALLS)] as [string, ...string[]]),
+  }),
   response: z.object({}),
 });
 
@@ -80,13 +114,13 @@ const negotiates = defineRoute({
   tag: "test",
   htmlAlternative: "a page",
   params: z.object({ found: z.enum(["yes", "no"]) }),
-  headers: z.object({ accept: z.string().optional() }),
+  headers: z.object({ accept: z.optional(z.string()) }),
   response: z.object({ found: z.boolean() }),
 });
 
 const handler = createHandlerGroup([
   route(negotiates, async ({ params, headers }) => {
-    if (params.found === "no") throw new DomainError("not_found", "NOT_FOUND", "未找到");
+    if (params.found === "no") throw new DomainError("NOT_FOUND", "未找到");
     if (headers.accept === "text/html")
       return { raw: { statusCode: 200, headers: { "content-type": "text/html" }, body: "<p>页</p>" } };
     return { found: true };
@@ -100,7 +134,9 @@ const handler = createHandlerGroup([
   route(fails, async ({ params }) => {
     if (params.how === "rule")
       throw ruleViolation("R4.3", "DEPARTMENT_RETURN_LIMIT", "退回次数已达 3 次上限");
-    if (params.how === "conflict") throw new DomainError("conflict", "STALE_VERSION", "记录已被修改");
+    if (params.how === "conflict") throw new DomainError("STALE_VERSION", "记录已被修改");
+    const stall = STALLS[params.how];
+    if (stall) throw stall();
     throw new Error("secret internal detail at /var/task/index.mjs:1:2");
   }),
 ]);
@@ -231,6 +267,14 @@ describe("handler group", () => {
     ]);
   });
 
+  it("explains in Chinese a field whose schema gives no message of its own", async () => {
+    const answer = await call(
+      event({ routeKey: "POST /echo/{id}", pathParameters: { id: "1" }, body: JSON.stringify({ name: 7 }) }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.fields).toEqual([{ path: "body.name", message: expect.stringMatching(/^无效输入/) }]);
+  });
+
   it("answers 422 naming the rule for a rule violation", async () => {
     const answer = await call(event({ routeKey: "GET /fails/{how}", pathParameters: { how: "rule" } }));
     expect(answer).toEqual({
@@ -258,6 +302,27 @@ describe("handler group", () => {
     expect(result.body).not.toContain("secret");
     expect(result.body).not.toContain("/var/task");
     expect(JSON.parse(result.body ?? "{}").code).toBe("INTERNAL_ERROR");
+  });
+
+  it.each(Object.keys(STALLS))(
+    "answers 503 SERVICE_UNAVAILABLE with Retry-After and a Chinese message for %s, never the error's text",
+    async (how) => {
+      const result = await handler(event({ routeKey: "GET /fails/{how}", pathParameters: { how } }), context);
+      expect(result.statusCode).toBe(503);
+      expect(result.headers?.["retry-after"]).toBe("5");
+      const body = JSON.parse(result.body ?? "{}");
+      expect(body).toMatchObject({ code: "SERVICE_UNAVAILABLE", requestId: "req-1" });
+      expect(body.message).toMatch(/^\p{Script=Han}.*5秒后重试.*Idempotency-Key/u);
+      expect(result.body).not.toMatch(/var\/task|127\.0\.0\.1|ECONN|Timeout|internal error/i);
+    },
+  );
+
+  it("a client error of the service stays an internal error: only unavailability is worth a retry", async () => {
+    const result = await handler(
+      event({ routeKey: "GET /fails/{how}", pathParameters: { how: "crash" } }),
+      context,
+    );
+    expect(result.headers?.["retry-after"]).toBeUndefined();
   });
 
   it("refuses to start with a route that has no access-policy entry, or one that disagrees on public", () => {

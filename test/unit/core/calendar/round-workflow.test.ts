@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   dueTransitions,
+  IN_FLIGHT_GRACE_MS,
   nextBoundary,
   parseRoundCalendar,
   type RoundProgress,
@@ -18,6 +19,7 @@ const FRESH: RoundProgress = {
   materialsReceived: false,
 };
 const ms = (at: Date, delta: number): Date => new Date(at.getTime() + delta);
+const GRACE = IN_FLIGHT_GRACE_MS;
 
 /** What the workflow records after performing a transition. */
 function record(progress: RoundProgress, transition: RoundTransition): RoundProgress {
@@ -79,9 +81,9 @@ describe("dueTransitions: what the round workflow must do now (R3, DESIGN §8)",
       [],
     ],
     [
-      "10月20日24时: open the review, expire never-submitted drafts",
+      "a workflow that wakes late at 10月21日 opens the review, then expires never-submitted drafts",
       { ...FRESH, openedPhases: ["preparation", "application"], generation: 2, preparationResetDone: true },
-      CALENDAR.application.to,
+      ms(CALENDAR.application.to, GRACE),
       [{ kind: "open_phase", phase: "review" }, { kind: "expire_unsubmitted" }],
     ],
     [
@@ -97,7 +99,24 @@ describe("dueTransitions: what the round workflow must do now (R3, DESIGN §8)",
       [],
     ],
     [
-      "11月4日24时: the committee receives",
+      "10月20日24时: the review opens; the drafts wait for the requests that came in time",
+      { ...FRESH, openedPhases: ["preparation", "application"], generation: 2, preparationResetDone: true },
+      CALENDAR.application.to,
+      [{ kind: "open_phase", phase: "review" }],
+    ],
+    [
+      "30 s after 10月20日24时: the drafts never submitted expire",
+      {
+        ...FRESH,
+        openedPhases: ["preparation", "application", "review"],
+        generation: 2,
+        preparationResetDone: true,
+      },
+      ms(CALENDAR.application.to, GRACE),
+      [{ kind: "expire_unsubmitted" }],
+    ],
+    [
+      "11月4日24时: nothing yet, a department approval that came in time may still be written",
       {
         openedPhases: ["preparation", "application", "review"],
         generation: 2,
@@ -105,7 +124,19 @@ describe("dueTransitions: what the round workflow must do now (R3, DESIGN §8)",
         unsubmittedExpired: true,
         materialsReceived: false,
       },
-      CALENDAR.receiptCutoff,
+      ms(CALENDAR.receiptCutoff, GRACE - 1),
+      [],
+    ],
+    [
+      "30 s after 11月4日24时: the committee receives",
+      {
+        openedPhases: ["preparation", "application", "review"],
+        generation: 2,
+        preparationResetDone: true,
+        unsubmittedExpired: true,
+        materialsReceived: false,
+      },
+      ms(CALENDAR.receiptCutoff, GRACE),
       [{ kind: "receive_materials" }],
     ],
     [
@@ -123,7 +154,7 @@ describe("dueTransitions: what the round workflow must do now (R3, DESIGN §8)",
     [
       "R3.1 a workflow that wakes only after the cutoff opens nothing: every deadline has passed",
       FRESH,
-      CALENDAR.receiptCutoff,
+      ms(CALENDAR.receiptCutoff, GRACE),
       [
         { kind: "reset", fromGeneration: 1, toGeneration: 2 },
         { kind: "expire_unsubmitted" },
@@ -196,9 +227,15 @@ describe("nextBoundary: when the workflow should wake up", () => {
     ["the instant before the system opens", ms(CALENDAR.preparation.from, -1), CALENDAR.preparation.from],
     ["at the opening", CALENDAR.preparation.from, CALENDAR.preparation.to],
     ["at the reset (= application start)", CALENDAR.preparation.to, CALENDAR.application.to],
-    ["at the end of the applications (= review start)", CALENDAR.application.to, CALENDAR.review.to],
+    [
+      "at the end of the applications (= review start): the drafts' sweep",
+      CALENDAR.application.to,
+      ms(CALENDAR.application.to, GRACE),
+    ],
+    ["after the drafts' sweep", ms(CALENDAR.application.to, GRACE), CALENDAR.review.to],
     ["the last instant of the review", ms(CALENDAR.review.to, -1), CALENDAR.receiptCutoff],
-    ["at the receipt cutoff", CALENDAR.receiptCutoff, undefined],
+    ["at the receipt cutoff: its sweep", CALENDAR.receiptCutoff, ms(CALENDAR.receiptCutoff, GRACE)],
+    ["after the receipt sweep", ms(CALENDAR.receiptCutoff, GRACE), undefined],
   ] as [string, Date, Date | undefined][])("%s", (_name, now, expected) => {
     expect(nextBoundary(CALENDAR, now)).toEqual(expected);
   });
@@ -221,14 +258,18 @@ describe("nextBoundary: when the workflow should wake up", () => {
       calendar.review.from,
       calendar.review.to,
       calendar.receiptCutoff,
-    ].map((at) => at.getTime());
-    expect(new Set(boundaries).size).toBe(7);
+      ms(calendar.application.to, GRACE),
+      ms(calendar.receiptCutoff, GRACE),
+    ]
+      .map((at) => at.getTime())
+      .sort((a, b) => a - b);
+    expect(new Set(boundaries).size).toBe(9);
     fc.assert(
       fc.property(
         fc.oneof(
           fc.integer({
             min: calendar.preparation.from.getTime() - 86_400_000,
-            max: calendar.receiptCutoff.getTime() - 1,
+            max: (boundaries.at(-1) ?? 0) - 1,
           }),
           fc.constantFrom(...boundaries.slice(0, -1)),
         ),

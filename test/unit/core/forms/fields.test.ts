@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   choice,
   date,
@@ -12,13 +12,13 @@ import {
   yesNo,
 } from "../../../../functions/core/forms/fields";
 
-function messages(schema: z.ZodType, input: unknown): string[] {
+function messages(schema: z.ZodMiniType, input: unknown): string[] {
   return (schema.safeParse(input).error?.issues ?? []).map((issue) => issue.message);
 }
 
 // Every message names its field in Chinese, so that a 400 tells the applicant what to correct.
 describe("R7.2 form fields speak Chinese and name the field", () => {
-  it.each<[string, z.ZodType, unknown, string[]]>([
+  it.each<[string, z.ZodMiniType, unknown, string[]]>([
     ["text missing", text("单位名称", 5), undefined, ["请填写单位名称"]],
     ["text blank", text("单位名称", 5), "  ", ["请填写单位名称"]],
     ["text at the limit", text("单位名称", 5), "一二三四五", []],

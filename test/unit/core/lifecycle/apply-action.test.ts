@@ -50,6 +50,7 @@ function application(
     exceptionalPromotion: false,
     grassrootsScope: false,
     departmentReturns: 0,
+    submissions: state === "draft" ? 0 : 1,
     ...changes,
   };
 }
@@ -579,8 +580,14 @@ describe("who may act", () => {
   });
 
   it("a role outside the row is forbidden, before any guard is looked at", () => {
+    // Inside the window: the publicity has not run its 5 days, which the leader's guard would say.
     const error = refusal(() =>
-      applyAction(application("unit_publicity"), "recommend", HANDLER, context(CALENDAR.receiptCutoff)),
+      applyAction(
+        application("unit_publicity", { unitPublicity: { openedBy: "handler-2", startedAt: DURING_REVIEW } }),
+        "recommend",
+        HANDLER,
+        context(DURING_REVIEW),
+      ),
     );
     expect([error.kind, error.code, error.message]).toEqual([
       "forbidden",
@@ -601,25 +608,32 @@ describe("who may act", () => {
   });
 
   it.each([
-    ["unit_leader", "recommend", application("unit_publicity", { unitPublicity: PUBLICITY })],
-    ["office_admin", "pass_qualification", application("received")],
-  ] as const)("R8.2 a %s never handles their own application", (role, action, app) => {
+    ["unit_leader", "recommend", application("unit_publicity", { unitPublicity: PUBLICITY }), DURING_REVIEW],
+    ["office_admin", "pass_qualification", application("received"), AFTER_CUTOFF],
+  ] as const)("R8.2 a %s never handles their own application", (role, action, app, now) => {
     const self: Actor = { id: APPLICANT.id, role };
     const error = refusedWith(
-      () => applyAction(app, action, self, context(AFTER_CUTOFF)),
+      () => applyAction(app, action, self, context(now)),
       "R8.2",
       "CONFLICT_OF_INTEREST",
     );
     expect(error.message).toContain("回避");
   });
 
-  it("the applicant may withdraw until the committee has the materials, not after", () => {
-    expect(
-      applyAction(application("department_approved"), "withdraw", APPLICANT, context(AFTER_CUTOFF)).state,
-    ).toBe("withdrawn");
-    expect(
-      refusal(() => applyAction(application("received"), "withdraw", APPLICANT, context(AFTER_CUTOFF))).code,
-    ).toBe("INVALID_TRANSITION");
+  it("R7.3 the applicant may withdraw until the committee has the materials, not after", () => {
+    const lastInstant = context(ms(CALENDAR.receiptCutoff, -1));
+    expect(applyAction(application("department_approved"), "withdraw", APPLICANT, lastInstant).state).toBe(
+      "withdrawn",
+    );
+    // At the cutoff, before and after the workflow's receipt alike.
+    for (const state of ["department_approved", "received"] as const) {
+      const error = refusedWith(
+        () => applyAction(application(state), "withdraw", APPLICANT, context(CALENDAR.receiptCutoff)),
+        "R3",
+        "DEADLINE_PASSED",
+      );
+      expect(error.message).toBe("撤回申报已于2024-11-05 00:00（北京时间）截止，不能再办理");
+    }
   });
 
   it("R5.5 fraud cancels even a granted title; a withdrawn application has nothing left to cancel", () => {
@@ -681,17 +695,27 @@ describe("R7.3 assertEditable", () => {
       "R3",
       "WINDOW_NOT_OPEN",
     ],
-    ["a received application", application("received"), AFTER_CUTOFF, "R7.3", "MATERIALS_LOCKED"],
-    ["a certified application", application("certified"), AFTER_CUTOFF, "R7.3", "MATERIALS_LOCKED"],
+    ["a received application", application("received"), AFTER_CUTOFF, "R3", "DEADLINE_PASSED"],
+    ["a certified application", application("certified"), AFTER_CUTOFF, "R3", "DEADLINE_PASSED"],
+    [
+      "a received application under a clock before the cutoff",
+      application("received"),
+      DURING_REVIEW,
+      "R7.3",
+      "MATERIALS_LOCKED",
+    ],
     ["a submitted application", application("submitted"), DURING_APPLICATION, undefined, "NOT_EDITABLE"],
     ["a withdrawn application", application("withdrawn"), DURING_APPLICATION, undefined, "NOT_EDITABLE"],
   ])("refuses %s", (_name, app, now, rule, code) => {
     refusedWith(() => assertEditable(app, APPLICANT, context(now)), rule, code);
   });
 
-  it("R7.3 says why a received application cannot change", () => {
+  it("R7.3 says why a received application cannot change: the review cutoff has passed", () => {
     const error = refusal(() => assertEditable(application("received"), APPLICANT, context(AFTER_CUTOFF)));
-    expect([error.kind, error.message]).toEqual(["rule_violation", "申报材料已报送评委会，不能再修改或补充"]);
+    expect([error.kind, error.message]).toEqual([
+      "rule_violation",
+      "修改、补充申报材料已于2024-11-05 00:00（北京时间）截止，不能再办理",
+    ]);
     const held = refusal(() =>
       assertEditable(application("recommended"), APPLICANT, context(DURING_APPLICATION)),
     );

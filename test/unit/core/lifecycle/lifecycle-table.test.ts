@@ -262,6 +262,7 @@ describe("the lifecycle under random use", () => {
             exceptionalPromotion: exceptional,
             grassrootsScope: grassroots,
             departmentReturns: start.returns,
+            submissions: start.state === "draft" ? 0 : 1,
             ...(start.state === "draft"
               ? {}
               : {
@@ -337,6 +338,7 @@ describe("the lifecycle under random use", () => {
           exceptionalPromotion: false,
           grassrootsScope: false,
           departmentReturns: 0,
+          submissions: 1,
           unitPublicity: { openedBy: "handler-1", startedAt: shanghai("2024-09-20", "00:00") },
         };
         for (let attempt = 1; attempt <= attempts; attempt += 1) {

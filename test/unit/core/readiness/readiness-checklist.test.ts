@@ -110,9 +110,19 @@ describe("readiness checklist", () => {
       expect(domain.code).toBe("APPLICATION_NOT_READY");
       expect(domain.details.rule).toBe("R7.3");
       expect(domain.details.fields).toEqual([
-        { path: "evidence.id_photo", message: "缺少证件照片" },
-        { path: "moral", message: "请核对“品德相关信息”的信息，确认无误后点击确认" },
-        { path: "pledge", message: expect.stringContaining("诚信承诺书") },
+        { path: "evidence.id_photo", message: "缺少证件照片", rule: "R7.4", code: "EVIDENCE_MISSING" },
+        {
+          path: "moral",
+          message: "请核对“品德相关信息”的信息，确认无误后点击确认",
+          rule: expect.any(String),
+          code: "SECTION_NOT_CONFIRMED",
+        },
+        {
+          path: "pledge",
+          message: expect.stringContaining("诚信承诺书"),
+          rule: "R4.1",
+          code: "PLEDGE_NOT_SIGNED",
+        },
       ]);
       expect(domain.message).toBe("申报材料还有3处需要补充或修改，请按检查清单逐项处理后再提交。");
     }
@@ -528,6 +538,29 @@ describe("R6.1, R7.6 and R7.7: content that would not count", () => {
           "论文2《培训评估方法》取得于2024-10-01，晚于业绩截止日期2024-09-30，本次不能使用，请删除（可在下次申报时使用）",
         field: "achievements.papers.1.publishedOn",
       });
+      // Submitting anyway is refused naming R6.1 in the field, beside the refusal's R7.3.
+      const refusal = (() => {
+        try {
+          assertReady(
+            check(
+              application({
+                sections: { ...sampleSections(), achievements: { ...sampleSections().achievements, papers } },
+              }),
+            ),
+          );
+        } catch (error) {
+          return error as DomainError;
+        }
+        throw new Error("expected a refusal");
+      })();
+      expect(refusal.details.rule).toBe("R7.3");
+      expect(refusal.details.fields).toEqual([
+        expect.objectContaining({
+          path: "achievements.papers.1.publishedOn",
+          rule: "R6.1",
+          code: "ACHIEVEMENT_AFTER_CUTOFF",
+        }),
+      ]);
     }
   });
 

@@ -26,9 +26,9 @@ describe("reset policy (DESIGN.md §8, R3.2, R3.3)", () => {
       { kind: "already_moved" },
     ],
     [
-      "a retry for a generation already left joins the reset that moved it",
+      "the reset workflow repeating a reset already begun joins the reset that moved it",
       formal,
-      { expectedGeneration: 1, scheduled: false },
+      { expectedGeneration: 1, scheduled: false, rejoin: true },
       { kind: "already_moved" },
     ],
     [
@@ -63,11 +63,22 @@ describe("reset policy (DESIGN.md §8, R3.2, R3.3)", () => {
     },
   );
 
-  it("refuses a generation from the future as stale", () => {
+  it("refuses the office a generation already reset with 409 naming the current one, moving nothing", () => {
+    const error = refusal(() =>
+      decideReset(formal, { expectedGeneration: 1, scheduled: false, requestedBy: "office" }),
+    );
+    expect(error).toMatchObject({ kind: "conflict", code: "STALE_GENERATION" });
+    expect(error.message).toBe(
+      "轮次“2024”当前为第 2 代数据，第 1 代数据已被此前的重置清除，本次未重置任何数据。如仍需重置当前数据，请刷新后以 expectedGeneration=2 重新提交。",
+    );
+    expect(error.details.fields).toEqual([{ path: "body.expectedGeneration", message: "当前代次为 2" }]);
+  });
+
+  it("refuses a generation from the future as stale, naming the current one", () => {
     const error = refusal(() =>
       decideReset(rehearsal, { expectedGeneration: 2, scheduled: false, requestedBy: "office" }),
     );
     expect(error).toMatchObject({ kind: "conflict", code: "STALE_GENERATION" });
-    expect(error.message).toBe("轮次数据代次与当前不符，请刷新后重试。");
+    expect(error.message).toContain("当前为第 1 代数据，第 2 代尚不存在");
   });
 });

@@ -1,0 +1,40 @@
+import type { AwsService } from "./adapters/aws-clients";
+
+/**
+ * How long each function may run, in seconds: the CDK stack deploys these and the local runtime gives
+ * every invocation the same budget (the Lambda context's remaining time, which the idempotency record of
+ * an interrupted submission expires by). Each covers two things: the function's slowest operation as
+ * `npm run bench` measures it (figure 10), and one call to each service it uses failing after all its
+ * attempts (aws-clients.ts), so that the function answers 503 itself instead of being cut off. Every
+ * function behind the HTTP API stays under API Gateway's 30 s, so a person never waits for the gateway's
+ * own timeout.
+ */
+export const FUNCTION_TIMEOUT_SECONDS = {
+  // Completing a 20 MB PDF: one read, the parse, one copy, one delete; an S3 call failing takes 18.2 s.
+  submission: 25,
+  review: 15,
+  publicity: 15,
+  // The blacklist import of 2,000 rows: 40 transactions of 100 items; a Cognito call failing takes 12.6 s.
+  admin: 20,
+  docs: 10,
+  // Subsetting the 15 MB CJK font, one ID photo read, the page.
+  certificate: 25,
+  // A deadline sweep step of 1,000 transitions, or a purge batch of 1,000 items and objects.
+  workflow: 300,
+} as const;
+
+export type FunctionName = keyof typeof FUNCTION_TIMEOUT_SECONDS;
+
+/** The services each function calls at run time (the docs function serves files it carries). */
+export const FUNCTION_SERVICES: Readonly<Record<FunctionName, readonly AwsService[]>> = {
+  submission: ["dynamodb", "s3", "cognito"],
+  review: ["dynamodb"],
+  publicity: ["dynamodb"],
+  admin: ["dynamodb", "cognito", "stepFunctions"],
+  docs: [],
+  certificate: ["dynamodb", "s3"],
+  workflow: ["dynamodb", "s3", "stepFunctions"],
+};
+
+/** API Gateway's maximum integration timeout for HTTP APIs. */
+export const API_GATEWAY_TIMEOUT_SECONDS = 30;
