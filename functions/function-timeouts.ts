@@ -21,6 +21,8 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   certificate: 25,
   // A deadline sweep step of 1,000 transitions, or a purge batch of 1,000 items and objects.
   workflow: 300,
+  // A stream batch of ten outbox items, each sent to one or a few people.
+  notifier: 60,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_TIMEOUT_SECONDS;
@@ -34,6 +36,7 @@ export const FUNCTION_SERVICES: Readonly<Record<FunctionName, readonly AwsServic
   docs: [],
   certificate: ["dynamodb", "s3"],
   workflow: ["dynamodb", "s3", "stepFunctions"],
+  notifier: ["dynamodb", "sns", "ses"],
 };
 
 /** API Gateway's maximum integration timeout for HTTP APIs. */

@@ -32,9 +32,11 @@ const clockBody = z
     }),
   );
 
-const failuresBody = z
-  .object({ count: z.number().int("count 须为整数").min(0).max(100, "count 不超过100") })
-  .strict();
+const failuresBody = z.strictObject({
+  count: integer("count 须为整数", "count 须为整数")
+    .check(z.gte(0))
+    .check(z.lte(100, "count 不超过100")),
+});
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return {

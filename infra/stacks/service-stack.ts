@@ -25,7 +25,7 @@ import type { Construct } from "constructs";
 import { CERTIFICATE_FONT_FILE, packagedFontPath } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { INCOMING_PREFIX, VERIFIED_PREFIX } from "../../functions/adapters/s3/evidence-keys";
-import { FUNCTION_TIMEOUT_SECONDS } from "../../functions/function-timeouts";
+import { FUNCTION_TIMEOUT_SECONDS, type FunctionName } from "../../functions/function-timeouts";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../constructs/bundling-options";
@@ -121,8 +121,6 @@ const HTTP_GROUPS: Record<HandlerGroup, string> = {
   certificate: "Electronic certificates: the holder's download and public verification",
 };
 
-type FunctionName = HandlerGroup | "workflow" | "notifier";
-
 /**
  * The stateless part: functions, the HTTP API and the round workflows. It can be destroyed and
  * redeployed at will; everything it keeps lives in the data stack.
@@ -199,8 +197,6 @@ export class ServiceStack extends Stack {
         environment: { RESET_STATE_MACHINE_ARN: resetArn },
       }),
       notifier: make("notifier", "Delivers notifications from the outbox: SMS by SNS, e-mail by SES", {
-        // A batch of ten items, each to one or a few people, with the SDK's retries.
-        timeout: Duration.seconds(60),
         memorySize: 512,
       }),
     };

@@ -1,15 +1,12 @@
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { clientSettings } from "../aws-clients";
 import type { NotificationChannel, OutgoingMessage } from "./channel";
 
-/**
- * The SDK's standard retry mode retries throttling and transient failures with exponential backoff and
- * jitter; a message that still fails fails its stream record, which the event source mapping retries and
- * finally hands to the dead-letter queue.
- */
-const RETRY = { maxAttempts: 5 } as const;
-const sns = new SNSClient(RETRY);
-const ses = new SESv2Client(RETRY);
+// A message that still fails after the client's attempts fails its stream record, which the event
+// source mapping retries and finally hands to the dead-letter queue.
+const sns = new SNSClient(clientSettings("sns"));
+const ses = new SESv2Client(clientSettings("ses"));
 
 /** Mainland mobile numbers are stored as their 11 digits; SNS wants E.164. */
 function e164(phone: string): string {

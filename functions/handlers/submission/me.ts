@@ -38,7 +38,6 @@ export const meRoutes: BoundRoute[] = [
     if (!offered.includes(body.channel)) {
       // A deployment without SES offers no e-mail (DESIGN.md §7a): the choice could never be honoured.
       throw new DomainError(
-        "rule_violation",
         "CHANNEL_NOT_OFFERED",
         offered.length === 0
           ? "本系统当前未开通短信或电子邮件通知，无需设置通知方式"

@@ -95,8 +95,8 @@ export const updateContactPreference = defineRoute({
     "not offer is refused (422 CHANNEL_NOT_OFFERED)",
   tag: "账户",
   body: strictBody({ expectedVersion: expectedVersionField, ...contactFields })
-    .refine(hasAddressForChannel, EMAIL_MISSING)
-    .meta({ id: "ContactPreference" }),
+    .check(z.refine(hasAddressForChannel, EMAIL_MISSING))
+    .register(z.globalRegistry, { id: "ContactPreference" }),
   response: me,
 });
 
