@@ -97,9 +97,10 @@ export async function smokeTestBundles(
       path: `${applicant.applicationPath}/evidence`,
       token: applicant.token,
     }),
+    // The round view asks Step Functions for its calendar's execution, which has no local emulator.
     await invokeBundle(bundles, bench, "admin", {
       method: "GET",
-      path: "/admin/rounds/2024",
+      path: "/admin/blacklist",
       token: officeToken,
     }),
   ];

@@ -161,28 +161,28 @@ export async function progressCost(
   const deterministic = (median: number) => ({ median, runs: "deterministic" as const });
   const rows: FigureRow[] = [
     {
-      figure: "10 progress tally: WCU per transition (table + index)",
+      figure: "11 progress tally: WCU per transition (table + index)",
       value: deterministic(steadyCost.table + steadyCost.index),
       unit: "WCU",
     },
     {
-      figure: "10 progress tally: WCU per transition, every state counted (largest item)",
+      figure: "11 progress tally: WCU per transition, every state counted (largest item)",
       value: deterministic(largestCost.table + largestCost.index),
       unit: "WCU",
     },
     ...reads.map((read) => ({
-      figure: `10 progress read: RCU per read, ${read.what}`,
+      figure: `11 progress read: RCU per read, ${read.what}`,
       value: deterministic(sum(read.calls, billedRead)),
       unit: "RCU",
     })),
     ...routeCalls.map((route) => ({
-      figure: `10 progress route over HTTP: RCU per read, ${route.what} (as seeded)`,
+      figure: `11 progress route over HTTP: RCU per read, ${route.what} (as seeded)`,
       value: deterministic(sum(route.calls, billedRead)),
       unit: "RCU",
     })),
   ];
   const details = [
-    "### 10. Round progress: tallies per unit (DESIGN.md §7a)",
+    "### 11. Round progress: tallies per unit (DESIGN.md §7a)",
     "Each unit has one tally item per generation, spread over " +
       `${TALLY_SHARDS} partitions; a state change adds its delta to its unit's tally inside its own ` +
       "transaction, so no request scans and no item is written by every submission. Writes are priced from " +

@@ -33,9 +33,7 @@ const clockBody = z
   );
 
 const failuresBody = z.strictObject({
-  count: integer("count 须为整数", "count 须为整数")
-    .check(z.gte(0))
-    .check(z.lte(100, "count 不超过100")),
+  count: integer("count 须为整数", "count 须为整数").check(z.gte(0)).check(z.lte(100, "count 不超过100")),
 });
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {

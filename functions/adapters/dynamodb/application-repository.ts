@@ -214,6 +214,7 @@ export const applicationRepository = {
           action: item.action as SubmissionRecord["action"],
           submittedAt: item.submittedAt as string,
           evidence: pinsOf(item.pins as StoredPin[], scope, applicationId),
+          ...(typeof item.requestKey === "string" ? { requestKey: item.requestKey } : {}),
         });
       }
     }

@@ -17,9 +17,13 @@ export const DEFAULT_CONTACT: ContactPreference = { channel: "sms" };
 /** The fields a person sets; the e-mail address is kept only with its channel chosen. */
 export const contactFields = {
   channel: z
-    .enum(CHANNELS, { error: "通知方式只能选择短信（sms，发送到账号登记的手机）或电子邮件（email）" }).check(z.describe("sms: the account's phone; email: the address given")),
-  email: z.optional(z
-    .email({ error: "电子邮箱格式不正确，请核对后重新填写" }).check(z.maxLength(254, "电子邮箱不超过254个字符"))),
+    .enum(CHANNELS, { error: "通知方式只能选择短信（sms，发送到账号登记的手机）或电子邮件（email）" })
+    .check(z.describe("sms: the account's phone; email: the address given")),
+  email: z.optional(
+    z
+      .email({ error: "电子邮箱格式不正确，请核对后重新填写" })
+      .check(z.maxLength(254, "电子邮箱不超过254个字符")),
+  ),
 };
 
 /** An e-mail channel needs its address. */
@@ -29,7 +33,9 @@ export function hasAddressForChannel(choice: { channel: Channel; email?: string 
 
 export const EMAIL_MISSING = { path: ["email"], message: "选择电子邮件通知时，请填写电子邮箱" };
 
-export const contactPreferenceSchema = z.strictObject(contactFields).check(z.refine(hasAddressForChannel, EMAIL_MISSING));
+export const contactPreferenceSchema = z
+  .strictObject(contactFields)
+  .check(z.refine(hasAddressForChannel, EMAIL_MISSING));
 
 /** Where one message goes: the channel and the address on it. */
 export interface Route {

@@ -17,12 +17,21 @@ export const REMINDER_DEFAULTS: Readonly<ReminderSettings> = {
 };
 
 const daysBefore = (label: string) =>
-  z.int({ error: `${label}须为整数天数` }).check(z.gte(1, `${label}至少为1天`)).check(z.lte(15, `${label}不超过15天`));
+  z
+    .int({ error: `${label}须为整数天数` })
+    .check(z.gte(1, `${label}至少为1天`))
+    .check(z.lte(15, `${label}不超过15天`));
 
 export const reminderSettingsSchema = z.strictObject({
-    unitReviewDaysBefore: z._default(daysBefore("单位审核截止前提醒天数"), REMINDER_DEFAULTS.unitReviewDaysBefore),
-    departmentReviewDaysBefore: z._default(daysBefore("审核部门审核截止前提醒天数"), REMINDER_DEFAULTS.departmentReviewDaysBefore),
-  });
+  unitReviewDaysBefore: z._default(
+    daysBefore("单位审核截止前提醒天数"),
+    REMINDER_DEFAULTS.unitReviewDaysBefore,
+  ),
+  departmentReviewDaysBefore: z._default(
+    daysBefore("审核部门审核截止前提醒天数"),
+    REMINDER_DEFAULTS.departmentReviewDaysBefore,
+  ),
+});
 
 /** Reminders go out in office hours, never at the midnight a cutoff falls on. */
 const SEND_TIME = "09:00";

@@ -3,8 +3,8 @@ import {
   staleVersion,
   updateRoundCalendar,
 } from "../../adapters/dynamodb/round-repository";
-import { REMINDER_DEFAULTS } from "../../core/notifications";
 import { parseBoundary } from "../../core/calendar";
+import { REMINDER_DEFAULTS } from "../../core/notifications";
 import { amendCalendar, type CalendarChanges, defineRound } from "../../core/rounds";
 import type { Actor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";

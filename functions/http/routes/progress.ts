@@ -10,18 +10,23 @@ const TAG = "轮次进度";
 const figures = {
   total: z.int().check(z.describe("Applications of the round's current generation, drafts included")),
   byState: z
-    .partialRecord(z.enum(APPLICATION_STATES), z.int()).check(z.describe("How many are in each state; a state with none is left out")),
-  waitingForUnit: z.int().check(z.describe("Submitted or in the unit's publicity: the unit has to act (R4.2)")),
+    .partialRecord(z.enum(APPLICATION_STATES), z.int())
+    .check(z.describe("How many are in each state; a state with none is left out")),
+  waitingForUnit: z
+    .int()
+    .check(z.describe("Submitted or in the unit's publicity: the unit has to act (R4.2)")),
   waitingForDepartment: z.int().check(z.describe("Recommended: the department has to act (R4.3)")),
 };
 
 export const progressFiguresView = z.object(figures).register(z.globalRegistry, { id: "ProgressFigures" });
 
 export const unitProgressView = z
-  .object({ unitId: z.string(), name: z.string(), departmentId: z.string(), ...figures }).register(z.globalRegistry, { id: "UnitProgress" });
+  .object({ unitId: z.string(), name: z.string(), departmentId: z.string(), ...figures })
+  .register(z.globalRegistry, { id: "UnitProgress" });
 
 export const departmentProgressView = z
-  .object({ departmentId: z.string(), name: z.string(), ...figures }).register(z.globalRegistry, { id: "DepartmentProgress" });
+  .object({ departmentId: z.string(), name: z.string(), ...figures })
+  .register(z.globalRegistry, { id: "DepartmentProgress" });
 
 const roundFields = {
   roundId: z.string(),
@@ -48,7 +53,8 @@ export const getRoundProgress = defineRoute({
       overall: progressFiguresView,
       departments: z.array(departmentProgressView),
       units: z.array(unitProgressView),
-    }).register(z.globalRegistry, { id: "RoundProgress" }),
+    })
+    .register(z.globalRegistry, { id: "RoundProgress" }),
 });
 
 export const getDepartmentProgress = defineRoute({
@@ -61,7 +67,8 @@ export const getDepartmentProgress = defineRoute({
   tag: TAG,
   params: z.extend(roundIdParams, { departmentId: orgIdField }),
   response: z
-    .object({ ...roundFields, department: departmentProgressView, units: z.array(unitProgressView) }).register(z.globalRegistry, { id: "DepartmentRoundProgress" }),
+    .object({ ...roundFields, department: departmentProgressView, units: z.array(unitProgressView) })
+    .register(z.globalRegistry, { id: "DepartmentRoundProgress" }),
 });
 
 export const getUnitProgress = defineRoute({
@@ -73,5 +80,7 @@ export const getUnitProgress = defineRoute({
   summary: `A unit's counts by state (the unit, its department, the office). ${COST}`,
   tag: TAG,
   params: z.extend(roundIdParams, { unitId: orgIdField }),
-  response: z.object({ ...roundFields, unit: unitProgressView }).register(z.globalRegistry, { id: "UnitRoundProgress" }),
+  response: z
+    .object({ ...roundFields, unit: unitProgressView })
+    .register(z.globalRegistry, { id: "UnitRoundProgress" }),
 });

@@ -87,7 +87,9 @@ const adminRound = z
     version: z.int(),
     reminders: z
       .object({ unitReviewDaysBefore: z.int(), departmentReviewDaysBefore: z.int() })
-      .check(z.describe("Days before the review cutoffs the waiting units and departments are reminded, at 09:00")),
+      .check(
+        z.describe("Days before the review cutoffs the waiting units and departments are reminded, at 09:00"),
+      ),
   })
   .register(z.globalRegistry, { id: "AdminRound" });
 

@@ -1,14 +1,6 @@
 import * as z from "zod/mini";
 // Named imports: reaching these through `z.core` would bundle every part of zod, locales included.
-import {
-  $ZodArray,
-  $ZodNullable,
-  $ZodObject,
-  $ZodOptional,
-  type $ZodRawIssue,
-  type $ZodType,
-  clone,
-} from "zod/v4/core";
+import { $ZodArray, $ZodNullable, $ZodOptional, type $ZodRawIssue, type $ZodType, clone } from "zod/v4/core";
 
 type Schema = $ZodType;
 
