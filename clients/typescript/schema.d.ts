@@ -6841,6 +6841,23 @@ export interface operations {
                 };
             };
             /**
+             * @description 状态冲突或版本已变化
+             *
+             *     - `CONCURRENT_UPDATE`: 该记录正被他人同时修改，请稍后刷新重试。
+             *     - `STALE_VERSION`: 记录已被他人修改，请刷新后在最新内容上重新操作。
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_UPDATE" | "STALE_VERSION";
+                    };
+                };
+            };
+            /**
              * @description 请求内容过大
              *
              *     - `PAYLOAD_TOO_LARGE`: 请求内容过大。上传证明材料请使用材料上传功能。
@@ -6853,6 +6870,22 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description 违反规则（rule 字段给出规则编号）
+             *
+             *     - `CHANNEL_NOT_OFFERED`: 本系统当前不提供所选的通知方式，请选择其他方式。
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CHANNEL_NOT_OFFERED";
                     };
                 };
             };
@@ -14181,6 +14214,7 @@ export interface operations {
              * @description 输入有误（字段错误见 fields）
              *
              *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             *     - `INVALID_CURSOR`: 分页游标无效，请从第一页重新查询。
              */
             400: {
                 headers: {
@@ -14189,7 +14223,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     };
                 };
             };
@@ -14297,6 +14331,7 @@ export interface operations {
              * @description 输入有误（字段错误见 fields）
              *
              *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             *     - `INVALID_CURSOR`: 分页游标无效，请从第一页重新查询。
              */
             400: {
                 headers: {
@@ -14305,7 +14340,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     };
                 };
             };

@@ -98,6 +98,7 @@ export const updateContactPreference = defineRoute({
     .check(z.refine(hasAddressForChannel, EMAIL_MISSING))
     .register(z.globalRegistry, { id: "ContactPreference" }),
   response: me,
+  errors: ["CHANNEL_NOT_OFFERED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 const staffRole = z.enum(STAFF_ROLES, { error: "角色不在可授予的范围内" });
