@@ -14,6 +14,7 @@ import { blacklistImportFigure } from "./dynamodb/blacklist-import";
 import { CapacityRecorder } from "./dynamodb/capacity-recorder";
 import { applicationTemplate } from "./dynamodb/clone-applications";
 import { lifecycleCost } from "./dynamodb/lifecycle-cost";
+import { progressCost } from "./dynamodb/progress-cost";
 import { resetFigure } from "./dynamodb/reset-figure";
 import { unitListScaling } from "./dynamodb/unit-list";
 import { applicationPath, createDraft, DEMO_UNIT, register } from "./http/applicant-journey";
@@ -164,6 +165,9 @@ async function main(): Promise<void> {
       await phase("blacklist register import, 1,000 rows per request", async () =>
         blacklistImportFigure(api, recorder, await api.login("office-admin", DEMO_PASSWORD)),
       ),
+    );
+    sections.push(
+      await phase("round progress: tally writes and reads", () => progressCost(api, recorder, officeToken)),
     );
     // Last: it moves the round's generation and purges the old one.
     const probeRequest = { label: "probe", method: "GET", path: probe.applicationPath, token: probe.token };

@@ -28,6 +28,8 @@ export const FUNCTION_TIMEOUT_SECONDS = {
   // objects: up to 1.6 s. Kept well above them: the step's transitions each wait on DynamoDB, whose
   // throttling in a real table backs off where DynamoDB Local never does.
   workflow: 300,
+  // A stream batch of ten outbox items, each sent to one or a few people.
+  notifier: 60,
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_TIMEOUT_SECONDS;
@@ -41,6 +43,7 @@ export const FUNCTION_SERVICES: Readonly<Record<FunctionName, readonly AwsServic
   docs: [],
   certificate: ["dynamodb", "s3"],
   workflow: ["dynamodb", "s3", "stepFunctions"],
+  notifier: ["dynamodb", "sns", "ses"],
 };
 
 /** API Gateway's maximum integration timeout for HTTP APIs. */

@@ -276,6 +276,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/me/contact-preference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose how notifications reach oneself (a return, a decision, a certificate, a reminder): a text message to the account's phone, or an e-mail to the address given; a channel this deployment does not offer is refused (422 CHANNEL_NOT_OFFERED) */
+        put: operations["updateContactPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register": {
         parameters: {
             query?: never;
@@ -1060,6 +1077,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/departments/{departmentId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department's counts by state, and each of its units' (the department, the office). Read from per-unit state tallies that every state change updates in its own transaction: no scan, no hot counter */
+        get: operations["getDepartmentProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's counts by state, overall, per department and per unit with applications (title office). Read from per-unit state tallies that every state change updates in its own transaction: no scan, no hot counter */
+        get: operations["getRoundProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/units/{unitId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's counts by state (the unit, its department, the office). Read from per-unit state tallies that every state change updates in its own transaction: no scan, no hot counter */
+        get: operations["getUnitProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/review/applications/{applicationId}/registry-checks": {
         parameters: {
             query?: never;
@@ -1821,6 +1889,11 @@ export type components = {
             generation: number;
             openedPhases: ("preparation" | "application" | "review")[];
             version: number;
+            /** @description Days before the review cutoffs the waiting units and departments are reminded, at 09:00 */
+            reminders: {
+                unitReviewDaysBefore: number;
+                departmentReviewDaysBefore: number;
+            };
         };
         CreateRound: {
             roundId: string;
@@ -1869,6 +1942,13 @@ export type components = {
              * @enum {string}
              */
             eligibilityRuleSet?: "retirement-1978" | "retirement-2025";
+            /** @description 审核截止前提醒：单位审核截止前几天（默认3天）、审核部门审核截止前几天（默认1天），当日9时提醒 */
+            reminders?: {
+                /** @default 3 */
+                unitReviewDaysBefore: number;
+                /** @default 1 */
+                departmentReviewDaysBefore: number;
+            };
         };
         PublicRound: {
             roundId: string;
@@ -2028,6 +2108,11 @@ export type components = {
             generation: number;
             openedPhases: ("preparation" | "application" | "review")[];
             version: number;
+            /** @description Days before the review cutoffs the waiting units and departments are reminded, at 09:00 */
+            reminders: {
+                unitReviewDaysBefore: number;
+                departmentReviewDaysBefore: number;
+            };
             calendarWorkflow: components["schemas"]["CalendarWorkflow"];
         };
         CalendarWorkflow: {
@@ -2178,6 +2263,12 @@ export type components = {
             kind: "staff" | "applicant";
             orgId: string;
             phone: string;
+            /** @description How notifications reach the account holder (DESIGN.md §7a); sms to `phone` unless chosen otherwise */
+            contact: {
+                /** @enum {string} */
+                channel: "sms" | "email";
+                email?: string;
+            };
             /** @description Masked */
             residentId: string;
             roles: {
@@ -2203,6 +2294,17 @@ export type components = {
             roles: ("unit_admin" | "unit_handler" | "unit_leader" | "department_admin" | "department_reviewer" | "office_admin" | "organiser" | "expert" | "panel_member" | "committee_member")[];
             /** @description The round whose current generation the round roles (all but admins) belong to; by default the round under way (the newest one that has begun), or the next to begin */
             roundId?: string;
+        };
+        ContactPreference: {
+            /** @description The version read before editing (optimistic locking) */
+            expectedVersion: number;
+            /**
+             * @description sms: the account's phone; email: the address given
+             * @enum {string}
+             */
+            channel: "sms" | "email";
+            /** Format: email */
+            email?: string;
         };
         UpdateMe: {
             /** @description The version read before editing (optimistic locking) */
@@ -3245,6 +3347,86 @@ export type components = {
                 comment: string;
             }[];
         };
+        DepartmentRoundProgress: {
+            roundId: string;
+            generation: number;
+            /** @description Written during the pre-preparation rehearsal: cleared by the reset, never formal (R3.3, R3.5) */
+            testData: boolean;
+            /**
+             * @description Present on test data only
+             * @constant
+             */
+            testDataLabel?: "测试数据";
+            department: components["schemas"]["DepartmentProgress"];
+            units: components["schemas"]["UnitProgress"][];
+        };
+        DepartmentProgress: {
+            departmentId: string;
+            name: string;
+            /** @description Applications of the round's current generation, drafts included */
+            total: number;
+            /** @description How many are in each state; a state with none is left out */
+            byState: {
+                [key: string]: number;
+            };
+            /** @description Submitted or in the unit's publicity: the unit has to act (R4.2) */
+            waitingForUnit: number;
+            /** @description Recommended: the department has to act (R4.3) */
+            waitingForDepartment: number;
+        };
+        UnitProgress: {
+            unitId: string;
+            name: string;
+            departmentId: string;
+            /** @description Applications of the round's current generation, drafts included */
+            total: number;
+            /** @description How many are in each state; a state with none is left out */
+            byState: {
+                [key: string]: number;
+            };
+            /** @description Submitted or in the unit's publicity: the unit has to act (R4.2) */
+            waitingForUnit: number;
+            /** @description Recommended: the department has to act (R4.3) */
+            waitingForDepartment: number;
+        };
+        RoundProgress: {
+            roundId: string;
+            generation: number;
+            /** @description Written during the pre-preparation rehearsal: cleared by the reset, never formal (R3.3, R3.5) */
+            testData: boolean;
+            /**
+             * @description Present on test data only
+             * @constant
+             */
+            testDataLabel?: "测试数据";
+            overall: components["schemas"]["ProgressFigures"];
+            departments: components["schemas"]["DepartmentProgress"][];
+            units: components["schemas"]["UnitProgress"][];
+        };
+        ProgressFigures: {
+            /** @description Applications of the round's current generation, drafts included */
+            total: number;
+            /** @description How many are in each state; a state with none is left out */
+            byState: {
+                [key: string]: number;
+            };
+            /** @description Submitted or in the unit's publicity: the unit has to act (R4.2) */
+            waitingForUnit: number;
+            /** @description Recommended: the department has to act (R4.3) */
+            waitingForDepartment: number;
+        };
+        UnitRoundProgress: {
+            roundId: string;
+            generation: number;
+            /** @description Written during the pre-preparation rehearsal: cleared by the reset, never formal (R3.3, R3.5) */
+            testData: boolean;
+            /**
+             * @description Present on test data only
+             * @constant
+             */
+            testDataLabel?: "测试数据";
+            unit: components["schemas"]["UnitProgress"];
+        };
         RegistryCheckRecord: {
             /** @description The version read before editing (optimistic locking) */
             expectedVersion: number;
@@ -4094,6 +4276,11 @@ export interface operations {
                         generation: number;
                         openedPhases: ("preparation" | "application" | "review")[];
                         version: number;
+                        /** @description Days before the review cutoffs the waiting units and departments are reminded, at 09:00 */
+                        reminders: {
+                            unitReviewDaysBefore: number;
+                            departmentReviewDaysBefore: number;
+                        };
                         moved: {
                             /** @enum {string} */
                             boundary: "preparation.from" | "preparation.to" | "application.from" | "application.to" | "review.from" | "review.to" | "receiptCutoff" | "defenseAt" | "committeeMeetingAt";
@@ -6532,6 +6719,173 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "UNIT_ROLES_SEPARATE";
+                    };
+                };
+            };
+            /**
+             * @description 系统内部错误
+             *
+             *     - `INTERNAL_ERROR`: 系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    updateContactPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPreference"];
+            };
+        };
+        responses: {
+            /** @description Choose how notifications reach oneself (a return, a decision, a certificate, a reminder): a text message to the account's phone, or an e-mail to the address given; a channel this deployment does not offer is refused (422 CHANNEL_NOT_OFFERED) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /**
+             * @description 输入有误（字段错误见 fields）
+             *
+             *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             *     - `MALFORMED_JSON`: 请求内容不是有效的 JSON，请检查格式（如引号、逗号、括号）后重试。
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /**
+             * @description 未登录或令牌无效
+             *
+             *     - `UNAUTHENTICATED`: 未登录或登录已失效，请重新登录后再试。
+             *     - `ACCOUNT_DISABLED`: 该账号已停用，请联系本单位系统管理员。
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "ACCOUNT_DISABLED";
+                    };
+                };
+            };
+            /**
+             * @description 角色无权调用此接口
+             *
+             *     - `FORBIDDEN`: 您的角色无权执行此操作。
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description 记录不存在或不在您的范围内
+             *
+             *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description 状态冲突或版本已变化
+             *
+             *     - `CONCURRENT_UPDATE`: 该记录正被他人同时修改，请稍后刷新重试。
+             *     - `STALE_VERSION`: 记录已被他人修改，请刷新后在最新内容上重新操作。
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_UPDATE" | "STALE_VERSION";
+                    };
+                };
+            };
+            /**
+             * @description 请求内容过大
+             *
+             *     - `PAYLOAD_TOO_LARGE`: 请求内容过大。上传证明材料请使用材料上传功能。
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description 违反规则（rule 字段给出规则编号）
+             *
+             *     - `CHANNEL_NOT_OFFERED`: 本系统当前不提供所选的通知方式，请选择其他方式。
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "CHANNEL_NOT_OFFERED";
                     };
                 };
             };
@@ -13802,6 +14156,358 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "CONFLICT_OF_INTEREST" | "DEADLINE_PASSED" | "DEPARTMENT_RETURN_LIMIT" | "REASON_REQUIRED" | "WINDOW_NOT_OPEN";
+                    };
+                };
+            };
+            /**
+             * @description 系统内部错误
+             *
+             *     - `INTERNAL_ERROR`: 系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getDepartmentProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                departmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A department's counts by state, and each of its units' (the department, the office). Read from per-unit state tallies that every state change updates in its own transaction: no scan, no hot counter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentRoundProgress"];
+                };
+            };
+            /**
+             * @description 输入有误（字段错误见 fields）
+             *
+             *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             *     - `INVALID_CURSOR`: 分页游标无效，请从第一页重新查询。
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
+                    };
+                };
+            };
+            /**
+             * @description 未登录或令牌无效
+             *
+             *     - `UNAUTHENTICATED`: 未登录或登录已失效，请重新登录后再试。
+             *     - `ACCOUNT_DISABLED`: 该账号已停用，请联系本单位系统管理员。
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "ACCOUNT_DISABLED";
+                    };
+                };
+            };
+            /**
+             * @description 角色无权调用此接口
+             *
+             *     - `FORBIDDEN`: 您的角色无权执行此操作。
+             *     - `ROLE_REMOVED_BY_RESET` (R3.2): 您在本轮次的角色已随系统重置清除，请联系本单位系统管理员重新分配。
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ROLE_REMOVED_BY_RESET";
+                    };
+                };
+            };
+            /**
+             * @description 记录不存在或不在您的范围内
+             *
+             *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description 系统内部错误
+             *
+             *     - `INTERNAL_ERROR`: 系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getRoundProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The round's counts by state, overall, per department and per unit with applications (title office). Read from per-unit state tallies that every state change updates in its own transaction: no scan, no hot counter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundProgress"];
+                };
+            };
+            /**
+             * @description 输入有误（字段错误见 fields）
+             *
+             *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             *     - `INVALID_CURSOR`: 分页游标无效，请从第一页重新查询。
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
+                    };
+                };
+            };
+            /**
+             * @description 未登录或令牌无效
+             *
+             *     - `UNAUTHENTICATED`: 未登录或登录已失效，请重新登录后再试。
+             *     - `ACCOUNT_DISABLED`: 该账号已停用，请联系本单位系统管理员。
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "ACCOUNT_DISABLED";
+                    };
+                };
+            };
+            /**
+             * @description 角色无权调用此接口
+             *
+             *     - `FORBIDDEN`: 您的角色无权执行此操作。
+             *     - `ROLE_REMOVED_BY_RESET` (R3.2): 您在本轮次的角色已随系统重置清除，请联系本单位系统管理员重新分配。
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ROLE_REMOVED_BY_RESET";
+                    };
+                };
+            };
+            /**
+             * @description 记录不存在或不在您的范围内
+             *
+             *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description 系统内部错误
+             *
+             *     - `INTERNAL_ERROR`: 系统内部错误，请稍后重试；如持续出现，请联系技术支持并提供请求编号。
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description - `SERVICE_UNAVAILABLE`: 系统的数据服务暂时没有响应，本次操作未能确认完成，请稍后重试。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getUnitProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A unit's counts by state (the unit, its department, the office). Read from per-unit state tallies that every state change updates in its own transaction: no scan, no hot counter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRoundProgress"];
+                };
+            };
+            /**
+             * @description 输入有误（字段错误见 fields）
+             *
+             *     - `VALIDATION_FAILED`: 提交的数据不符合要求，请按提示修改后重试。
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description 未登录或令牌无效
+             *
+             *     - `UNAUTHENTICATED`: 未登录或登录已失效，请重新登录后再试。
+             *     - `ACCOUNT_DISABLED`: 该账号已停用，请联系本单位系统管理员。
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "ACCOUNT_DISABLED";
+                    };
+                };
+            };
+            /**
+             * @description 角色无权调用此接口
+             *
+             *     - `FORBIDDEN`: 您的角色无权执行此操作。
+             *     - `ROLE_REMOVED_BY_RESET` (R3.2): 您在本轮次的角色已随系统重置清除，请联系本单位系统管理员重新分配。
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "ROLE_REMOVED_BY_RESET";
+                    };
+                };
+            };
+            /**
+             * @description 记录不存在或不在您的范围内
+             *
+             *     - `NOT_FOUND`: 未找到该记录，或您无权查看。
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };

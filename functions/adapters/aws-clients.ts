@@ -46,6 +46,16 @@ export const SERVICE_SETTINGS = {
     maxAttempts: 3,
     handler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
   },
+  // Notifications: a failed send fails its stream record, which the event source mapping retries, so
+  // more attempts here only spare a redelivery of the whole batch.
+  sns: {
+    maxAttempts: 5,
+    handler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+  },
+  ses: {
+    maxAttempts: 5,
+    handler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+  },
 } satisfies Record<string, ServiceSettings>;
 
 export type AwsService = keyof typeof SERVICE_SETTINGS;

@@ -57,6 +57,8 @@ export const ERROR_CATALOGUE = {
   ENTRUSTMENT_EXISTS: entry(409, "该单位本轮次已有委托函记录，请刷新后查看。"),
   ENTRUSTMENT_NOT_NEEDED: entry(422, "只有中央在甘单位需要委托评审，该单位无需登记委托函。", "R2.4"),
   ALREADY_DECIDED: entry(409, "该记录已作出审批决定，不能再次审批。"),
+  // Notifications (DESIGN.md §7a).
+  CHANNEL_NOT_OFFERED: entry(422, "本系统当前不提供所选的通知方式，请选择其他方式。"),
   // Rounds, calendars and resets (R3, §8).
   ROUND_EXISTS: entry(409, "轮次编号已被使用，请换一个编号。"),
   INVALID_ROUND_CALENDAR: entry(400, "轮次日程有误，请按提示修改后重新保存。"),

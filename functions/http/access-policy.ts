@@ -100,6 +100,7 @@ export const ACCESS_POLICY = {
 
   getMe: OWN_ACCOUNT,
   updateMe: OWN_ACCOUNT,
+  updateContactPreference: OWN_ACCOUNT,
 
   getIntegrityPledge: PUBLIC,
   createApplication: OWN_APPLICATION,
@@ -205,6 +206,25 @@ export const ACCESS_POLICY = {
     access: "roles",
     subject: { kind: "org", param: "departmentId", orgKind: "department" },
     grants: { office_admin: "any", department_reviewer: "own_org" },
+  },
+  // Round progress (DESIGN.md §7a): the office reads all, a department its units', a unit its own.
+  getRoundProgress: OFFICE,
+  getDepartmentProgress: {
+    access: "roles",
+    subject: { kind: "org", param: "departmentId", orgKind: "department" },
+    grants: { office_admin: "any", department_admin: "own_org", department_reviewer: "own_org" },
+  },
+  getUnitProgress: {
+    access: "roles",
+    subject: ON_UNIT,
+    grants: {
+      office_admin: "any",
+      department_admin: "own_department",
+      department_reviewer: "own_department",
+      unit_admin: "own_org",
+      unit_handler: "own_org",
+      unit_leader: "own_org",
+    },
   },
   returnApplicationByDepartment: DEPARTMENT_ACTION,
   approveApplicationByDepartment: DEPARTMENT_ACTION,

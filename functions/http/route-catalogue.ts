@@ -15,6 +15,7 @@ import * as fraud from "./routes/fraud";
 import * as health from "./routes/health";
 import * as meetings from "./routes/meetings";
 import * as orgs from "./routes/orgs";
+import * as progress from "./routes/progress";
 import * as registration from "./routes/registration";
 import * as registryChecks from "./routes/registry-checks";
 import * as resets from "./routes/resets";
@@ -46,6 +47,7 @@ export const ROUTES: readonly RouteSpec[] = [
   unitReview,
   unitPublicity,
   departmentReview,
+  progress,
   registryChecks,
   appraisal,
   committee,

@@ -19,10 +19,11 @@ import type { ApplicationState, LifecycleContext } from "../core/lifecycle";
 export const TITLE_OFFICE = "甘肃省职称改革工作领导小组办公室";
 
 /**
- * Applications per transaction: each writes its head, its audit record and its entry, and the notice's
- * head goes with them — 3 × 30 + 1 stays under DynamoDB's 100 items.
+ * Applications per transaction: each writes its head, its audit record and its entry, the notice's head
+ * goes with them, and each unit among them has its state tally updated — 3 × 24 + 1 + 24 stays under
+ * DynamoDB's 100 items.
  */
-export const RESULT_NOTICE_CHUNK = 30;
+export const RESULT_NOTICE_CHUNK = 24;
 
 /** Applications one request publishes; the next request continues on the same notice. */
 const RESULT_NOTICE_BATCH = 150;

@@ -8,7 +8,8 @@ function sameDefinition(round: RoundRecord, definition: RoundDefinition): boolea
   return (
     round.title === definition.title &&
     round.eligibilityRuleSet === definition.eligibilityRuleSet &&
-    isDeepStrictEqual(round.calendar, definition.calendar)
+    isDeepStrictEqual(round.calendar, definition.calendar) &&
+    isDeepStrictEqual(round.reminders, definition.reminders)
   );
 }
 
@@ -40,6 +41,7 @@ export async function openRound(
       title: definition.title,
       calendar: definition.calendar,
       eligibilityRuleSet: definition.eligibilityRuleSet,
+      ...(definition.reminders ? { reminders: definition.reminders } : {}),
     },
   });
   const round = created ? fresh : await roundRepository.get(definition.roundId);

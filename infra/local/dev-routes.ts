@@ -6,6 +6,8 @@ import { integer } from "../../functions/core/validation/integer";
 import { mapError } from "../../functions/http/error-mapper";
 import { httpErrors } from "../../functions/http/errors";
 import type { LocalIdentityProvider } from "./identity-provider";
+import type { NotificationSink } from "./notification-sink";
+import type { LocalStreamConsumer } from "./stream-consumer";
 import type { VirtualClock } from "./virtual-clock";
 
 const loginBody = z.object({
@@ -30,6 +32,10 @@ const clockBody = z
     }),
   );
 
+const failuresBody = z.strictObject({
+  count: integer("count 须为整数", "count 须为整数").check(z.gte(0)).check(z.lte(100, "count 不超过100")),
+});
+
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
@@ -47,13 +53,16 @@ function parseJson(body: Buffer): unknown {
 }
 
 /**
- * Routes that exist only on the local runtime: logging in (Cognito's hosted flows in AWS) and the
- * virtual clock. They are not part of the API contract and never reach AWS.
+ * Routes that exist only on the local runtime: logging in (Cognito's hosted flows in AWS), the virtual
+ * clock, and the notification sink (SNS and SES in AWS). They are not part of the API contract and
+ * never reach AWS.
  */
 export class DevRoutes {
   constructor(
     private readonly idp: LocalIdentityProvider,
     private readonly clock: VirtualClock,
+    private readonly sink: NotificationSink,
+    private readonly stream: LocalStreamConsumer,
   ) {}
 
   async handle(method: string, url: URL, body: Buffer): Promise<APIGatewayProxyStructuredResultV2> {
@@ -61,6 +70,9 @@ export class DevRoutes {
       if (url.pathname === "/dev/login" && method === "POST") return await this.login(body);
       if (url.pathname === "/dev/clock" && method === "GET") return this.readClock();
       if (url.pathname === "/dev/clock" && method === "POST") return this.setClock(body);
+      if (url.pathname === "/dev/outbox" && method === "GET") return this.readOutbox();
+      if (url.pathname === "/dev/outbox/failures" && method === "POST") return this.injectFailures(body);
+      if (url.pathname === "/dev/outbox/redelivery" && method === "POST") return await this.redeliver();
       throw httpErrors.routeNotFound();
     } catch (error) {
       return mapError(error).response;
@@ -73,6 +85,29 @@ export class DevRoutes {
     if (!user) throw new DomainError("INVALID_CREDENTIALS", "用户名或密码错误，请核对后重试。");
     const token = await this.idp.issue(user.sub, user.username, this.clock.now());
     return json(200, { ...token, tokenType: "Bearer" });
+  }
+
+  /** What the notifier sent, oldest first, the records given up on, and the failed attempts so far. */
+  private readOutbox(): APIGatewayProxyStructuredResultV2 {
+    return json(200, {
+      delivered: this.sink.delivered,
+      deadLetters: this.sink.deadLetters,
+      failedAttempts: this.sink.failedAttempts,
+    });
+  }
+
+  /** The next `count` sends fail, to watch the retries (and the dead letters after them). */
+  private injectFailures(body: Buffer): APIGatewayProxyStructuredResultV2 {
+    const { count } = failuresBody.parse(parseJson(body));
+    this.sink.failNext(count);
+    return json(200, { failNext: count });
+  }
+
+  /** Every outbox record handed to the notifier once more, as a stream redelivering after a crash. */
+  private async redeliver(): Promise<APIGatewayProxyStructuredResultV2> {
+    const before = this.sink.delivered.length;
+    const records = await this.stream.redeliver();
+    return json(200, { records, sentAgain: this.sink.delivered.length - before });
   }
 
   private readClock(): APIGatewayProxyStructuredResultV2 {

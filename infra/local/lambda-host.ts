@@ -11,6 +11,7 @@ const MODULES: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
   docs: () => import("../../functions/handlers/docs/index"),
   certificate: () => import("../../functions/handlers/certificate/index"),
   workflow: () => import("../../functions/handlers/workflow/index"),
+  notifier: () => import("../../functions/handlers/notifier/index"),
 };
 
 /** The same time budget as in AWS: what the idempotency records of an interrupted request expire by. */

@@ -4,6 +4,8 @@ import {
   type DynamoDBClient,
   ProjectionType,
   ResourceNotFoundException,
+  StreamViewType,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import {
@@ -15,10 +17,18 @@ import {
 import { keyAttributeNames, TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { EVIDENCE_CORS } from "../evidence-bucket-design";
 
-/** Creates the table from the same design CDK deploys, if it does not exist yet. */
+const STREAM = { StreamEnabled: true, StreamViewType: StreamViewType[TABLE_DESIGN.streamView] };
+
+/**
+ * Creates the table from the same design CDK deploys, if it does not exist yet; a table kept from a run
+ * before the stream existed gets its stream.
+ */
 export async function provisionTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!existing.Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
+    }
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -27,6 +37,7 @@ export async function provisionTable(client: DynamoDBClient, tableName: string):
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: "PAY_PER_REQUEST",
+      StreamSpecification: STREAM,
       AttributeDefinitions: keyAttributeNames().map((name) => ({ AttributeName: name, AttributeType: "S" })),
       KeySchema: [
         { AttributeName: TABLE_DESIGN.partitionKey, KeyType: "HASH" },

@@ -5,6 +5,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { installClock } from "../../functions/adapters/clock";
 import { roundRepository } from "../../functions/adapters/dynamodb/round-repository";
+import { installNotificationChannel } from "../../functions/adapters/notify/installed-channel";
 import { installWorkflowExecutions } from "../../functions/adapters/workflow/executions";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { RunningService } from "./child-service";
@@ -12,12 +13,14 @@ import { DevRoutes } from "./dev-routes";
 import { startDynamoDbLocal } from "./dynamodb-local";
 import { createLocalServer } from "./http-server";
 import { LocalIdentityProvider } from "./identity-provider";
+import { NotificationSink } from "./notification-sink";
 import { provisionBucket, provisionTable } from "./provision";
 import { localResidentIdKey } from "./resident-id-key-file";
 import { RouteMatcher } from "./route-matcher";
 import { startS3Gateway } from "./s3-gateway";
 import { startS3Local } from "./s3-local";
 import { type SeedReport, seed } from "./seed";
+import { LocalStreamConsumer } from "./stream-consumer";
 import { VirtualClock } from "./virtual-clock";
 import { LocalWorkflowRunner } from "./workflow-runner";
 
@@ -38,6 +41,8 @@ export interface LocalSystemOptions {
   endpoints?: { dynamodb: string; s3: string };
   tableName?: string;
   bucketName?: string;
+  /** Where the notification sink writes its one line per message; the console by default. */
+  notificationLog?: (line: string) => void;
 }
 
 export interface LocalSystem {
@@ -45,6 +50,8 @@ export interface LocalSystem {
   clock: VirtualClock;
   seeded: SeedReport;
   workflows: LocalWorkflowRunner;
+  /** What the notifier sent (SNS and SES in AWS), also at `GET /dev/outbox`. */
+  notifications: NotificationSink;
   stop(): Promise<void>;
 }
 
@@ -70,8 +77,12 @@ function configureEnvironment(
     EVIDENCE_BUCKET: bucket,
     IDENTITY_PROVIDER: "local",
     RESIDENT_ID_KEY: residentIdKey,
+    // Both channels end in the local sink.
+    NOTIFICATION_CHANNELS: "sms,email",
   });
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  // Metrics are CloudWatch's (embedded metric format log lines): nothing reads them locally.
+  process.env.POWERTOOLS_METRICS_DISABLED = "true";
 }
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
@@ -80,7 +91,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   if (options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
   mkdirSync(options.dataDir, { recursive: true });
 
-  const started: RunningService[] = [];
+  // Stopped in reverse: the stream consumer before the emulators it reads.
+  const started: Pick<RunningService, "stop">[] = [];
   const stopAll = async () => {
     for (const service of started.reverse()) await service.stop();
   };
@@ -116,8 +128,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     const port = options.port ?? 3000;
     const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-    await provisionTable(new DynamoDBClient({}), table);
+    const dynamodb = new DynamoDBClient({});
+    await provisionTable(dynamodb, table);
     await provisionBucket(new S3Client({ forcePathStyle: true }), bucket, origins);
+    // The notifier runs as in AWS, fed by the table's stream; its channel is a sink instead of SNS/SES.
+    const notifications = new NotificationSink(clock, options.notificationLog);
+    installNotificationChannel(notifications);
+    const consumer = new LocalStreamConsumer(dynamodb, table, notifications);
+    await consumer.start();
+    started.push(consumer);
     const workflows = new LocalWorkflowRunner();
     installWorkflowExecutions(workflows);
     // A new system's round is created as the office would have, just as its calendar begins.
@@ -132,7 +151,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       matcher: new RouteMatcher(ROUTES),
       clock,
       idp,
-      devRoutes: new DevRoutes(idp, clock),
+      devRoutes: new DevRoutes(idp, clock, notifications, consumer),
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once("error", reject);
@@ -147,6 +166,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       clock,
       seeded,
       workflows,
+      notifications,
       async stop() {
         workflows.stop();
         server.closeAllConnections();

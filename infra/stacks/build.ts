@@ -1,6 +1,7 @@
 import type { App } from "aws-cdk-lib";
 import { certificateSettings } from "./certificate-context";
 import { DataStack } from "./data-stack";
+import { notificationSettings } from "./notification-context";
 import { evidenceWriterRoleNames, ServiceStack } from "./service-stack";
 
 /** Both stacks, wired; shared by `cdk synth` and the infra tests so they test what is deployed. */
@@ -20,12 +21,14 @@ export function buildStacks(app: App): { data: DataStack; service: ServiceStack 
   });
   const service = new ServiceStack(app, "TitleReviewService", {
     tableName,
+    tableStreamArn: data.table.tableStreamArn ?? "",
     evidenceBucketName,
     evidenceWriterRoles,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     residentIdKey: data.residentIdKey,
     certificates: certificateSettings(app),
+    notifications: notificationSettings(app),
   });
   return { data, service };
 }

@@ -7,7 +7,14 @@ import {
   UserPool,
   type UserPoolClient,
 } from "aws-cdk-lib/aws-cognito";
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from "aws-cdk-lib/aws-dynamodb";
 import { AnyPrincipal, Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import {
   BlockPublicAccess,
@@ -57,6 +64,8 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
       encryption: TableEncryptionV2.awsManagedKey(),
+      // New outbox items reach the notifier through the stream (DESIGN.md §7a).
+      dynamoStream: StreamViewType[TABLE_DESIGN.streamView],
       globalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },

@@ -10,7 +10,7 @@ import {
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
-import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { type IGrantable, PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import {
   ParamsAndSecretsLayerVersion,
@@ -25,16 +25,21 @@ import type { Construct } from "constructs";
 import { CERTIFICATE_FONT_FILE, packagedFontPath } from "../../functions/adapters/certificate-font";
 import { TABLE_DESIGN } from "../../functions/adapters/dynamodb/table-design";
 import { INCOMING_PREFIX, VERIFIED_PREFIX } from "../../functions/adapters/s3/evidence-keys";
-import { FUNCTION_TIMEOUT_SECONDS } from "../../functions/function-timeouts";
+import { FUNCTION_TIMEOUT_SECONDS, type FunctionName } from "../../functions/function-timeouts";
 import { ROUTES } from "../../functions/http/route-catalogue";
 import type { HandlerGroup } from "../../functions/http/route-spec";
 import { HARFBUZZ_SUBSET_WASM, harfbuzzSubsetWasm } from "../constructs/bundling-options";
 import { HouseFunction } from "../constructs/house-function";
+import { NotifierWiring } from "../constructs/notifier-wiring";
+import { Operations } from "../constructs/operations";
 import type { CertificateSettings } from "./certificate-context";
+import type { NotificationSettings } from "./notification-context";
 
 export interface ServiceStackProps extends StackProps {
   /** Physical names of the data stack's table and bucket: the service builds exact ARNs from them. */
   tableName: string;
+  /** The table's stream, which feeds the notifier (a stream ARN carries a timestamp: passed, not built). */
+  tableStreamArn: string;
   evidenceBucketName: string;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
@@ -43,6 +48,7 @@ export interface ServiceStackProps extends StackProps {
   /** Fixed names of the roles the evidence bucket's policy lets write verified keys (DESIGN.md §6). */
   evidenceWriterRoles: Record<EvidenceWriter, string>;
   certificates: CertificateSettings;
+  notifications: NotificationSettings;
 }
 
 const STATEMACHINES = fileURLToPath(new URL("../../statemachines/", import.meta.url));
@@ -115,8 +121,6 @@ const HTTP_GROUPS: Record<HandlerGroup, string> = {
   certificate: "Electronic certificates: the holder's download and public verification",
 };
 
-type FunctionName = HandlerGroup | "workflow";
-
 /**
  * The stateless part: functions, the HTTP API and the round workflows. It can be destroyed and
  * redeployed at will; everything it keeps lives in the data stack.
@@ -124,6 +128,8 @@ type FunctionName = HandlerGroup | "workflow";
 export class ServiceStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Record<FunctionName, HouseFunction>;
+  readonly notifications: NotifierWiring;
+  readonly operations: Operations;
   private readonly props: ServiceStackProps;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -190,9 +196,20 @@ export class ServiceStack extends Stack {
         roleName: props.evidenceWriterRoles.workflow,
         environment: { RESET_STATE_MACHINE_ARN: resetArn },
       }),
+      notifier: make("notifier", "Delivers notifications from the outbox: SMS by SNS, e-mail by SES", {
+        memorySize: 512,
+      }),
     };
     // Publicity writes too: public objections and their per-address rate counters (§7).
-    for (const name of ["submission", "review", "publicity", "admin", "certificate", "workflow"] as const) {
+    for (const name of [
+      "submission",
+      "review",
+      "publicity",
+      "admin",
+      "certificate",
+      "workflow",
+      "notifier",
+    ] as const) {
       this.grantTable(this.functions[name]);
     }
     // Uploads are presigned (and so signed) by the submission role: the POST may write incoming keys
@@ -224,7 +241,24 @@ export class ServiceStack extends Stack {
     for (const name of ["admin", "submission"] as const) this.grantIdentity(name);
 
     this.api = this.httpApi();
-    this.workflows(resetName, resetArn);
+    const { alerts, machines } = this.workflows(resetName, resetArn);
+    this.notifications = new NotifierWiring(this, "Notifications", {
+      notifier: this.functions.notifier,
+      readers: [this.functions.submission],
+      tableName: props.tableName,
+      tableStreamArn: props.tableStreamArn,
+      settings: props.notifications,
+    });
+    this.operations = new Operations(this, "Operations", {
+      api: this.api,
+      functions: this.functions,
+      stateMachines: machines,
+      tableName: props.tableName,
+      indexNames: TABLE_DESIGN.globalSecondaryIndexes.map((index) => index.indexName),
+      notifier: this.functions.notifier,
+      deadLetters: this.notifications.deadLetters,
+      alerts,
+    });
   }
 
   private stateMachineArn(name: string): string {
@@ -330,12 +364,21 @@ export class ServiceStack extends Stack {
     return api;
   }
 
-  private workflows(resetName: string, resetArn: string): void {
+  /** The state machines and the alerts topic, which the workflows and every alarm notify. */
+  private workflows(resetName: string, resetArn: string) {
     const alertKey = new Key(this, "AlertKey", {
       enableKeyRotation: true,
       description: "Encrypts workflow alerts",
     });
     const alerts = new Topic(this, "WorkflowAlerts", { masterKey: alertKey, enforceSSL: true });
+    // CloudWatch alarms publish to the encrypted topic too (infra/constructs/operations.ts).
+    alertKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal("cloudwatch.amazonaws.com")],
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: ["*"],
+      }),
+    );
     const workflowFunction = this.functions.workflow;
     const machine = (id: string, file: string, name?: string) => {
       const logGroup = new LogGroup(this, `${id}Logs`, {
@@ -376,7 +419,7 @@ export class ServiceStack extends Stack {
       });
       return sm;
     };
-    machine("RoundReset", "reset.asl.json", resetName);
+    const reset = machine("RoundReset", "reset.asl.json", resetName);
     // Named, like the reset, so that the admin may read its executions' status by a known ARN.
     const calendarName = `${this.stackName}-round-calendar`;
     const calendar = machine("RoundCalendar", "round-calendar.asl.json", calendarName);
@@ -418,5 +461,6 @@ export class ServiceStack extends Stack {
           "Calendar execution names are derived per round and resumption; the admin reads the status of those executions only.",
       });
     }
+    return { alerts, machines: { RoundCalendar: calendar, RoundReset: reset } };
   }
 }

@@ -497,6 +497,12 @@ const MATRIX: Case[] = [
     request: () => send("PATCH", "/me", { expectedVersion: stale, phone: "13900000000" }),
     expect: Object.fromEntries(PERSONAS.map((persona) => [persona, "ok"])),
   },
+  {
+    operationId: "updateContactPreference",
+    on: "none",
+    request: () => send("PUT", "/me/contact-preference", { expectedVersion: stale, channel: "sms" }),
+    expect: Object.fromEntries(PERSONAS.map((persona) => [persona, "ok"])),
+  },
 
   { operationId: "getRoundAdmin", on: "none", request: () => get("/admin/rounds/2024"), expect: OFFICE_ONLY },
   {
@@ -867,6 +873,31 @@ const MATRIX: Case[] = [
     on: "dept",
     request: (dept) => get(`/rounds/2024/departments/${dept}/applications`),
     expect: { office: "ok", deptReviewer: IN_UNIT },
+  },
+  {
+    operationId: "getRoundProgress",
+    on: "none",
+    request: () => get("/rounds/2024/progress"),
+    expect: OFFICE_ONLY,
+  },
+  {
+    operationId: "getDepartmentProgress",
+    on: "dept",
+    request: (dept) => get(`/rounds/2024/departments/${dept}/progress`),
+    expect: { office: "ok", deptAdmin: IN_UNIT, deptReviewer: IN_UNIT },
+  },
+  {
+    operationId: "getUnitProgress",
+    on: "unit",
+    request: (unit) => get(`/rounds/2024/units/${unit}/progress`),
+    expect: {
+      office: "ok",
+      deptAdmin: IN_DEPARTMENT,
+      deptReviewer: IN_DEPARTMENT,
+      unitAdmin: IN_UNIT,
+      unitHandler: IN_UNIT,
+      unitLeader: IN_UNIT,
+    },
   },
   ...COMMITTEE_CASES,
 ];

@@ -306,6 +306,14 @@ describe("R3.4 the title office runs rounds year after year", () => {
     await sessions.at("2025-10-20T22:00:00+08:00");
     await untilRoundOpen("2025", "application");
     const office = await sessions.as(OFFICE);
+    // The purge of the rehearsal runs in the background: let it finish before comparing tables.
+    await until("the rehearsal's purge", async () => {
+      const { resets } = await json<{ resets: { status: string }[] }>(
+        await api.get("/admin/rounds/2025/resets", office),
+        200,
+      );
+      return resets.length > 0 && resets.every((reset) => reset.status === "done");
+    });
     const before = await adminRound("2025");
     const path = "/admin/rounds/2025/calendar";
     const extension = {

@@ -95,7 +95,7 @@ describe("data stack", () => {
 describe("service stack", () => {
   it("builds every function with the house construct: Node 22, arm64, X-Ray, its own log group", () => {
     const functions = service.findResources("AWS::Lambda::Function");
-    expect(Object.keys(functions)).toHaveLength(7);
+    expect(Object.keys(functions)).toHaveLength(8);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -106,7 +106,7 @@ describe("service stack", () => {
         Environment: { Variables: expect.objectContaining({ POWERTOOLS_SERVICE_NAME: expect.any(String) }) },
       });
     }
-    service.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 180 }, 7);
+    service.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 180 }, 8);
   });
 
   it("gives each function the timeout of functions/function-timeouts.ts; those behind the API stay under its 30 s", () => {

@@ -20,6 +20,8 @@ export async function startTestSystem(): Promise<LocalSystem> {
     },
     tableName: `e2e-${id}`,
     bucketName: `e2e-${id}`,
+    // Tests read the sink itself (GET /dev/outbox); its log lines would only crowd the output.
+    notificationLog: () => undefined,
   });
 }
 

@@ -82,11 +82,20 @@ export function thrownCodesByOperation(): Map<string, Set<string>> {
     actionsFile && checker.getSymbolAtLocation(actionsFile)?.exports?.get("Action" as ts.__String);
   if (!actionSymbol) throw new Error("Action not found in functions/core/lifecycle/actions.ts");
   const actionType = checker.getDeclaredTypeOfSymbol(actionSymbol);
-  /** An action's name where an action is expected; the same word in a schema's enum is data. */
+  /** An action's name where an action is expected; the same word in a schema's enum or a comparison is not. */
   const namesAnAction = (literal: ts.StringLiteralLike) => {
     for (let node: ts.Node = literal; !ts.isSourceFile(node); node = node.parent) {
       if (ts.isCallExpression(node) && /^z\.(enum|literal)$/.test(node.expression.getText())) return false;
     }
+    // `action === "return_by_department"` asks which action ran; it performs none.
+    const { parent } = literal;
+    if (
+      ts.isBinaryExpression(parent) &&
+      [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(
+        parent.operatorToken.kind,
+      )
+    )
+      return false;
     const expected = checker.getContextualType(literal);
     return !expected || checker.isTypeAssignableTo(expected, actionType);
   };

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { DomainError } from "../../core/errors";
+import type { ContactPreference } from "../../core/notifications";
 import type { Role } from "../../core/roles";
 import { identityErrors } from "../identity/identity-errors";
 import type { ProtectedResidentId } from "../identity/resident-id-protection";
@@ -21,6 +22,8 @@ export interface AccountRecord {
   /** Staff: the organisation they work for. Applicants: the unit they apply through (R2.2, R2.3). */
   orgId: string;
   phone: string;
+  /** The channel notifications use; without one, a text message to `phone`. */
+  contact?: ContactPreference;
   residentId: ProtectedResidentId;
   disabled: boolean;
   version: number;
@@ -327,6 +330,20 @@ export const accountRepository = {
   ): Promise<number> {
     await writeTogether([
       versionGuard(account, expectedVersion, audit.at, "phone = :phone", { ":phone": phone }),
+      { write: auditPut({ entity: `ACCOUNT#${account.accountId}`, ...audit }) },
+    ]);
+    return expectedVersion + 1;
+  },
+
+  /** How the person wants to be told what they must act on (DESIGN.md §7a). */
+  async updateContact(
+    account: AccountRecord,
+    contact: ContactPreference,
+    expectedVersion: number,
+    audit: AuditContext,
+  ): Promise<number> {
+    await writeTogether([
+      versionGuard(account, expectedVersion, audit.at, "contact = :contact", { ":contact": contact }),
       { write: auditPut({ entity: `ACCOUNT#${account.accountId}`, ...audit }) },
     ]);
     return expectedVersion + 1;

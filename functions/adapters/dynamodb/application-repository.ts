@@ -20,6 +20,7 @@ import { type GenerationScope, purgeIndexKeys } from "./keys";
 import { encodeCursor, PAGE_SIZE, type Page } from "./page";
 import { withoutKeys } from "./records";
 import { staleVersion } from "./round-repository";
+import { transitionTally } from "./state-tallies";
 import { pinsOf, type StoredPin } from "./submission-pins";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
@@ -236,8 +237,8 @@ export const applicationRepository = {
   },
 
   /**
-   * A new draft, the person's claim on the round and its audit record in one transaction: at most one
-   * active application per person and round, even when two requests race.
+   * A new draft, the person's claim on the round, its count in the unit's tally and its audit record in
+   * one transaction: at most one active application per person and round, even when two requests race.
    */
   async create(application: ApplicationRecord, actor: ActorRef): Promise<void> {
     const { scope, applicationId, applicantId, createdAt } = application;
@@ -271,6 +272,7 @@ export const applicationRepository = {
           Put: { TableName: tableName(), Item: { ...entry, ...purgeIndexKeys(scope, entry), applicationId } },
         },
       },
+      transitionTally(scope, application.unitId, undefined, application.state),
       eventWrite(scope, applicationId, application.version, {
         at: createdAt,
         action: "create",

@@ -8,13 +8,16 @@ import {
   assertActionInTime,
   type LifecycleContext,
 } from "../../core/lifecycle";
+import { notificationsFor } from "../../core/notifications";
 import { eventWrite } from "./application-events";
 import { applicationKeys } from "./application-keys";
 import type { ActorRef, ApplicationRecord, PinnedEvidence } from "./application-record";
 import { tableName } from "./client";
 import { purgeIndexKeys } from "./keys";
+import { outbox } from "./outbox";
 import { quotaRepository } from "./quota-repository";
 import { staleVersion } from "./round-repository";
+import { transitionTally } from "./state-tallies";
 import { storedPins } from "./submission-pins";
 import { type GuardedWrite, writeTogether } from "./transactions";
 
@@ -96,8 +99,9 @@ export interface PlannedTransition {
 /**
  * Applies a lifecycle action (the one table of DESIGN.md §5 decides) and works out the writes of ONE
  * transaction: the new state, its indexes, its audit record and the caller's own writes, guarded by the
- * version read. Withdrawing or expiring releases the person's claim on the round; leaving the round
- * releases the unit quota slot the application held.
+ * version read; the unit's state tally and the notifications the change owes (the outbox) go with it.
+ * Withdrawing or expiring releases the person's claim on the round; leaving the round releases the unit
+ * quota slot the application held.
  */
 export function planTransition(request: TransitionRequest): PlannedTransition {
   const { application, action, actor, context, submission, facts } = request;
@@ -171,6 +175,22 @@ export function planTransition(request: TransitionRequest): PlannedTransition {
       quotaRepository.releaseWrite(scope, application.unitId, application.quotaPool, applicationId),
     );
   }
+  // The round's progress counts and the notifications the change owes people (DESIGN.md §7a).
+  together.push(transitionTally(scope, application.unitId, application.state, next.state));
+  const base = baseInfoSchema.safeParse(application.baseInfo);
+  const intents = notificationsFor({
+    action,
+    roundId: scope.roundId,
+    applicationId,
+    applicantId: application.applicantId,
+    unitId: application.unitId,
+    applicantName: base.success ? base.data.name : undefined,
+    reason: context.reason,
+    reviewCutoff: context.calendar.review.to,
+    departmentReturns: next.departmentReturns,
+    testData: application.testData === true,
+  });
+  together.push(...outbox.transitionWrites(scope, applicationId, updated.version, intents, at));
 
   const changed: Record<string, unknown> = {
     ...facts,

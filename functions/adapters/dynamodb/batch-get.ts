@@ -6,11 +6,13 @@ const BATCH_GET_LIMIT = 100;
 const MAX_ATTEMPTS = 8;
 
 /**
- * The stored items of these keys, read consistently, by `PK|SK`; keys that do not exist are absent.
+ * The stored items of these keys, read consistently unless said otherwise (half the read units), by
+ * `PK|SK`; keys that do not exist are absent.
  * Keys DynamoDB leaves unprocessed (throttling, the 16 MB answer limit) are asked for again with backoff.
  */
 export async function batchGetItems(
   keyList: readonly { PK: string; SK: string }[],
+  consistent = true,
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   for (let start = 0; start < keyList.length; start += BATCH_GET_LIMIT) {
@@ -19,7 +21,9 @@ export async function batchGetItems(
       if (attempt >= MAX_ATTEMPTS) throw new Error("batch reads kept being throttled");
       if (attempt > 0) await new Promise((resolveDelay) => setTimeout(resolveDelay, 50 * 2 ** attempt));
       const result = await documentClient.send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+        new BatchGetCommand({
+          RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } },
+        }),
       );
       for (const item of result.Responses?.[tableName()] ?? []) found.set(`${item.PK}|${item.SK}`, item);
       pending = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];

@@ -80,8 +80,8 @@ export function generationPrefix(scope: GenerationScope): string {
   return `ROUND#${scope.roundId}#G${scope.generation}`;
 }
 
-/** FNV-1a: a cheap, stable spread of partition keys over the purge index's shards. */
-function shardOf(text: string, shards: number): number {
+/** FNV-1a: a cheap, stable spread of keys over shards (the purge index, the state tallies). */
+export function shardOf(text: string, shards: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

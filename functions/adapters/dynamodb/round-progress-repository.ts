@@ -1,5 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Phase } from "../../core/calendar";
+import type { ReminderPoint } from "../../core/notifications";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
 import type { RoundProgressFlags } from "./round-repository";
@@ -54,6 +55,38 @@ export const roundProgressRepository = {
           ConditionExpression: "attribute_exists(PK) AND progress.#flag <> :true",
           ExpressionAttributeNames: { "#flag": flag, "#version": "version" },
           ExpressionAttributeValues: { ":true": true, ":one": 1, ":at": at.toISOString() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * Records a reminder point as sent, and the day it went out, once; answers false when either was
+   * already recorded (a retried step, or another reminder of the same kind today).
+   */
+  async markReminderSent(roundId: string, point: ReminderPoint, at: Date): Promise<boolean> {
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.round(roundId),
+          UpdateExpression:
+            "SET remindersSent = list_append(if_not_exists(remindersSent, :empty), :sent), #version = #version + :one, updatedAt = :at",
+          ConditionExpression:
+            "attribute_exists(PK) AND NOT contains(remindersSent, :point) AND NOT contains(remindersSent, :day)",
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: {
+            ":empty": [],
+            ":sent": [point.key, point.dayKey],
+            ":point": point.key,
+            ":day": point.dayKey,
+            ":one": 1,
+            ":at": at.toISOString(),
+          },
         }),
       );
       return true;

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Phase, RoundCalendarSpec } from "../../core/calendar";
 import { type EligibilityRuleSetId, ruleSetInForce } from "../../core/eligibility";
 import { DomainError } from "../../core/errors";
+import type { ReminderSettings } from "../../core/notifications";
 import { type AuditContext, auditPut } from "./audit-repository";
 import { documentClient, tableName } from "./client";
 import { keys } from "./keys";
@@ -23,6 +24,10 @@ export interface RoundRecord {
   createdAt: string;
   /** When the office recorded the round's qualification document (R4.6): the round is finished. */
   documentRecordedAt?: string;
+  /** Days before the review cutoffs the waiting units and departments are reminded; defaults otherwise. */
+  reminders?: ReminderSettings;
+  /** The reminder points sent, and the days they went out on (the workflow never sends one twice). */
+  remindersSent?: string[];
   /**
    * How often the calendar workflow was resumed after a failure: its current execution is
    * `calendarExecutionName(roundId, calendarAttempt)`.
@@ -71,6 +76,8 @@ function toRecord(item: Record<string, unknown>): RoundRecord {
     version: item.version as number,
     createdAt: item.createdAt as string,
     ...(typeof item.documentRecordedAt === "string" ? { documentRecordedAt: item.documentRecordedAt } : {}),
+    ...(item.reminders ? { reminders: item.reminders as ReminderSettings } : {}),
+    ...(Array.isArray(item.remindersSent) ? { remindersSent: item.remindersSent as string[] } : {}),
     calendarAttempt: typeof item.calendarAttempt === "number" ? item.calendarAttempt : 0,
     ...(item.calendarFailure ? { calendarFailure: item.calendarFailure as CalendarFailure } : {}),
   };

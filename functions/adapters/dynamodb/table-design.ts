@@ -24,7 +24,9 @@
  * | dispatch approvals of a person             | GSI1 `PERSON#<hmac>` / `DISPATCH#<id>`                |
  *
  * ByGeneration is sharded so that the purge of a large generation spreads over partitions and can run
- * batches in parallel; it projects keys only, since the purge needs nothing else.
+ * batches in parallel; it projects keys only, since the purge needs nothing else. The table's stream
+ * carries new outbox items to the notifier (outbox.ts); round progress is kept in per-unit state tallies
+ * (state-tallies.ts).
  */
 export const TABLE_DESIGN = {
   partitionKey: "PK",
@@ -36,6 +38,8 @@ export const TABLE_DESIGN = {
     { indexName: "ByGeneration", partitionKey: "GENPK", sortKey: "GENSK", keysOnly: true },
   ],
   generationShards: 16,
+  /** New images only: the notifier reads new outbox items from the stream (DESIGN.md §7a). */
+  streamView: "NEW_IMAGE",
 } as const;
 
 export type IndexName = (typeof TABLE_DESIGN.globalSecondaryIndexes)[number]["indexName"];

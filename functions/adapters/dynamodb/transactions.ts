@@ -8,6 +8,25 @@ type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[numb
 export interface GuardedWrite {
   write: TransactItem;
   conflict?: () => DomainError;
+  /**
+   * Writes of the same `key` update one item, and a transaction may touch an item only once: they are
+   * folded into one with `fold` before the transaction is sent (several applications of one unit moving
+   * together each count in the unit's tally).
+   */
+  merge?: { key: string; fold(other: GuardedWrite): GuardedWrite };
+}
+
+/** One write per item: mergeable writes of the same key folded into the first of them. */
+export function foldWrites(writes: readonly GuardedWrite[]): GuardedWrite[] {
+  const folded: GuardedWrite[] = [];
+  const positions = new Map<string, number>();
+  for (const entry of writes) {
+    const position = entry.merge ? positions.get(entry.merge.key) : undefined;
+    if (entry.merge && position === undefined) positions.set(entry.merge.key, folded.length);
+    if (position === undefined) folded.push(entry);
+    else folded[position] = (folded[position] as GuardedWrite).merge?.fold(entry) ?? entry;
+  }
+  return folded;
 }
 
 interface CancellationReason {
@@ -22,7 +41,8 @@ function concurrentUpdate(): DomainError {
  * Writes all or nothing. DynamoDB says which item's condition failed; that item's own conflict
  * becomes the answer, so a duplicate username and a stale version read differently to the person.
  */
-export async function writeTogether(writes: GuardedWrite[]): Promise<void> {
+export async function writeTogether(given: GuardedWrite[]): Promise<void> {
+  const writes = foldWrites(given);
   try {
     await documentClient.send(
       new TransactWriteCommand({ TransactItems: writes.map((entry) => entry.write) }),

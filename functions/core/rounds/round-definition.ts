@@ -18,6 +18,7 @@ import {
   ruleSetInForce,
 } from "../eligibility";
 import { DomainError, type FieldIssue, ruleViolation } from "../errors";
+import { type ReminderSettings, reminderSettingsSchema } from "../notifications";
 import { BOUNDARIES, BOUNDARY_LABELS, boundaryOf } from "./boundaries";
 
 export const roundIdSchema = z
@@ -60,6 +61,13 @@ export const roundDefinitionSchema = z.strictObject({
   eligibilityRuleSet: z
     .optional(z.enum(ELIGIBILITY_RULE_SET_IDS))
     .check(z.describe("该年度施行的申报条件规则（退休年龄表）；不填则按年度自动选择")),
+  reminders: z
+    .optional(reminderSettingsSchema)
+    .check(
+      z.describe(
+        "审核截止前提醒：单位审核截止前几天（默认3天）、审核部门审核截止前几天（默认1天），当日9时提醒",
+      ),
+    ),
 });
 
 export interface RoundDefinition {
@@ -67,6 +75,8 @@ export interface RoundDefinition {
   title: string;
   calendar: RoundCalendarSpec;
   eligibilityRuleSet: EligibilityRuleSetId;
+  /** Only when the office set them; the defaults apply otherwise. */
+  reminders?: ReminderSettings;
 }
 
 /** Every boundary in the wall-time form the round stores; everything else as written. */
@@ -139,5 +149,11 @@ export function defineRound(input: z.output<typeof roundDefinitionSchema>, now: 
       passed.map((boundary) => ({ path: `body.calendar.${boundary}`, message: "该时间已经过去" })),
     );
   }
-  return { roundId: input.roundId, title: input.title, calendar, eligibilityRuleSet: ruleSet };
+  return {
+    roundId: input.roundId,
+    title: input.title,
+    calendar,
+    eligibilityRuleSet: ruleSet,
+    ...(input.reminders ? { reminders: input.reminders } : {}),
+  };
 }

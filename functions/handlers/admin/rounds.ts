@@ -4,6 +4,7 @@ import {
   updateRoundCalendar,
 } from "../../adapters/dynamodb/round-repository";
 import { parseBoundary } from "../../core/calendar";
+import { REMINDER_DEFAULTS } from "../../core/notifications";
 import { amendCalendar, type CalendarChanges, defineRound } from "../../core/rounds";
 import type { Actor } from "../../http/actor";
 import { requireRound } from "../../http/current-round";
@@ -25,6 +26,7 @@ function adminView(round: RoundRecord, now: Date) {
     generation: round.generation,
     openedPhases: round.openedPhases,
     version: round.version,
+    reminders: round.reminders ?? REMINDER_DEFAULTS,
   };
 }
 

@@ -3,6 +3,7 @@ import { appraisalRoutes } from "./appraisal";
 import { committeeRoutes } from "./committee";
 import { departmentReviewRoutes } from "./department-review";
 import { objectionResolutionRoutes } from "./objection-resolution";
+import { progressRoutes } from "./progress";
 import { recommendationRoutes } from "./recommendation";
 import { registryCheckRoutes } from "./registry-checks";
 import { reviewerRoutes } from "./reviewers";
@@ -17,6 +18,7 @@ export const handler = createHandlerGroup([
   ...objectionResolutionRoutes,
   ...recommendationRoutes,
   ...departmentReviewRoutes,
+  ...progressRoutes,
   ...registryCheckRoutes,
   ...reviewerRoutes,
   ...appraisalRoutes,

@@ -4,6 +4,7 @@ import type { ApplicationRecord } from "../../adapters/dynamodb/application-reco
 import { applicationRepository } from "../../adapters/dynamodb/application-repository";
 import { planTransition, snapshotOf } from "../../adapters/dynamodb/application-transition";
 import type { GenerationScope } from "../../adapters/dynamodb/keys";
+import { noticeEndings } from "../../adapters/dynamodb/notice-endings";
 import {
   type NoticeEntry,
   type NoticeRecord,
@@ -133,7 +134,12 @@ export const unitPublicityRoutes: BoundRoute[] = [
       ...(rehearsal ? { testData: true as const } : {}),
       createdAt: now.toISOString(),
     };
-    await writeTogether([...plans.flatMap((plan) => plan.writes), noticeRepository.putWrite(notice)]);
+    await writeTogether([
+      ...plans.flatMap((plan) => plan.writes),
+      noticeRepository.putWrite(notice),
+      // Found by its last day when it is about to end, in case objections are still open (§7).
+      noticeEndings.write(notice),
+    ]);
     return toStaffNoticeView(notice, now);
   }),
 ];

@@ -1,10 +1,14 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { clock } from "../../adapters/clock";
 import { roundProgressRepository } from "../../adapters/dynamodb/round-progress-repository";
-import { roundRepository } from "../../adapters/dynamodb/round-repository";
+import { type RoundRecord, roundRepository } from "../../adapters/dynamodb/round-repository";
 import { logger } from "../../adapters/logger";
+import { METRIC_NAMES, metrics } from "../../adapters/metrics";
 import { dueTransitions, nextBoundary, type RoundTransition, storedRoundCalendar } from "../../core/calendar";
 import { expireUnsubmitted, receiveMaterials } from "../../services/deadline-sweeps";
 import { resetRound } from "../../services/reset";
+import { notifyWhatIsDue } from "../../services/review-reminders";
+import { publishRoundFigures } from "../../services/round-figures";
 
 /**
  * Waits are capped so that a calendar changed by the office (an extended deadline, dates announced
@@ -61,6 +65,23 @@ async function perform(roundId: string, transition: RoundTransition, now: Date):
   }
 }
 
+/**
+ * Reminders before the review cutoffs and alerts of notices about to end (DESIGN.md §7a), and the round's
+ * key figures for the dashboard, after the calendar's own transitions. Their failure is logged (and alarmed on) but never stops the calendar: every
+ * step is idempotent, and the next tick tries again.
+ */
+async function notifyPeople(round: RoundRecord, now: Date): Promise<Date | undefined> {
+  try {
+    await publishRoundFigures({ roundId: round.roundId, generation: round.generation }, now);
+    return await notifyWhatIsDue(round, now);
+  } catch (error) {
+    logger.error("round notifications failed", { roundId: round.roundId, error: error as Error });
+    metrics.addMetric(METRIC_NAMES.roundNotificationsFailed, MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+    return undefined;
+  }
+}
+
 /** One tick of the round calendar: perform what is due now, in order, then say when to wake. */
 export async function advanceRound(roundId: string): Promise<AdvanceResult> {
   const round = await roundRepository.get(roundId);
@@ -81,6 +102,16 @@ export async function advanceRound(roundId: string): Promise<AdvanceResult> {
     performed.push(transition);
   }
   const next = nextBoundary(calendar, now);
-  const wakeAt = new Date(Math.min(next?.getTime() ?? Number.POSITIVE_INFINITY, now.getTime() + MAX_WAIT_MS));
+  const nextReminder = await notifyPeople(
+    due.length > 0 ? ((await roundRepository.get(roundId)) ?? round) : round,
+    now,
+  );
+  const wakeAt = new Date(
+    Math.min(
+      next?.getTime() ?? Number.POSITIVE_INFINITY,
+      nextReminder?.getTime() ?? Number.POSITIVE_INFINITY,
+      now.getTime() + MAX_WAIT_MS,
+    ),
+  );
   return { done: next === undefined && due.length === 0, wakeAt: wakeAt.toISOString(), performed };
 }

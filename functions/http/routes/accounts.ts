@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { CHANNELS, contactFields, EMAIL_MISSING, hasAddressForChannel } from "../../core/notifications";
 import { STAFF_ROLES } from "../role-grants";
 import { defineRoute } from "../route-spec";
 import { accountView, roleHeld } from "../views/account-view";
@@ -42,6 +43,13 @@ const me = z
     kind: z.enum(["staff", "applicant"]),
     orgId: z.string(),
     phone: z.string(),
+    contact: z
+      .object({ channel: z.enum(CHANNELS), email: z.optional(z.string()) })
+      .check(
+        z.describe(
+          "How notifications reach the account holder (DESIGN.md §7a); sms to `phone` unless chosen otherwise",
+        ),
+      ),
     residentId: z.string().check(z.describe("Masked")),
     roles: z.array(roleHeld),
     version: z.int(),
@@ -73,6 +81,24 @@ export const updateMe = defineRoute({
   }),
   response: me,
   errors: ["CONCURRENT_UPDATE", "STALE_VERSION"],
+});
+
+export const updateContactPreference = defineRoute({
+  operationId: "updateContactPreference",
+  method: "PUT",
+  path: "/me/contact-preference",
+  group: "submission",
+  access: "authenticated",
+  summary:
+    "Choose how notifications reach oneself (a return, a decision, a certificate, a reminder): a text " +
+    "message to the account's phone, or an e-mail to the address given; a channel this deployment does " +
+    "not offer is refused (422 CHANNEL_NOT_OFFERED)",
+  tag: "账户",
+  body: strictBody({ expectedVersion: expectedVersionField, ...contactFields })
+    .check(z.refine(hasAddressForChannel, EMAIL_MISSING))
+    .register(z.globalRegistry, { id: "ContactPreference" }),
+  response: me,
+  errors: ["CHANNEL_NOT_OFFERED", "CONCURRENT_UPDATE", "STALE_VERSION"],
 });
 
 const staffRole = z.enum(STAFF_ROLES, { error: "角色不在可授予的范围内" });

@@ -86,6 +86,11 @@ const adminRound = z
     generation: z.int(),
     openedPhases: z.array(z.enum(PHASES)),
     version: z.int(),
+    reminders: z
+      .object({ unitReviewDaysBefore: z.int(), departmentReviewDaysBefore: z.int() })
+      .check(
+        z.describe("Days before the review cutoffs the waiting units and departments are reminded, at 09:00"),
+      ),
   })
   .register(z.globalRegistry, { id: "AdminRound" });
 
