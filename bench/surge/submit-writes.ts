@@ -1,5 +1,6 @@
 import { applicationKeys } from "../../functions/adapters/dynamodb/application-keys";
 import { type GenerationScope, purgeIndexKeys } from "../../functions/adapters/dynamodb/keys";
+import { tallyKeys } from "../../functions/adapters/dynamodb/state-tallies";
 import type { PartitionWrite } from "../dynamodb/write-model";
 
 export interface Submitter {
@@ -10,7 +11,8 @@ export interface Submitter {
 /**
  * The partition keys one first submission writes, from the real key builders: the head moves from
  * the draft to the submitted state shard and enters its unit's list; the submission record and the
- * audit record join the application's partition and the purge index; Powertools idempotency puts and
+ * audit record join the application's partition and the purge index; the unit's tally moves one
+ * application from draft to submitted (its shard of state-tallies.ts); Powertools idempotency puts and
  * completes its record (the `IDEMPOTENCY#APP#<id>` partition of application-idempotency.ts). Checked
  * against a recorded real submit before it is used.
  */
@@ -36,6 +38,7 @@ export function submitWrites(
     { index: "ByGeneration", partitionKey: purgeIndexKeys(scope, submission).GENPK },
     { index: "table", partitionKey: audit.PK },
     { index: "ByGeneration", partitionKey: purgeIndexKeys(scope, audit).GENPK },
+    { index: "table", partitionKey: tallyKeys.unit(scope, unitId).PK },
     { index: "table", partitionKey: idempotency },
     { index: "table", partitionKey: idempotency },
   ];
