@@ -1,8 +1,8 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { PlainDate } from "../../core/calendar";
-import { documentClient, tableName } from "./client";
+import { tableName } from "./client";
 import { type GenerationScope, generationPrefix, purgeIndexKeys } from "./keys";
 import type { NoticeRecord } from "./notice-repository";
+import { partitionItems } from "./page";
 import type { GuardedWrite } from "./transactions";
 
 /**
@@ -52,30 +52,14 @@ export const noticeEndings = {
 
   /** The unit notices whose last day is `lastDay` (a few dozen a day at most). */
   async endingOn(scope: GenerationScope, lastDay: PlainDate): Promise<NoticeEnding[]> {
-    const endings: NoticeEnding[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: "PK = :pk",
-          ExpressionAttributeValues: { ":pk": partition(scope, lastDay) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        endings.push({
-          noticeId: String(item.noticeId),
-          unitId: String(item.unitId),
-          title: String(item.title),
-          endsAt: String(item.endsAt),
-          lastDay: String(item.lastDay),
-          applicationIds: (item.applicationIds as string[] | undefined) ?? [],
-          ...(item.testData ? { testData: true as const } : {}),
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return endings;
+    return (await partitionItems(partition(scope, lastDay))).map((item) => ({
+      noticeId: String(item.noticeId),
+      unitId: String(item.unitId),
+      title: String(item.title),
+      endsAt: String(item.endsAt),
+      lastDay: String(item.lastDay),
+      applicationIds: (item.applicationIds as string[] | undefined) ?? [],
+      ...(item.testData ? { testData: true as const } : {}),
+    }));
   },
 };

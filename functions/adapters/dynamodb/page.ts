@@ -77,3 +77,25 @@ export async function queryIndexPage<T>(request: {
     ...(nextCursor ? { nextCursor } : {}),
   };
 }
+
+/**
+ * Every item of one partition, page after page, for partitions that stay small by design (a day's
+ * notice endings, a tally shard): read whole inside one request, with no cursor to hand out.
+ */
+export async function partitionItems(partitionKey: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": partitionKey },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -1,9 +1,9 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { APPLICATION_STATES, type ApplicationState } from "../../core/lifecycle";
 import { addCounts, type StateCounts, transitionDelta } from "../../core/progress";
 import { batchGetItems } from "./batch-get";
-import { documentClient, tableName } from "./client";
+import { tableName } from "./client";
 import { type GenerationScope, generationPrefix, purgeIndexKeys, shardOf } from "./keys";
+import { partitionItems } from "./page";
 import type { GuardedWrite } from "./transactions";
 
 /**
@@ -116,25 +116,12 @@ export const stateTallies = {
   /** Every unit's counts in the generation: one query per shard, run side by side; never a scan. */
   async all(scope: GenerationScope): Promise<UnitTally[]> {
     const shards = await Promise.all(
-      Array.from({ length: TALLY_SHARDS }, async (_, shard) => {
-        const tallies: UnitTally[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await documentClient.send(
-            new QueryCommand({
-              TableName: tableName(),
-              KeyConditionExpression: "PK = :pk",
-              ExpressionAttributeValues: { ":pk": tallyKeys.partition(scope, shard) },
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of page.Items ?? []) {
-            tallies.push({ unitId: String(item.unitId), counts: countsOf(item) });
-          }
-          start = page.LastEvaluatedKey;
-        } while (start);
-        return tallies;
-      }),
+      Array.from({ length: TALLY_SHARDS }, async (_, shard) =>
+        (await partitionItems(tallyKeys.partition(scope, shard))).map((item) => ({
+          unitId: String(item.unitId),
+          counts: countsOf(item),
+        })),
+      ),
     );
     return shards.flat();
   },
