@@ -71,10 +71,24 @@ export function worstCaseMs(service: AwsService): number {
   return maxAttempts * (handler.connectionTimeout + handler.requestTimeout) + backoff;
 }
 
+/**
+ * DynamoDB Local, which the tests run on, can take seconds over two concurrent 100-item transactions that
+ * DynamoDB answers in milliseconds; the test setup lengthens its request time by this factor
+ * (`DYNAMODB_REQUEST_TIMEOUT_SCALE`). A deployed function never sets it: the settings above hold there.
+ */
+function requestTimeScale(service: AwsService): number {
+  if (service !== "dynamodb") return 1;
+  const scale = Number(process.env.DYNAMODB_REQUEST_TIMEOUT_SCALE ?? 1);
+  return Number.isFinite(scale) && scale > 1 ? scale : 1;
+}
+
 /** Constructor settings for one service's client: `new DynamoDBClient(clientSettings("dynamodb"))`. */
 export function clientSettings(service: AwsService) {
   const { maxAttempts, handler } = SERVICE_SETTINGS[service];
-  return { maxAttempts, requestHandler: { ...handler } };
+  return {
+    maxAttempts,
+    requestHandler: { ...handler, requestTimeout: handler.requestTimeout * requestTimeScale(service) },
+  };
 }
 
 const NETWORK_CODES = new Set([

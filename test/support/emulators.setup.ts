@@ -30,6 +30,8 @@ export default async function setup(): Promise<() => Promise<void>> {
       TEST_S3_ENDPOINT: s3.endpoint,
       S3_FORCE_PATH_STYLE: "true",
       POWERTOOLS_LOG_LEVEL: "SILENT",
+      // DynamoDB Local takes seconds over two concurrent 100-item transactions on a busy 2-core machine.
+      DYNAMODB_REQUEST_TIMEOUT_SCALE: "2",
     });
   }
   running.users += 1;
